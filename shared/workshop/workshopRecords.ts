@@ -1,0 +1,146 @@
+import {
+  createShapeId,
+  TLDOCUMENT_ID,
+  toRichText,
+  type TLDocument,
+  type TLFrameShape,
+  type TLNoteShape,
+  type TLPage,
+  type TLPageId,
+  type TLParentId,
+  type TLRecord,
+  type TLShapeId,
+  type TLTextShape,
+} from '@tldraw/tlschema'
+import { getIndexAbove, type IndexKey } from '@tldraw/utils'
+import type { WorkshopTemplate } from '../template/templateSchema.ts'
+import { authorNoteColor } from './authorColor.ts'
+import {
+  BOARD_PADDING,
+  boardRect,
+  firstFreeNoteSlot,
+  noteSlotPosition,
+} from './boardLayout.ts'
+import { readBoardMeta, readNoteMeta, type Author, type BoardMeta, type NoteMeta } from './recordMeta.ts'
+
+/** Fixed ids: seeding happens once on the server, so every client sees the same page and boards. */
+export const PAGE_ID = 'page:page' as TLPageId
+
+export function boardId(questionIndex: number): TLShapeId {
+  return createShapeId(`board-${questionIndex}`)
+}
+
+export function boardHeaderId(questionIndex: number): TLShapeId {
+  return createShapeId(`board-${questionIndex}-header`)
+}
+
+export type BoardShape = TLFrameShape & { meta: BoardMeta }
+export type NoteShape = TLNoteShape & { meta: NoteMeta }
+
+export function isBoard(record: TLRecord): record is BoardShape {
+  return record.typeName === 'shape' && record.type === 'frame' && readBoardMeta(record.meta) !== undefined
+}
+
+export function isNote(record: TLRecord): record is NoteShape {
+  return record.typeName === 'shape' && record.type === 'note' && readNoteMeta(record.meta) !== undefined
+}
+
+function shapeBase(id: TLShapeId, parentId: TLParentId, index: IndexKey, x: number, y: number) {
+  return { id, typeName: 'shape' as const, parentId, index, x, y, rotation: 0, isLocked: false, opacity: 1 }
+}
+
+/**
+ * All records a new session starts with: the document, one page, and per guiding question a
+ * board (frame) with a locked header text holding the full question.
+ */
+export function buildSeedRecords(template: WorkshopTemplate): TLRecord[] {
+  const document: TLDocument = {
+    id: TLDOCUMENT_ID,
+    typeName: 'document',
+    gridSize: 10,
+    name: template.title,
+    meta: {},
+  }
+  const page: TLPage = { id: PAGE_ID, typeName: 'page', name: template.title, index: 'a1' as IndexKey, meta: {} }
+  const records: TLRecord[] = [document, page]
+  let boardIndex: IndexKey | undefined
+  template.questions.forEach((question, questionIndex) => {
+    boardIndex = getIndexAbove(boardIndex)
+    const rect = boardRect(questionIndex)
+    const board: BoardShape = {
+      ...shapeBase(boardId(questionIndex), PAGE_ID, boardIndex, rect.x, rect.y),
+      type: 'frame',
+      props: { w: rect.w, h: rect.h, name: `${questionIndex + 1}. ${question}`, color: 'black' },
+      meta: { kind: 'board', questionIndex },
+    }
+    const header: TLTextShape = {
+      ...shapeBase(boardHeaderId(questionIndex), board.id, getIndexAbove(), BOARD_PADDING, BOARD_PADDING / 2),
+      isLocked: true,
+      type: 'text',
+      props: {
+        color: 'black',
+        size: 'l',
+        font: 'sans',
+        textAlign: 'start',
+        w: rect.w - BOARD_PADDING * 2,
+        richText: toRichText(`${questionIndex + 1}. ${question}`),
+        scale: 1,
+        autoSize: false,
+      },
+      meta: { kind: 'boardHeader', questionIndex },
+    }
+    records.push(board, header)
+  })
+  return records
+}
+
+export interface NewNote {
+  board: BoardShape
+  author: Author
+  text: string
+  /** Notes already on the board, to find a free slot and an index above them. */
+  siblings: readonly TLRecord[]
+  now?: Date
+  id?: TLShapeId
+}
+
+/**
+ * A complete, valid note record on `board`, coloured by its author and placed in the board's
+ * first free slot. Canvas and phone view both create notes through this.
+ */
+export function buildNoteRecord({ board, author, text, siblings, now = new Date(), id }: NewNote): NoteShape {
+  const notesOnBoard = siblings.filter(
+    (record): record is TLNoteShape => record.typeName === 'shape' && record.type === 'note' && record.parentId === board.id,
+  )
+  const topIndex = notesOnBoard.reduce<IndexKey | undefined>(
+    (top, note) => (top === undefined || note.index > top ? note.index : top),
+    undefined,
+  )
+  const slot = noteSlotPosition(firstFreeNoteSlot(notesOnBoard))
+  return {
+    ...shapeBase(id ?? createShapeId(), board.id, getIndexAbove(topIndex), slot.x, slot.y),
+    type: 'note',
+    props: {
+      color: authorNoteColor(author.authorId),
+      labelColor: 'black',
+      size: 's',
+      font: 'sans',
+      fontSizeAdjustment: 1,
+      align: 'middle',
+      verticalAlign: 'middle',
+      growY: 0,
+      url: '',
+      richText: toRichText(text),
+      scale: 1,
+      textLastEditedBy: null,
+    },
+    meta: { kind: 'note', authorId: author.authorId, authorName: author.authorName, createdAt: now.toISOString() },
+  }
+}
+
+/** The boards of a record set, ordered by question. */
+export function boardsInOrder(records: Iterable<TLRecord>): BoardShape[] {
+  const boards: BoardShape[] = []
+  for (const record of records) if (isBoard(record)) boards.push(record)
+  return boards.sort((a, b) => a.meta.questionIndex - b.meta.questionIndex)
+}
