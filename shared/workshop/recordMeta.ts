@@ -35,10 +35,21 @@ export const noteMetaSchema = authorSchema.extend({
 })
 export type NoteMeta = z.infer<typeof noteMetaSchema>
 
-export type PinnwandMeta = BoardMeta | BoardHeaderMeta | NoteMeta
+/** A cluster is a tldraw `frame` inside a board; its label is the frame's `name`, its notes are its children. */
+export const clusterMetaSchema = z.object({
+  kind: z.literal('cluster'),
+})
+export type ClusterMeta = z.infer<typeof clusterMetaSchema>
+
+export type PinnwandMeta = BoardMeta | BoardHeaderMeta | NoteMeta | ClusterMeta
 
 export function readBoardMeta(meta: unknown): BoardMeta | undefined {
   const parsed = boardMetaSchema.safeParse(meta)
+  return parsed.success ? parsed.data : undefined
+}
+
+export function readClusterMeta(meta: unknown): ClusterMeta | undefined {
+  const parsed = clusterMetaSchema.safeParse(meta)
   return parsed.success ? parsed.data : undefined
 }
 

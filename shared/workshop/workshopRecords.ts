@@ -21,7 +21,15 @@ import {
   firstFreeNoteSlot,
   noteSlotPosition,
 } from './boardLayout.ts'
-import { readBoardMeta, readNoteMeta, type Author, type BoardMeta, type NoteMeta } from './recordMeta.ts'
+import {
+  readBoardMeta,
+  readClusterMeta,
+  readNoteMeta,
+  type Author,
+  type BoardMeta,
+  type ClusterMeta,
+  type NoteMeta,
+} from './recordMeta.ts'
 
 /** Fixed ids: seeding happens once on the server, so every client sees the same page and boards. */
 export const PAGE_ID = 'page:page' as TLPageId
@@ -36,9 +44,14 @@ export function boardHeaderId(questionIndex: number): TLShapeId {
 
 export type BoardShape = TLFrameShape & { meta: BoardMeta }
 export type NoteShape = TLNoteShape & { meta: NoteMeta }
+export type ClusterShape = TLFrameShape & { meta: ClusterMeta }
 
 export function isBoard(record: TLRecord): record is BoardShape {
   return record.typeName === 'shape' && record.type === 'frame' && readBoardMeta(record.meta) !== undefined
+}
+
+export function isCluster(record: TLRecord): record is ClusterShape {
+  return record.typeName === 'shape' && record.type === 'frame' && readClusterMeta(record.meta) !== undefined
 }
 
 export function isNote(record: TLRecord): record is NoteShape {

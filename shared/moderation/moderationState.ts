@@ -1,0 +1,95 @@
+import { z } from 'zod'
+import type * as Y from 'yjs'
+
+/**
+ * The moderator's settings of a session, in `doc.getMap('moderation')`. Only the server writes
+ * this map (moderators act through the moderation HTTP API); the gate refuses client writes to
+ * it, so what clients read here is what the moderator decided.
+ */
+export const MODERATION_MAP_NAME = 'moderation'
+
+export const PHASES = ['collect', 'cluster', 'vote', 'closed'] as const
+export const phaseSchema = z.enum(PHASES)
+export type Phase = z.infer<typeof phaseSchema>
+
+export const DEFAULT_DOTS_PER_PARTICIPANT = 5
+
+export const votingRoundSchema = z.object({
+  roundId: z.string().min(1).max(64),
+  dotsPerParticipant: z.number().int().min(1).max(50),
+  /** Most dots one participant may put on one note or cluster; null = no limit besides the budget. */
+  maxPerTarget: z.number().int().min(1).max(50).nullable(),
+  /** While true, participants see only their own dots until the round ends. */
+  hideResults: z.boolean(),
+  status: z.enum(['running', 'ended']),
+  startedAt: z.number(),
+  endedAt: z.number().nullable(),
+})
+export type VotingRound = z.infer<typeof votingRoundSchema>
+
+/** A countdown in server time (ms since epoch); clients correct for their clock offset. */
+export const timerSchema = z.object({
+  startedAt: z.number(),
+  endsAt: z.number(),
+  durationMs: z.number().int().positive(),
+})
+export type CountdownTimer = z.infer<typeof timerSchema>
+
+/** "Alle zu mir": every participant's view goes to `boardId`; `nonce` makes repeats observable. */
+export const summonSchema = z.object({
+  boardId: z.string().min(1).max(100),
+  nonce: z.string().min(1).max(64),
+  at: z.number(),
+})
+export type Summon = z.infer<typeof summonSchema>
+
+export const moderationStateSchema = z.object({
+  phase: phaseSchema,
+  lockedBoards: z.array(z.string().min(1).max(100)),
+  /** "Verdeckt sammeln": note texts stay on the server until the moderator reveals them. */
+  hiddenMode: z.boolean(),
+  voting: votingRoundSchema.nullable(),
+  timer: timerSchema.nullable(),
+  summon: summonSchema.nullable(),
+})
+export type ModerationState = z.infer<typeof moderationStateSchema>
+
+export const initialModerationState: ModerationState = {
+  phase: 'collect',
+  lockedBoards: [],
+  hiddenMode: false,
+  voting: null,
+  timer: null,
+  summon: null,
+}
+
+export function getModerationMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(MODERATION_MAP_NAME)
+}
+
+/** Reads the moderation state; a missing or invalid key falls back to its initial value. */
+export function readModerationState(doc: Y.Doc): ModerationState {
+  const map = getModerationMap(doc)
+  const state = { ...initialModerationState } as Record<keyof ModerationState, unknown>
+  for (const key of Object.keys(initialModerationState) as (keyof ModerationState)[]) {
+    const parsed = moderationStateSchema.shape[key].safeParse(map.get(key))
+    if (parsed.success) state[key] = parsed.data
+  }
+  return state as ModerationState
+}
+
+/** Writes changed keys in one transaction. Server only. */
+export function writeModerationState(doc: Y.Doc, patch: Partial<ModerationState>, origin?: unknown): void {
+  const map = getModerationMap(doc)
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(patch)) map.set(key, value)
+  }, origin)
+}
+
+/** What participants may do in each phase (moderators may always do everything). */
+export const PHASE_RULES: Readonly<Record<Phase, { createNotes: boolean; editOwnNotes: boolean; moveOwnNotes: boolean; placeDots: boolean }>> = {
+  collect: { createNotes: true, editOwnNotes: true, moveOwnNotes: true, placeDots: false },
+  cluster: { createNotes: false, editOwnNotes: false, moveOwnNotes: true, placeDots: false },
+  vote: { createNotes: false, editOwnNotes: false, moveOwnNotes: false, placeDots: true },
+  closed: { createNotes: false, editOwnNotes: false, moveOwnNotes: false, placeDots: false },
+}
