@@ -1,0 +1,44 @@
+import { z } from 'zod'
+import type * as Y from 'yjs'
+
+/**
+ * Dots of dot voting, each its own entry in `doc.getMap('dots')` keyed by a random dot id.
+ * Records are stored whole, so two people dotting one note at once would overwrite each
+ * other if dots were a field of the note; as separate keys both count.
+ */
+export const DOTS_MAP_NAME = 'dots'
+
+export const dotSchema = z
+  .object({
+    voterId: z.string().min(1).max(64),
+    /** A note or cluster shape id. */
+    targetId: z.string().min(1).max(100),
+    roundId: z.string().min(1).max(64),
+    createdAt: z.iso.datetime(),
+  })
+  .strict()
+export type Dot = z.infer<typeof dotSchema>
+
+export function getDotsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(DOTS_MAP_NAME)
+}
+
+/** All well-formed dots by dot id; malformed entries (which the gate never lets in) are skipped. */
+export function readDots(doc: Y.Doc): Map<string, Dot> {
+  const dots = new Map<string, Dot>()
+  for (const [id, value] of getDotsMap(doc)) {
+    const parsed = dotSchema.safeParse(value)
+    if (parsed.success) dots.set(id, parsed.data)
+  }
+  return dots
+}
+
+/** Dots per note or cluster, optionally only of one voting round. */
+export function countDotsByTarget(dots: Iterable<Dot>, roundId?: string): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const dot of dots) {
+    if (roundId !== undefined && dot.roundId !== roundId) continue
+    counts.set(dot.targetId, (counts.get(dot.targetId) ?? 0) + 1)
+  }
+  return counts
+}
