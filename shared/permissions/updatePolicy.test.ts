@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { readRecords, writeRecords } from '../doc/documentLayout.ts'
+import { inspectUpdate } from '../doc/updateInspection.ts'
+import { writeModerationState, type ModerationState } from '../moderation/moderationState.ts'
+import { defaultTemplate } from '../template/defaultTemplate.ts'
+import { getDotsMap, type Dot } from '../workshop/dots.ts'
+import { seedSessionDocument } from '../workshop/seedSession.ts'
+import { boardsInOrder, buildNoteRecord, type NoteShape } from '../workshop/workshopRecords.ts'
+import { judgeUpdate, type Actor } from './updatePolicy.ts'
+
+const anna: Actor = { role: 'participant', participantId: 'p-anna' }
+const ben: Actor = { role: 'participant', participantId: 'p-ben' }
+const moderator: Actor = { role: 'moderator', participantId: 'm-1' }
+const viewer: Actor = { role: 'viewer', participantId: null }
+
+function setup(moderation: Partial<ModerationState> = {}) {
+  const server = new Y.Doc()
+  seedSessionDocument(server, defaultTemplate)
+  writeModerationState(server, moderation)
+  // The client as the gate leaves it: allowed updates are applied on the server; after a
+  // refusal the client starts again from the server's state.
+  let client = new Y.Doc()
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
+  const board = boardsInOrder(readRecords(server))[1]!
+  const judge = (actor: Actor, change: (doc: Y.Doc) => void) => {
+    const updates: Uint8Array[] = []
+    const collect = (update: Uint8Array) => updates.push(update)
+    client.on('update', collect)
+    change(client)
+    client.off('update', collect)
+    const update = Y.mergeUpdates(updates)
+    const verdict = judgeUpdate(server, actor, inspectUpdate(server, update))
+    if (verdict.allowed) Y.applyUpdate(server, update)
+    else {
+      client = new Y.Doc()
+      Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
+    }
+    return verdict
+  }
+  /** A write made by the server itself (seeding, moderation routes). */
+  const accept = (change: (doc: Y.Doc) => void) => {
+    change(server)
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server, Y.encodeStateVector(client)))
+  }
+  const note = (authorId: string, text = 'Idee'): NoteShape =>
+    buildNoteRecord({ board, author: { authorId, authorName: authorId }, text, siblings: readRecords(server) })
+  return { server, board, judge, accept, note }
+}
+
+const dot = (voterId: string, targetId: string, roundId = 'r1'): Dot => ({ voterId, targetId, roundId, createdAt: new Date().toISOString() })
+const voting = (dotsPerParticipant: number, maxPerTarget: number | null = null): Partial<ModerationState> => ({
+  phase: 'vote',
+  voting: { roundId: 'r1', dotsPerParticipant, maxPerTarget, hideResults: false, status: 'running', startedAt: 0, endedAt: null },
+})
+
+describe('judgeUpdate', () => {
+  it('refuses every write of a viewer', () => {
+    const { judge, note } = setup()
+    expect(judge(viewer, (doc) => writeRecords(doc, { put: [note('p-anna')] })).allowed).toBe(false)
+  })
+
+  it('lets a participant post, edit and delete their own note', () => {
+    const { judge, note } = setup()
+    const mine = note('p-anna')
+    expect(judge(anna, (doc) => writeRecords(doc, { put: [mine] }))).toEqual({ allowed: true })
+    expect(judge(anna, (doc) => writeRecords(doc, { put: [{ ...mine, x: mine.x + 10 }] })).allowed).toBe(true)
+    expect(judge(anna, (doc) => writeRecords(doc, { remove: [mine.id] })).allowed).toBe(true)
+  })
+
+  it('refuses a forged author, and changes to other people’s notes', () => {
+    const { judge, accept, note } = setup()
+    expect(judge(anna, (doc) => writeRecords(doc, { put: [note('p-ben')] })).allowed).toBe(false)
+    const bens = note('p-ben')
+    accept((doc) => writeRecords(doc, { put: [bens] }))
+    expect(judge(anna, (doc) => writeRecords(doc, { put: [{ ...bens, x: 0 }] })).allowed).toBe(false)
+    expect(judge(anna, (doc) => writeRecords(doc, { remove: [bens.id] })).allowed).toBe(false)
+    expect(judge(moderator, (doc) => writeRecords(doc, { remove: [bens.id] })).allowed).toBe(true)
+  })
+
+  it('keeps session settings, meta and boards to the server and moderator', () => {
+    const { judge, board } = setup()
+    expect(judge(anna, (doc) => doc.getMap('moderation').set('phase', 'closed')).allowed).toBe(false)
+    expect(judge(moderator, (doc) => doc.getMap('moderation').set('lockedBoards', [])).allowed).toBe(false)
+    expect(judge(anna, (doc) => doc.getMap('meta').set('template', {})).allowed).toBe(false)
+    expect(judge(anna, (doc) => writeRecords(doc, { put: [{ ...board, x: 999 }] })).allowed).toBe(false)
+    expect(judge(moderator, (doc) => writeRecords(doc, { put: [{ ...board, x: 999 }] })).allowed).toBe(true)
+  })
+
+  it('refuses records tldraw’s schema rejects, for every role', () => {
+    const { judge, note } = setup()
+    const broken = { ...note('p-anna'), x: 'left' } as unknown as NoteShape
+    expect(judge(moderator, (doc) => writeRecords(doc, { put: [broken] })).allowed).toBe(false)
+  })
+
+  it('follows locks and phases', () => {
+    const locked = setup()
+    locked.accept((doc) => writeModerationState(doc, { lockedBoards: [locked.board.id] }))
+    expect(locked.judge(anna, (doc) => writeRecords(doc, { put: [locked.note('p-anna')] })).allowed).toBe(false)
+    const voteRound = setup(voting(5))
+    expect(voteRound.judge(anna, (doc) => writeRecords(doc, { put: [voteRound.note('p-anna')] })).allowed).toBe(false)
+    const hidden = setup({ hiddenMode: true })
+    expect(hidden.judge(anna, (doc) => writeRecords(doc, { put: [hidden.note('p-anna')] })).allowed).toBe(false)
+  })
+
+  it('holds the dot budget and the per-note maximum, and counts concurrent dots of two voters', () => {
+    const { judge, accept, note } = setup(voting(3, 2))
+    const target = note('p-ben')
+    accept((doc) => writeRecords(doc, { put: [target] }))
+    expect(judge(anna, (doc) => { getDotsMap(doc).set('a1', dot('p-anna', target.id)); getDotsMap(doc).set('a2', dot('p-anna', target.id)) }).allowed).toBe(true)
+    expect(judge(anna, (doc) => getDotsMap(doc).set('a3', dot('p-anna', target.id))).allowed).toBe(false) // max 2 per note
+    const other = note('p-ben', 'Andere')
+    accept((doc) => writeRecords(doc, { put: [other] }))
+    expect(judge(anna, (doc) => getDotsMap(doc).set('a4', dot('p-anna', other.id))).allowed).toBe(true)
+    expect(judge(anna, (doc) => getDotsMap(doc).set('a5', dot('p-anna', other.id))).allowed).toBe(false) // budget 3
+    expect(judge(ben, (doc) => getDotsMap(doc).set('b1', dot('p-ben', target.id))).allowed).toBe(true)
+    expect(judge(ben, (doc) => getDotsMap(doc).set('b2', dot('p-anna', target.id))).allowed).toBe(false) // forged voter
+    expect(judge(ben, (doc) => getDotsMap(doc).delete('a1')).allowed).toBe(false) // someone else's dot
+    expect(judge(anna, (doc) => getDotsMap(doc).delete('a1')).allowed).toBe(true)
+  })
+
+  it('refuses dots outside a running round', () => {
+    const { judge, note, accept } = setup()
+    const target = note('p-ben')
+    accept((doc) => writeRecords(doc, { put: [target] }))
+    expect(judge(anna, (doc) => getDotsMap(doc).set('a1', dot('p-anna', target.id))).allowed).toBe(false)
+  })
+})
