@@ -1,0 +1,42 @@
+import { expect, type Browser, type Locator, type Page } from '@playwright/test'
+
+/** Text of a link field, whether it is shown as an input or as text. */
+export async function linkText(locator: Locator): Promise<string> {
+  return locator.evaluate((element) => (element instanceof HTMLInputElement ? element.value : (element.textContent ?? '').trim()))
+}
+
+export interface WorkshopLinks {
+  participantUrl: string
+  moderatorUrl: string
+  viewerUrl: string
+}
+
+/** Creates a workshop the way an organiser does: start page, "Neuer Workshop", create. */
+export async function createWorkshopOnStartPage(page: Page, origin: string): Promise<WorkshopLinks> {
+  await page.goto(origin + '/')
+  await page.getByTestId('create-workshop').click()
+  await expect(page.getByTestId('participant-link')).toBeVisible()
+  return {
+    participantUrl: await linkText(page.getByTestId('participant-link')),
+    moderatorUrl: await linkText(page.getByTestId('moderator-link')),
+    viewerUrl: await linkText(page.getByTestId('viewer-link')),
+  }
+}
+
+/** Opens a workshop link in a fresh browser context and joins under `name`. */
+export async function joinAs(browser: Browser, url: string, name: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const page = await context.newPage()
+  await page.goto(url)
+  await page.getByTestId('name-input').fill(name)
+  await page.getByTestId('name-submit').click()
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
+  return page
+}
+
+/** Posts a note with "+ Karte" on the board of question `questionIndex` and types its text. */
+export async function postNote(page: Page, questionIndex: number, text: string): Promise<void> {
+  await page.getByTestId(`add-note-${questionIndex}`).click()
+  await page.keyboard.type(text)
+  await page.keyboard.press('Escape')
+}
