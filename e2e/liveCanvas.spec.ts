@@ -21,9 +21,8 @@ test('two participants share notes live, and the notes survive a server restart'
   expect(links.moderatorUrl).toContain('#moderator=')
   await startPage.screenshot({ path: testInfo.outputPath('start-page.png') })
 
-  const anna = await joinAs(browser, links.participantUrl, 'Anna')
-  const ben = await joinAs(browser, links.participantUrl, 'Ben')
-  foreign.push(...watchForeignRequests(anna.context(), server.origin), ...watchForeignRequests(ben.context(), server.origin))
+  const anna = await joinAs(browser, links.participantUrl, 'Anna', foreign)
+  const ben = await joinAs(browser, links.participantUrl, 'Ben', foreign)
 
   // Every board shows its full question as header.
   await expect(ben.getByText('welche zivilgesellschaftlichen Initiativen aufgegriffen und gestärkt werden sollten,', { exact: false }).first()).toBeVisible()

@@ -4,8 +4,7 @@ import type { BrowserContext, Page } from '@playwright/test'
  * Records every request and websocket a browser context opens that does not go to `origin`
  * (data: and blob: URLs are local). Self-hosted means this list stays empty.
  */
-export function watchForeignRequests(context: BrowserContext, origin: string): string[] {
-  const foreign: string[] = []
+export function watchForeignRequests(context: BrowserContext, origin: string, foreign: string[] = []): string[] {
   const wsOrigin = origin.replace(/^http/, 'ws')
   const isLocal = (url: string) =>
     url.startsWith(origin + '/') || url === origin || url.startsWith(wsOrigin + '/') || url.startsWith('data:') || url.startsWith('blob:')

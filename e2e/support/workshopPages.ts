@@ -1,4 +1,5 @@
 import { expect, type Browser, type Locator, type Page } from '@playwright/test'
+import { watchForeignRequests } from './sameOrigin.ts'
 
 /** Text of a link field, whether it is shown as an input or as text. */
 export async function linkText(locator: Locator): Promise<string> {
@@ -23,9 +24,13 @@ export async function createWorkshopOnStartPage(page: Page, origin: string): Pro
   }
 }
 
-/** Opens a workshop link in a fresh browser context and joins under `name`. */
-export async function joinAs(browser: Browser, url: string, name: string): Promise<Page> {
+/**
+ * Opens a workshop link in a fresh browser context and joins under `name`. Requests that leave
+ * the link's origin are collected into `foreign`.
+ */
+export async function joinAs(browser: Browser, url: string, name: string, foreign: string[] = []): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  watchForeignRequests(context, new URL(url).origin, foreign)
   const page = await context.newPage()
   await page.goto(url)
   await page.getByTestId('name-input').fill(name)
