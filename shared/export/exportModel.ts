@@ -1,0 +1,204 @@
+import type { TLRecord } from '@tldraw/tlschema'
+import type * as Y from 'yjs'
+import { readRecords, readSessionMeta } from '../doc/documentLayout.ts'
+import { readModerationState } from '../moderation/moderationState.ts'
+import { richTextToPlain } from '../text/richTextToPlain.ts'
+import { countDotsByTarget, readDots } from '../workshop/dots.ts'
+import {
+  boardsInOrder,
+  isBoard,
+  isCluster,
+  isNote,
+  type BoardShape,
+  type ClusterShape,
+  type NoteShape,
+} from '../workshop/workshopRecords.ts'
+import { createAuthorNamer } from './authorAliases.ts'
+import {
+  EXPORT_SCHEMA_VERSION,
+  type ExportBoard,
+  type ExportCluster,
+  type ExportNote,
+  type WorkshopExport,
+} from './exportSchema.ts'
+import { compareStrings, rankByDots, type RankCandidate } from './ranking.ts'
+
+export interface ExportOptions {
+  sessionId: string
+  exportedAt: Date
+  /** Replace author names by "Teilnehmer:in 1, 2, …". */
+  anonymise: boolean
+  /** Keep notes whose text is blank. */
+  includeEmpty: boolean
+}
+
+/** The document cannot be exported (it was never seeded as a session). */
+export class ExportError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ExportError'
+  }
+}
+
+/**
+ * Reads a session's Yjs document into the export model. Pure and synchronous: the server calls it
+ * on a live document, the CLI on one loaded from SQLite, tests on one built in memory.
+ *
+ * Structure comes from the records' parents: a note belongs to its nearest cluster and to the
+ * board above that; clusters may nest (they are flattened onto their board). Dots count for the
+ * moderation state's current voting round, or all dots when no round was ever started.
+ */
+export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport {
+  const meta = readSessionMeta(doc)
+  if (!meta) throw new ExportError('the document holds no session (it was never seeded)')
+  const moderation = readModerationState(doc)
+  const records = readRecords(doc)
+  const byId = new Map(records.map((record) => [record.id as string, record]))
+  const dotCounts = countDotsByTarget(readDots(doc).values(), moderation.voting?.roundId)
+  const dotsOf = (id: string) => dotCounts.get(id) ?? 0
+  const nameAuthor = createAuthorNamer(options.anonymise)
+
+  // Group notes by cluster and board in one pass over the records.
+  const clustersByBoard = new Map<string, ClusterShape[]>()
+  const notesByCluster = new Map<string, NoteShape[]>()
+  const unclusteredByBoard = new Map<string, NoteShape[]>()
+  const notesOutsideBoards: NoteShape[] = []
+  for (const record of records) {
+    if (isCluster(record)) {
+      const board = placeOf(record.parentId, byId).board
+      if (board) push(clustersByBoard, board.id, record)
+    } else if (isNote(record)) {
+      if (!options.includeEmpty && noteText(record) === '') continue
+      const { board, cluster } = placeOf(record.parentId, byId)
+      if (!board) notesOutsideBoards.push(record)
+      else if (cluster) push(notesByCluster, cluster.id, record)
+      else push(unclusteredByBoard, board.id, record)
+    }
+  }
+
+  const toExportNote = (note: NoteShape): ExportNote => ({
+    id: note.id,
+    text: noteText(note),
+    authorName: nameAuthor(note.meta),
+    createdAt: note.meta.createdAt,
+    dots: dotsOf(note.id),
+    color: note.props.color,
+  })
+
+  // Reading order (boards, their clusters, then unclustered notes) is also the order in which
+  // anonymised authors are numbered, so build strictly in this order.
+  const boards = boardsInOrder(records).map((board): ExportBoard => {
+    const clusterShapes = inCanvasOrder(clustersByBoard.get(board.id) ?? [], byId)
+    const clusters = clusterShapes.map(
+      (cluster): ExportCluster => ({
+        id: cluster.id,
+        label: cluster.props.name,
+        dots: dotsOf(cluster.id),
+        notes: oldestFirst(notesByCluster.get(cluster.id)).map(toExportNote),
+      }),
+    )
+    const unclusteredNotes = oldestFirst(unclusteredByBoard.get(board.id)).map(toExportNote)
+    return {
+      id: board.id,
+      questionIndex: board.meta.questionIndex,
+      question: meta.template.questions[board.meta.questionIndex] ?? board.props.name,
+      clusters,
+      unclusteredNotes,
+      ranking: rankByDots(rankCandidates(clusters, unclusteredNotes)),
+    }
+  })
+
+  return {
+    schemaVersion: EXPORT_SCHEMA_VERSION,
+    sessionId: options.sessionId,
+    exportedAt: options.exportedAt.toISOString(),
+    workshop: { title: meta.template.title, subtitle: meta.template.subtitle },
+    options: { anonymise: options.anonymise, includeEmpty: options.includeEmpty },
+    phase: moderation.phase,
+    voting: moderation.voting ? { roundId: moderation.voting.roundId, status: moderation.voting.status } : null,
+    notesHidden: moderation.hiddenMode,
+    boards,
+    notesOutsideBoards: oldestFirst(notesOutsideBoards).map(toExportNote),
+  }
+}
+
+/** A note's plain text without blank lines around it, so "empty" means no visible text. */
+function noteText(note: NoteShape): string {
+  return richTextToPlain(note.props.richText)
+    .replace(/^(?:[ \t]*\n)+/, '')
+    .trimEnd()
+}
+
+/** The nearest cluster and the board above a parent id; a cycle or a missing parent ends the walk. */
+function placeOf(parentId: string, byId: ReadonlyMap<string, TLRecord>): { board?: BoardShape; cluster?: ClusterShape } {
+  let cluster: ClusterShape | undefined
+  const seen = new Set<string>()
+  for (let current = byId.get(parentId); current && !seen.has(current.id); ) {
+    seen.add(current.id)
+    if (isBoard(current)) return { board: current, cluster }
+    if (isCluster(current)) cluster ??= current
+    current = 'parentId' in current ? byId.get(current.parentId) : undefined
+  }
+  return {}
+}
+
+function rankCandidates(clusters: readonly ExportCluster[], unclustered: readonly ExportNote[]): RankCandidate[] {
+  const noteCandidate = (note: ExportNote): RankCandidate => ({
+    kind: 'note',
+    id: note.id,
+    label: note.text,
+    dots: note.dots,
+    createdAt: note.createdAt,
+  })
+  return [
+    ...clusters.map(
+      (cluster): RankCandidate => ({
+        kind: 'cluster',
+        id: cluster.id,
+        label: cluster.label,
+        dots: cluster.dots,
+        // Notes are oldest first, so the first one dates the cluster.
+        createdAt: cluster.notes[0]?.createdAt ?? null,
+      }),
+    ),
+    ...clusters.flatMap((cluster) => cluster.notes.map(noteCandidate)),
+    ...unclustered.map(noteCandidate),
+  ]
+}
+
+/**
+ * Clusters in tldraw's sibling order (fractional index: creation order unless reordered), depth
+ * first, so a nested cluster follows the cluster it sits in.
+ */
+function inCanvasOrder(clusters: readonly ClusterShape[], byId: ReadonlyMap<string, TLRecord>): ClusterShape[] {
+  const indexPath = (cluster: ClusterShape): string[] => {
+    const path: string[] = []
+    for (let current: TLRecord | undefined = cluster; current && isCluster(current); current = byId.get(current.parentId)) {
+      if (path.length > byId.size) break // a parent cycle; the gate never lets one in
+      path.unshift(current.index)
+    }
+    return path
+  }
+  const paths = new Map(clusters.map((cluster) => [cluster.id, indexPath(cluster)]))
+  return [...clusters].sort((a, b) => {
+    const pathA = paths.get(a.id)!
+    const pathB = paths.get(b.id)!
+    for (let level = 0; level < Math.min(pathA.length, pathB.length); level++) {
+      const order = compareStrings(pathA[level]!, pathB[level]!)
+      if (order !== 0) return order
+    }
+    return pathA.length - pathB.length || compareStrings(a.id, b.id)
+  })
+}
+
+function oldestFirst(notes: readonly NoteShape[] | undefined): NoteShape[] {
+  return [...(notes ?? [])].sort(
+    (a, b) => Date.parse(a.meta.createdAt) - Date.parse(b.meta.createdAt) || compareStrings(a.id, b.id),
+  )
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod'
+import { PHASES } from '../moderation/moderationState.ts'
+
+/**
+ * The export model: a session's results as one typed, versioned value. Every format renders
+ * from it, and the JSON format IS it, so this schema is the public, documented JSON format
+ * (the README shows {@link exportJsonSchema}). Bump {@link EXPORT_SCHEMA_VERSION} on any change
+ * that could break a reader; adding optional information is not such a change.
+ */
+export const EXPORT_SCHEMA_VERSION = 1
+
+const id = z.string().min(1)
+const dots = z.number().int().min(0)
+
+export const exportNoteSchema = z
+  .object({
+    id: id.describe('tldraw shape id of the note'),
+    text: z
+      .string()
+      .describe(
+        'Plain text of the note: paragraphs and hard breaks as newlines, list items as "- " / "1. " with two spaces per nesting level; blank lines at start and end removed',
+      ),
+    authorName: z.string().describe('Display name the author joined with, or "Teilnehmer:in N" when anonymised'),
+    createdAt: z.iso.datetime().describe('Creation time, ISO 8601 in UTC'),
+    dots: dots.describe('Dots placed on this note in the counted voting round'),
+    color: z.string().describe('tldraw colour name of the note (the author’s colour)'),
+  })
+  .strict()
+export type ExportNote = z.infer<typeof exportNoteSchema>
+
+export const exportClusterSchema = z
+  .object({
+    id: id.describe('tldraw shape id of the cluster frame'),
+    label: z.string().describe('Name of the cluster frame; may be empty'),
+    dots: dots.describe('Dots placed on the cluster itself (not those of its notes)'),
+    notes: z.array(exportNoteSchema).describe('Notes in the cluster, oldest first'),
+  })
+  .strict()
+export type ExportCluster = z.infer<typeof exportClusterSchema>
+
+export const rankingEntrySchema = z
+  .object({
+    place: z.number().int().min(1).describe('1-based place; equal dots share a place (1, 1, 3)'),
+    kind: z.enum(['note', 'cluster']),
+    id,
+    label: z.string().describe('The cluster’s label or the note’s text'),
+    dots: dots.min(1),
+  })
+  .strict()
+export type RankingEntry = z.infer<typeof rankingEntrySchema>
+
+export const exportBoardSchema = z
+  .object({
+    id: id.describe('tldraw shape id of the board frame'),
+    questionIndex: z.number().int().min(0).describe('0-based position of the guiding question in the template'),
+    question: z.string().describe('The guiding question, verbatim from the template'),
+    clusters: z.array(exportClusterSchema).describe('Clusters on the board in canvas order'),
+    unclusteredNotes: z.array(exportNoteSchema).describe('Notes on the board outside any cluster, oldest first'),
+    ranking: z
+      .array(rankingEntrySchema)
+      .describe('Notes and clusters of the board with at least one dot, most dots first; ties in order of creation'),
+  })
+  .strict()
+export type ExportBoard = z.infer<typeof exportBoardSchema>
+
+export const workshopExportSchema = z
+  .object({
+    schemaVersion: z.literal(EXPORT_SCHEMA_VERSION),
+    sessionId: id,
+    exportedAt: z.iso.datetime().describe('Time of the export, ISO 8601 in UTC'),
+    workshop: z
+      .object({
+        title: z.string(),
+        subtitle: z.string(),
+      })
+      .strict(),
+    options: z
+      .object({
+        anonymise: z.boolean().describe('Author names were replaced by "Teilnehmer:in 1, 2, …"'),
+        includeEmpty: z.boolean().describe('Notes without text are included'),
+      })
+      .strict(),
+    phase: z.enum(PHASES).describe('Workshop phase at export time'),
+    voting: z
+      .object({
+        roundId: id,
+        status: z.enum(['running', 'ended']),
+      })
+      .strict()
+      .nullable()
+      .describe('The voting round whose dots are counted; null when no round was started (then every dot counts)'),
+    notesHidden: z
+      .boolean()
+      .describe('Notes are being collected hidden; those not yet revealed are not part of this export'),
+    boards: z.array(exportBoardSchema).describe('One board per guiding question, in template order'),
+    notesOutsideBoards: z
+      .array(exportNoteSchema)
+      .describe('Notes that were moved off every board, oldest first; usually empty'),
+  })
+  .strict()
+export type WorkshopExport = z.infer<typeof workshopExportSchema>
+
+/** The export format as JSON Schema (draft 2020-12), for the README and for readers in other languages. */
+export function exportJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(workshopExportSchema, { target: 'draft-2020-12' }) as Record<string, unknown>
+}

@@ -1,0 +1,47 @@
+import type { RankingEntry } from './exportSchema.ts'
+
+/** Something that can be ranked: a note or a cluster with its dots and when it came into being. */
+export interface RankCandidate {
+  kind: RankingEntry['kind']
+  id: string
+  label: string
+  dots: number
+  /**
+   * ISO time that orders ties: a note's creation time; for a cluster its oldest note's (clusters
+   * carry no creation time of their own). `null` sorts last.
+   */
+  createdAt: string | null
+}
+
+/**
+ * The voting result of one board: candidates with at least one dot, most dots first. Ties keep
+ * the order of creation (then clusters before notes, then id, so the result never depends on
+ * input order) and share a place in standard competition ranking (1, 1, 3).
+ */
+export function rankByDots(candidates: readonly RankCandidate[]): RankingEntry[] {
+  const sorted = candidates
+    .filter((candidate) => candidate.dots > 0)
+    .sort(
+      (a, b) =>
+        b.dots - a.dots ||
+        compareCreation(a.createdAt, b.createdAt) ||
+        (a.kind === b.kind ? 0 : a.kind === 'cluster' ? -1 : 1) ||
+        compareStrings(a.id, b.id),
+    )
+  return sorted.map((candidate, position) => {
+    const firstWithSameDots = sorted.findIndex((other) => other.dots === candidate.dots)
+    return { place: firstWithSameDots + 1, kind: candidate.kind, id: candidate.id, label: candidate.label, dots: candidate.dots }
+  })
+}
+
+function compareCreation(a: string | null, b: string | null): number {
+  if (a === b) return 0
+  if (a === null) return 1
+  if (b === null) return -1
+  return Date.parse(a) - Date.parse(b)
+}
+
+/** Code-unit order, independent of the machine's locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
