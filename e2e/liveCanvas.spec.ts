@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { PinnwandServer } from './support/pinnwandServer.ts'
+import { PinnwandServer } from '../server/testing/serverProcess.ts'
 import { watchForeignRequests } from './support/sameOrigin.ts'
 import { createWorkshopOnStartPage, joinAs, postNote } from './support/workshopPages.ts'
 

@@ -1,0 +1,14 @@
+import type { ServerConfig } from '../config.ts'
+import type { SessionStore } from '../persistence/sessionStore.ts'
+import type { ParticipantTokens } from '../sessions/participantTokens.ts'
+import type { RoomRegistry } from '../sync/roomRegistry.ts'
+
+/** What route modules get to work with: the server's parts, wired once in createPinnwandServer. */
+export interface AppContext {
+  config: ServerConfig
+  store: SessionStore
+  rooms: RoomRegistry
+  participantTokens: ParticipantTokens
+  /** The server clock (injectable for tests; timers and createdAt use it). */
+  now: () => Date
+}

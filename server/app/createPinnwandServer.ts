@@ -1,0 +1,90 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { ServerConfig } from '../config.ts'
+import { buildRouter } from '../http/routes/index.ts'
+import { createRequestHandler, type FallbackHandler } from '../http/requestHandler.ts'
+import { createStaticClient } from '../http/staticClient.ts'
+import { SqliteSessionStore } from '../persistence/sqlite/sqliteSessionStore.ts'
+import type { SessionStore } from '../persistence/sessionStore.ts'
+import { loadOrCreateParticipantSecret, ParticipantTokens } from '../sessions/participantTokens.ts'
+import { CLOSE_CODES } from '../sync/closeCodes.ts'
+import { RoomRegistry } from '../sync/roomRegistry.ts'
+import { WebsocketEndpoint } from '../sync/websocketEndpoint.ts'
+import type { AppContext } from './appContext.ts'
+
+export interface PinnwandServer {
+  readonly httpServer: Server
+  readonly app: AppContext
+  /** Replaces what answers non-API requests (dev.ts puts Vite's middleware here). */
+  setFallback(handler: FallbackHandler): void
+  listen(): Promise<string>
+  /** Graceful stop: no new connections, sockets closed, everything flushed, database closed. */
+  close(): Promise<void>
+}
+
+export interface PinnwandServerOptions {
+  /** Dev mode leaves foreign websocket upgrades (Vite HMR) alone. */
+  foreignUpgrades?: 'ignore' | 'destroy'
+  store?: SessionStore
+}
+
+/** Wires the one Node process: HTTP API, static client, /yjs websockets, rooms, SQLite. */
+export function createPinnwandServer(config: ServerConfig, options: PinnwandServerOptions = {}): PinnwandServer {
+  const store = options.store ?? SqliteSessionStore.open(config.dataDir)
+  const rooms = new RoomRegistry(store, {
+    unloadGraceMs: config.unloadGraceMs,
+    compaction: { maxUpdates: config.compactAfterUpdates, maxGrowthBytes: config.compactAfterBytes },
+  })
+  const app: AppContext = {
+    config,
+    store,
+    rooms,
+    participantTokens: new ParticipantTokens(loadOrCreateParticipantSecret(config.dataDir)),
+    now: () => new Date(),
+  }
+  let fallback: FallbackHandler = createStaticClient(config.clientDir)
+  const handle = createRequestHandler(buildRouter(app), () => fallback)
+  const httpServer = createServer((request, response) => void handle(request, response))
+  // Slow or stuck clients must not hold sockets forever.
+  httpServer.requestTimeout = 30_000
+  httpServer.headersTimeout = 15_000
+  const websockets = new WebsocketEndpoint(httpServer, {
+    store,
+    rooms,
+    participantTokens: app.participantTokens,
+    maxMessageBytes: config.maxMessageBytes,
+    foreignUpgrades: options.foreignUpgrades ?? 'destroy',
+  })
+
+  let closing: Promise<void> | undefined
+  return {
+    httpServer,
+    app,
+    setFallback(handler) {
+      fallback = handler
+    },
+    listen() {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject)
+        httpServer.listen(config.port, config.host, () => {
+          httpServer.off('error', reject)
+          const { port } = httpServer.address() as AddressInfo
+          const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+          resolve(config.publicUrl ?? `http://${shownHost}:${port}`)
+        })
+      })
+    },
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        httpServer.close(() => resolve())
+        rooms.closeAll(CLOSE_CODES.goingAway, 'server restarting')
+        websockets.close()
+        store.close()
+        httpServer.closeIdleConnections()
+        // Requests still in flight get a moment, then their sockets go too.
+        setTimeout(() => httpServer.closeAllConnections(), 2_000).unref()
+      })
+      return closing
+    },
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Websocket close codes of /yjs (docs/CONTRACTS.md). y-websocket 3 clients stop reconnecting
+ * on 4400-4499 (permanent) and reconnect on everything else.
+ */
+export const CLOSE_CODES = {
+  goingAway: 1001,
+  malformedMessage: 1007,
+  messageTooBig: 1009,
+  serverError: 1011,
+  /** The server refused an update; our client drops its local document and resyncs. */
+  updateRefused: 4001,
+  malformedSessionId: 4400,
+  wrongToken: 4403,
+  unknownSession: 4404,
+} as const
+
+const MAX_REASON_BYTES = 123
+
+/** Close reasons are limited to 123 UTF-8 bytes by RFC 6455; cut at a character boundary. */
+export function fitCloseReason(reason: string): string {
+  if (Buffer.byteLength(reason) <= MAX_REASON_BYTES) return reason
+  let cut = reason
+  while (Buffer.byteLength(cut + '…') > MAX_REASON_BYTES) cut = cut.slice(0, -1)
+  return cut + '…'
+}

@@ -1,0 +1,133 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as authProtocol from 'y-protocols/auth'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+
+/**
+ * The y-websocket wire format (what the stock `WebsocketProvider` speaks), decoded strictly:
+ * one message per frame, known types only, nothing left over. Built on lib0's decoders and
+ * y-protocols' constants; anything that does not decode is a {@link MalformedMessageError}.
+ */
+export const MESSAGE_SYNC = 0
+export const MESSAGE_AWARENESS = 1
+export const MESSAGE_AUTH = 2
+export const MESSAGE_QUERY_AWARENESS = 3
+
+export type IncomingMessage =
+  | { type: 'syncStep1'; stateVector: Uint8Array }
+  | { type: 'syncStep2'; update: Uint8Array }
+  | { type: 'update'; update: Uint8Array }
+  | { type: 'awareness'; entries: AwarenessEntry[] }
+  | { type: 'queryAwareness' }
+
+/** One client's state in an awareness update; `state` is the raw JSON text (`null` = left). */
+export interface AwarenessEntry {
+  clientId: number
+  clock: number
+  state: string
+}
+
+export class MalformedMessageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'MalformedMessageError'
+  }
+}
+
+export function decodeIncomingMessage(frame: Uint8Array): IncomingMessage {
+  try {
+    const decoder = decoding.createDecoder(frame)
+    const message = readMessage(decoder)
+    if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes after the message')
+    return message
+  } catch (error) {
+    if (error instanceof MalformedMessageError) throw error
+    throw new MalformedMessageError(`undecodable message: ${(error as Error).message}`)
+  }
+}
+
+function readMessage(decoder: decoding.Decoder): IncomingMessage {
+  const messageType = decoding.readVarUint(decoder)
+  switch (messageType) {
+    case MESSAGE_SYNC: {
+      const syncType = decoding.readVarUint(decoder)
+      const payload = decoding.readVarUint8Array(decoder)
+      if (syncType === syncProtocol.messageYjsSyncStep1) {
+        Y.decodeStateVector(payload) // throws on garbage before anyone relies on it
+        return { type: 'syncStep1', stateVector: payload }
+      }
+      if (syncType === syncProtocol.messageYjsSyncStep2) return { type: 'syncStep2', update: payload }
+      if (syncType === syncProtocol.messageYjsUpdate) return { type: 'update', update: payload }
+      throw new MalformedMessageError(`unknown sync message type ${syncType}`)
+    }
+    case MESSAGE_AWARENESS:
+      return { type: 'awareness', entries: decodeAwarenessEntries(decoding.readVarUint8Array(decoder)) }
+    case MESSAGE_QUERY_AWARENESS:
+      return { type: 'queryAwareness' }
+    default:
+      throw new MalformedMessageError(`unknown message type ${messageType}`)
+  }
+}
+
+/** Decodes an awareness update (format of y-protocols/awareness) and checks each state is JSON. */
+function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update)
+  const count = decoding.readVarUint(decoder)
+  const entries: AwarenessEntry[] = []
+  for (let index = 0; index < count; index++) {
+    const clientId = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    const state = decoding.readVarString(decoder)
+    JSON.parse(state)
+    entries.push({ clientId, clock, state })
+  }
+  if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes in awareness update')
+  return entries
+}
+
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarString(encoder, state)
+  }
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  syncProtocol.writeSyncStep1(encoder, doc)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  syncProtocol.writeSyncStep2(encoder, doc, stateVector)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  syncProtocol.writeUpdate(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
+  encoding.writeVarUint8Array(encoder, awarenessUpdate)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_AUTH)
+  authProtocol.writePermissionDenied(encoder, reason)
+  return encoding.toUint8Array(encoder)
+}

@@ -1,0 +1,145 @@
+import * as Y from 'yjs'
+import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
+import type { UpdateLogStats } from '../persistence/sessionStore.ts'
+import { encodeAwarenessMessage, encodeUpdateMessage } from './protocolMessages.ts'
+
+/** Transaction origin of changes the server makes itself (moderation, sealed notes, migrations). */
+export const SERVER_ORIGIN = Symbol('pinnwand-server')
+
+/** A connection as the room sees it: something to send to and to close. */
+export interface RoomPeer {
+  send(message: Uint8Array): void
+  close(code: number, reason: string): void
+}
+
+/** When to replace a session's update log by one snapshot update. */
+export interface CompactionPolicy {
+  /** Compact once the log holds this many rows. */
+  maxUpdates: number
+  /** ...or once it grew by this many bytes beyond its size after the last compaction (or load). */
+  maxGrowthBytes: number
+}
+
+/** What one flush of a room writes and then sends; produced by {@link Room.takeBatch}. */
+export interface RoomBatch {
+  /** All document updates applied since the last flush, merged into one. */
+  update: Uint8Array | null
+  /** When set, the log is replaced by this snapshot in the same transaction. */
+  compactTo: Uint8Array | null
+  updateSources: Set<unknown>
+  awarenessClients: number[]
+}
+
+/**
+ * One live session: its Y.Doc and Awareness, the connected peers, and what changed since the
+ * last flush. Everything applied to the doc (accepted client updates and server changes alike)
+ * is collected through the doc's `update` event; the {@link FlushScheduler} writes it to the
+ * store and only then asks the room to broadcast it.
+ */
+export class Room {
+  readonly doc: Y.Doc
+  readonly awareness: Awareness
+  readonly peers = new Set<RoomPeer>()
+  /** Which peer introduced which awareness client id: a peer may only speak for its own ids. */
+  readonly awarenessOwners = new Map<number, RoomPeer>()
+  private pendingUpdates: Uint8Array[] = []
+  private updateSources = new Set<unknown>()
+  private pendingAwareness = new Set<number>()
+  private log: UpdateLogStats
+  private bytesAfterCompaction: number
+
+  constructor(
+    readonly sessionId: string,
+    doc: Y.Doc,
+    logStats: UpdateLogStats,
+    private readonly compaction: CompactionPolicy,
+    private readonly markDirty: (room: Room) => void,
+  ) {
+    this.doc = doc
+    this.log = { ...logStats }
+    this.bytesAfterCompaction = logStats.bytes
+    this.awareness = new Awareness(doc)
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null)
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.pendingUpdates.push(update)
+      this.updateSources.add(origin)
+      this.markDirty(this)
+    })
+    this.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+        for (const clientId of [...added, ...updated, ...removed]) this.pendingAwareness.add(clientId)
+        this.markDirty(this)
+      },
+    )
+  }
+
+  /** A change made by the server itself; persisted and broadcast like any accepted update. */
+  change(apply: (doc: Y.Doc) => void): void {
+    this.doc.transact(() => apply(this.doc), SERVER_ORIGIN)
+  }
+
+  addPeer(peer: RoomPeer): void {
+    this.peers.add(peer)
+  }
+
+  removePeer(peer: RoomPeer): void {
+    this.peers.delete(peer)
+    const owned = [...this.awarenessOwners].filter(([, owner]) => owner === peer).map(([clientId]) => clientId)
+    for (const clientId of owned) this.awarenessOwners.delete(clientId)
+    if (owned.length > 0) removeAwarenessStates(this.awareness, owned, null)
+  }
+
+  /** Hands the pending changes to the scheduler and decides whether the log is due for compaction. */
+  takeBatch(): RoomBatch {
+    const update = this.pendingUpdates.length === 0 ? null : Y.mergeUpdates(this.pendingUpdates)
+    const batch: RoomBatch = {
+      update,
+      compactTo: null,
+      updateSources: this.updateSources,
+      awarenessClients: [...this.pendingAwareness],
+    }
+    this.pendingUpdates = []
+    this.updateSources = new Set()
+    this.pendingAwareness = new Set()
+    if (update) {
+      this.log = { count: this.log.count + 1, bytes: this.log.bytes + update.byteLength }
+      const grown = this.log.bytes - this.bytesAfterCompaction
+      if (this.log.count > this.compaction.maxUpdates || grown > this.compaction.maxGrowthBytes) {
+        // The doc holds exactly what is stored plus this batch, so its state replaces the log.
+        batch.compactTo = Y.encodeStateAsUpdate(this.doc)
+        this.log = { count: 1, bytes: batch.compactTo.byteLength }
+        this.bytesAfterCompaction = this.log.bytes
+      }
+    }
+    return batch
+  }
+
+  /**
+   * Sends a stored batch: ONE encoded update message, the same buffer to every peer except a
+   * sole writer (who has it already), and the awareness changes to everyone (including their
+   * sender: y-websocket clients treat their own echoed awareness as a sign of life).
+   */
+  broadcast(batch: RoomBatch): void {
+    if (batch.update) {
+      const message = encodeUpdateMessage(batch.update)
+      const soleSource = batch.updateSources.size === 1 ? [...batch.updateSources][0] : undefined
+      for (const peer of this.peers) if (peer !== soleSource) peer.send(message)
+    }
+    if (batch.awarenessClients.length > 0) {
+      const message = encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness, batch.awarenessClients))
+      for (const peer of this.peers) peer.send(message)
+    }
+  }
+
+  /** Closes every peer (their clients reconnect and resync from what is stored). */
+  closePeers(code: number, reason: string): void {
+    for (const peer of [...this.peers]) peer.close(code, reason)
+  }
+
+  destroy(): void {
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}

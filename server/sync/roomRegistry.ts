@@ -1,0 +1,119 @@
+import * as Y from 'yjs'
+import type { SessionStore } from '../persistence/sessionStore.ts'
+import { migrateDocumentSchema } from '../persistence/schemaMigration.ts'
+import { FlushScheduler } from './flushScheduler.ts'
+import { Room, SERVER_ORIGIN, type CompactionPolicy } from './room.ts'
+
+export interface RoomRegistryOptions {
+  /** How long a room stays in memory after its last holder left (reconnects are cheap then). */
+  unloadGraceMs: number
+  compaction: CompactionPolicy
+}
+
+interface RoomEntry {
+  room: Room
+  holds: number
+  unloadTimer: NodeJS.Timeout | undefined
+}
+
+/** Close code when the store failed to write: clients reconnect and resync from disk. */
+export const CLOSE_STORAGE_FAILURE = 1011
+
+/**
+ * Live rooms by session id. A room is loaded from the store when first held (a connection, or
+ * an HTTP route changing the document) and unloaded when the last holder released it and the
+ * grace period passed. Loading is synchronous (better-sqlite3), so two connections arriving at
+ * once can never load a session twice.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, RoomEntry>()
+  readonly scheduler: FlushScheduler
+
+  constructor(
+    private readonly store: SessionStore,
+    private readonly options: RoomRegistryOptions,
+  ) {
+    this.scheduler = new FlushScheduler(store, (rooms, error) => this.dropAfterWriteFailure(rooms, error))
+  }
+
+  /** The room of an existing session (the caller checked it exists), held until {@link release}. */
+  acquire(sessionId: string): Room {
+    let entry = this.rooms.get(sessionId)
+    if (!entry) {
+      entry = { room: this.load(sessionId), holds: 0, unloadTimer: undefined }
+      this.rooms.set(sessionId, entry)
+    }
+    clearTimeout(entry.unloadTimer)
+    entry.unloadTimer = undefined
+    entry.holds++
+    return entry.room
+  }
+
+  release(room: Room): void {
+    const entry = this.rooms.get(room.sessionId)
+    if (!entry || entry.room !== room) return
+    entry.holds = Math.max(0, entry.holds - 1)
+    if (entry.holds === 0) {
+      entry.unloadTimer = setTimeout(() => this.unload(entry), this.options.unloadGraceMs)
+      entry.unloadTimer.unref()
+    }
+  }
+
+  /** Holds a room for the duration of `use` (HTTP routes that change a document). */
+  withRoom<T>(sessionId: string, use: (room: Room) => T): T {
+    const room = this.acquire(sessionId)
+    try {
+      return use(room)
+    } finally {
+      this.release(room)
+    }
+  }
+
+  get loadedCount(): number {
+    return this.rooms.size
+  }
+
+  /** Graceful shutdown: store everything, close every connection with `code`, drop all rooms. */
+  closeAll(code: number, reason: string): void {
+    this.scheduler.flush()
+    for (const entry of this.rooms.values()) {
+      clearTimeout(entry.unloadTimer)
+      entry.room.closePeers(code, reason)
+    }
+    this.scheduler.flush()
+    for (const entry of this.rooms.values()) entry.room.destroy()
+    this.rooms.clear()
+  }
+
+  private load(sessionId: string): Room {
+    const doc = new Y.Doc()
+    const updates = this.store.loadUpdates(sessionId)
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update)
+    })
+    const room = new Room(sessionId, doc, this.store.logStats(sessionId), this.options.compaction, (dirty) =>
+      this.scheduler.markDirty(dirty),
+    )
+    // Written back (and thereby stored) through the room like any server change.
+    if (migrateDocumentSchema(doc, SERVER_ORIGIN) === 'migrated') this.scheduler.flush()
+    return room
+  }
+
+  private unload(entry: RoomEntry): void {
+    if (entry.holds > 0 || this.rooms.get(entry.room.sessionId) !== entry) return
+    this.scheduler.flush()
+    this.rooms.delete(entry.room.sessionId)
+    entry.room.destroy()
+  }
+
+  private dropAfterWriteFailure(rooms: Room[], error: unknown): void {
+    console.error('[pinnwand] storing updates failed; affected sessions reload from disk:', error)
+    for (const room of rooms) {
+      const entry = this.rooms.get(room.sessionId)
+      if (entry?.room === room) this.rooms.delete(room.sessionId)
+      // Peers release their holds on close; the next connection loads the stored state.
+      room.closePeers(CLOSE_STORAGE_FAILURE, 'storage failure, please reconnect')
+      room.destroy()
+    }
+  }
+}

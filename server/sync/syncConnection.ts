@@ -1,0 +1,143 @@
+import * as Y from 'yjs'
+import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
+import type { WebSocket } from 'ws'
+import type { Actor } from '../../shared/permissions/updatePolicy.ts'
+import { gateUpdate } from '../gate/updateGate.ts'
+import { CLOSE_CODES, fitCloseReason } from './closeCodes.ts'
+import {
+  decodeIncomingMessage,
+  encodeAwarenessEntries,
+  encodeAwarenessMessage,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  MalformedMessageError,
+  type AwarenessEntry,
+} from './protocolMessages.ts'
+import type { Room, RoomPeer } from './room.ts'
+
+/** A client normally has one awareness id per document; a few more allow a page that reloads its doc. */
+const MAX_AWARENESS_IDS_PER_CONNECTION = 8
+
+/**
+ * One websocket of one room, speaking the y-websocket protocol. Every document update it
+ * receives passes the gate; awareness updates are limited to the client ids this connection
+ * introduced. Anything undecodable closes this connection only (1007).
+ */
+export class SyncConnection implements RoomPeer {
+  private closed = false
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly room: Room,
+    readonly actor: Actor,
+    /** Flushes pending changes of all rooms (write before anything leaves the server). */
+    private readonly flush: () => void,
+    private readonly onClosed: (connection: SyncConnection) => void,
+  ) {
+    room.addPeer(this)
+    ws.on('message', (data, isBinary) => this.receive(data, isBinary))
+    ws.on('close', () => this.dispose())
+    ws.on('error', () => this.dispose())
+    // The server opens the sync: its state vector first, then who is online.
+    this.send(encodeSyncStep1(room.doc))
+    const clients = [...room.awareness.getStates().keys()]
+    if (clients.length > 0) this.send(encodeAwarenessMessage(encodeAwarenessUpdate(room.awareness, clients)))
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return
+    this.ws.send(message, (error) => {
+      if (error) this.close(CLOSE_CODES.serverError, 'send failed')
+    })
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return
+    this.ws.close(code, fitCloseReason(reason))
+    this.dispose()
+  }
+
+  private dispose(): void {
+    if (this.closed) return
+    this.closed = true
+    this.room.removePeer(this)
+    this.onClosed(this)
+  }
+
+  private receive(data: unknown, isBinary: boolean): void {
+    if (this.closed) return
+    try {
+      if (!isBinary) throw new MalformedMessageError('text frames are not part of the protocol')
+      this.handle(decodeIncomingMessage(toUint8Array(data)))
+    } catch (error) {
+      if (error instanceof MalformedMessageError) this.close(CLOSE_CODES.malformedMessage, error.message)
+      else {
+        console.error('[pinnwand] sync message failed:', error)
+        this.close(CLOSE_CODES.malformedMessage, 'message could not be processed')
+      }
+    }
+  }
+
+  private handle(message: ReturnType<typeof decodeIncomingMessage>): void {
+    switch (message.type) {
+      case 'syncStep1':
+        this.flush()
+        this.send(encodeSyncStep2(this.room.doc, message.stateVector))
+        return
+      case 'syncStep2':
+      case 'update':
+        this.receiveUpdate(message.update)
+        return
+      case 'awareness':
+        this.receiveAwareness(message.entries)
+        return
+      case 'queryAwareness': {
+        const clients = [...this.room.awareness.getStates().keys()]
+        this.send(encodeAwarenessMessage(encodeAwarenessUpdate(this.room.awareness, clients)))
+        return
+      }
+    }
+  }
+
+  private receiveUpdate(update: Uint8Array): void {
+    let decision
+    try {
+      decision = gateUpdate(this.room.doc, this.actor, update)
+    } catch (error) {
+      throw new MalformedMessageError(`undecodable update: ${(error as Error).message}`)
+    }
+    if (decision.kind === 'noop') return
+    if (decision.kind === 'refuse') {
+      this.send(encodePermissionDenied(decision.reason))
+      // A viewer never meant to write; its (dropped) change does not matter. A writer's client
+      // still holds the refused change and would resend it; closing with 4001 tells ours to
+      // drop its local document and resync from the server.
+      if (this.actor.role !== 'viewer') this.close(CLOSE_CODES.updateRefused, `update refused: ${decision.reason}`)
+      return
+    }
+    Y.applyUpdate(this.room.doc, update, this)
+  }
+
+  private receiveAwareness(entries: AwarenessEntry[]): void {
+    const owners = this.room.awarenessOwners
+    const accepted = entries.filter(({ clientId }) => {
+      const owner = owners.get(clientId)
+      if (owner === this) return true
+      if (owner !== undefined) return false
+      const mine = [...owners.values()].filter((peer) => peer === this).length
+      if (mine >= MAX_AWARENESS_IDS_PER_CONNECTION) return false
+      owners.set(clientId, this)
+      return true
+    })
+    if (accepted.length === 0) return
+    applyAwarenessUpdate(this.room.awareness, encodeAwarenessEntries(accepted), this)
+  }
+}
+
+function toUint8Array(data: unknown): Uint8Array {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data as Buffer[]))
+  if (data instanceof Uint8Array) return data
+  throw new MalformedMessageError('unexpected frame payload')
+}

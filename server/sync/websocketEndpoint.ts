@@ -1,0 +1,122 @@
+import type { IncomingMessage, Server } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type WebSocket } from 'ws'
+import type { SessionStore } from '../persistence/sessionStore.ts'
+import { isValidSessionId } from '../sessions/identifiers.ts'
+import type { ParticipantTokens } from '../sessions/participantTokens.ts'
+import { roleForToken } from '../sessions/roles.ts'
+import { CLOSE_CODES, fitCloseReason } from './closeCodes.ts'
+import type { RoomRegistry } from './roomRegistry.ts'
+import { SyncConnection } from './syncConnection.ts'
+
+export const SYNC_PATH_PREFIX = '/yjs/'
+
+export interface WebsocketEndpointOptions {
+  store: SessionStore
+  rooms: RoomRegistry
+  participantTokens: ParticipantTokens
+  /** Frames above this size close the sender with 1009 (ws enforces it while reading). */
+  maxMessageBytes: number
+  /** Dead connections (no pong) are dropped after at most two intervals. */
+  pingIntervalMs?: number
+  /** Upgrades for other paths: leave them to another listener (Vite's HMR in dev) or destroy them. */
+  foreignUpgrades: 'ignore' | 'destroy'
+}
+
+/**
+ * `/yjs/<sessionId>?token=&participant=`: checks the session and credentials, then hands the
+ * socket to a {@link SyncConnection} in the session's room. Refusals happen after the upgrade,
+ * as websocket close codes, because browsers cannot read an HTTP error of a failed upgrade.
+ */
+export class WebsocketEndpoint {
+  private readonly wss: WebSocketServer
+  private readonly connections = new Set<SyncConnection>()
+  private readonly alive = new WeakMap<WebSocket, boolean>()
+  private readonly pingTimer: NodeJS.Timeout
+
+  constructor(
+    httpServer: Server,
+    private readonly options: WebsocketEndpointOptions,
+  ) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
+    httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const path = (request.url ?? '').split('?')[0] ?? ''
+      if (!path.startsWith(SYNC_PATH_PREFIX)) {
+        if (options.foreignUpgrades === 'destroy') socket.destroy()
+        return
+      }
+      this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request))
+    })
+    this.pingTimer = setInterval(() => this.checkAlive(), options.pingIntervalMs ?? 30_000)
+    this.pingTimer.unref()
+  }
+
+  get connectionCount(): number {
+    return this.connections.size
+  }
+
+  private accept(ws: WebSocket, request: IncomingMessage): void {
+    ws.binaryType = 'arraybuffer'
+    this.alive.set(ws, true)
+    ws.on('pong', () => this.alive.set(ws, true))
+    // Oversized frames: ws closes with 1009 itself and reports the error here; nothing else to do.
+    ws.on('error', () => undefined)
+    const refuse = (code: number, reason: string) => ws.close(code, fitCloseReason(reason))
+
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    let sessionId: string
+    try {
+      sessionId = decodeURIComponent(url.pathname.slice(SYNC_PATH_PREFIX.length))
+    } catch {
+      return refuse(CLOSE_CODES.malformedSessionId, 'malformed session id')
+    }
+    if (!isValidSessionId(sessionId)) return refuse(CLOSE_CODES.malformedSessionId, 'malformed session id')
+    const session = this.options.store.getSession(sessionId)
+    if (!session) return refuse(CLOSE_CODES.unknownSession, 'unknown session')
+    const role = roleForToken(session, url.searchParams.get('token'))
+    if (!role) return refuse(CLOSE_CODES.wrongToken, 'wrong token')
+    const participantToken = url.searchParams.get('participant')
+    let participantId: string | null = null
+    if (participantToken) {
+      participantId = this.options.participantTokens.verify(sessionId, participantToken)
+      if (!participantId) return refuse(CLOSE_CODES.wrongToken, 'invalid participant token')
+    }
+
+    let room
+    try {
+      room = this.options.rooms.acquire(sessionId)
+    } catch (error) {
+      console.error(`[pinnwand] loading session ${sessionId} failed:`, error)
+      return refuse(CLOSE_CODES.serverError, 'session could not be loaded')
+    }
+    const connection = new SyncConnection(
+      ws,
+      room,
+      { role, participantId },
+      () => this.options.rooms.scheduler.flush(),
+      (closed) => {
+        this.connections.delete(closed)
+        this.options.rooms.release(room)
+      },
+    )
+    this.connections.add(connection)
+  }
+
+  private checkAlive(): void {
+    for (const ws of this.wss.clients) {
+      if (this.alive.get(ws) === false) {
+        ws.terminate()
+        continue
+      }
+      this.alive.set(ws, false)
+      ws.ping()
+    }
+  }
+
+  /** Stops accepting and closes every socket (rooms are flushed by the registry first). */
+  close(): void {
+    clearInterval(this.pingTimer)
+    for (const ws of this.wss.clients) ws.close(CLOSE_CODES.goingAway, 'server shutting down')
+    this.wss.close()
+  }
+}
