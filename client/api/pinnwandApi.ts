@@ -1,0 +1,109 @@
+import type { WorkshopTemplate } from '../../shared/template/templateSchema.ts'
+import type { Role } from '../../shared/permissions/updatePolicy.ts'
+
+/**
+ * The server's HTTP API as the browser sees it (docs/CONTRACTS.md). Every call either returns
+ * the typed body or throws an {@link ApiError} carrying the server's `{ error }` message.
+ */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    /** HTTP status; 0 when the server could not be reached at all. */
+    readonly status: number,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+export interface TemplateSummary {
+  id: string
+  title: string
+  questions: string[]
+}
+
+export interface CreatedSession {
+  id: string
+  title: string
+  participantUrl: string
+  moderatorUrl: string
+  viewerUrl: string
+}
+
+export interface SessionInfo {
+  id: string
+  title: string
+  subtitle: string
+  intro: string
+  questions: string[]
+  role: Role
+}
+
+export interface ParticipantCredentials {
+  participantId: string
+  participantToken: string
+  name: string
+}
+
+export interface ClientConfig {
+  tldrawLicenseKey: string | null
+}
+
+async function request<T>(path: string, init: RequestInit = {}, bearer?: string): Promise<T> {
+  const headers = new Headers(init.headers)
+  if (init.body !== undefined) headers.set('Content-Type', 'application/json')
+  if (bearer) headers.set('Authorization', `Bearer ${bearer}`)
+  let response: Response
+  try {
+    response = await fetch(path, { ...init, headers })
+  } catch (error) {
+    throw new ApiError((error as Error).message || 'network error', 0)
+  }
+  const text = await response.text()
+  let body: unknown
+  try {
+    body = text ? JSON.parse(text) : undefined
+  } catch {
+    body = undefined
+  }
+  if (!response.ok) {
+    const message = (body as { error?: unknown } | undefined)?.error
+    throw new ApiError(typeof message === 'string' ? message : `HTTP ${response.status}`, response.status)
+  }
+  return body as T
+}
+
+/** Links from the server may be relative; the start page shows and copies absolute ones. */
+function absolute(url: string): string {
+  return new URL(url, window.location.origin).toString()
+}
+
+export function fetchConfig(): Promise<ClientConfig> {
+  return request<ClientConfig>('/api/config')
+}
+
+export function fetchTemplates(): Promise<TemplateSummary[]> {
+  return request<TemplateSummary[]>('/api/templates')
+}
+
+/** Creates a session from a built-in template id or a whole template (uploaded file). */
+export async function createSession(template: string | WorkshopTemplate): Promise<CreatedSession> {
+  const created = await request<CreatedSession>('/api/sessions', { method: 'POST', body: JSON.stringify({ template }) })
+  return {
+    ...created,
+    participantUrl: absolute(created.participantUrl),
+    moderatorUrl: absolute(created.moderatorUrl),
+    viewerUrl: absolute(created.viewerUrl),
+  }
+}
+
+export function fetchSession(sessionId: string, roleToken?: string): Promise<SessionInfo> {
+  return request<SessionInfo>(`/api/sessions/${encodeURIComponent(sessionId)}`, {}, roleToken)
+}
+
+export function joinSession(sessionId: string, name: string): Promise<ParticipantCredentials> {
+  return request<ParticipantCredentials>(`/api/sessions/${encodeURIComponent(sessionId)}/participants`, {
+    method: 'POST',
+    body: JSON.stringify({ name }),
+  })
+}

@@ -1,0 +1,143 @@
+import { createTLStore } from 'tldraw'
+import type { TLRecord, TLShapeId } from '@tldraw/tlschema'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { getRecordStore, readRecords, writeRecords } from '../../shared/doc/documentLayout.ts'
+import { pinnwandSchema } from '../../shared/doc/tldrawSchema.ts'
+import { defaultTemplate } from '../../shared/template/defaultTemplate.ts'
+import { seedSessionDocument } from '../../shared/workshop/seedSession.ts'
+import { boardsInOrder, buildNoteRecord, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
+import type { FrameScheduler } from './frameScheduler.ts'
+import { bindStoreToYjs, type RecordGuard } from './yjsStoreBinding.ts'
+
+/** A scheduler the test drives: frames run only when the test says so. */
+function manualFrames() {
+  const queue: Array<() => void> = []
+  const schedule: FrameScheduler = (flush) => {
+    queue.push(flush)
+    return () => queue.splice(queue.indexOf(flush), 1)
+  }
+  return { schedule, scheduled: () => queue.length, runFrame: () => queue.splice(0).forEach((flush) => flush()) }
+}
+
+/** Two documents that exchange updates like two clients through a server. */
+function connectedDocs() {
+  const server = new Y.Doc()
+  seedSessionDocument(server, defaultTemplate, new Date('2026-11-25T10:00:00Z'))
+  const local = new Y.Doc()
+  const remote = new Y.Doc()
+  Y.applyUpdate(local, Y.encodeStateAsUpdate(server))
+  Y.applyUpdate(remote, Y.encodeStateAsUpdate(server))
+  const sentByLocal: Uint8Array[] = []
+  local.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin !== 'remote') {
+      sentByLocal.push(update)
+      Y.applyUpdate(remote, update, 'remote')
+    }
+  })
+  remote.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin !== 'remote') Y.applyUpdate(local, update, 'remote')
+  })
+  return { local, remote, sentByLocal }
+}
+
+function setup(guard?: RecordGuard) {
+  const docs = connectedDocs()
+  const frames = manualFrames()
+  const store = createTLStore({ schema: pinnwandSchema })
+  const refusals: string[] = []
+  const binding = bindStoreToYjs({ store, doc: docs.local, schedule: frames.schedule, guard, onRefused: (reason) => refusals.push(reason) })
+  return { ...docs, ...frames, store, binding, refusals }
+}
+
+const anna = { authorId: 'p-anna', authorName: 'Anna' }
+
+function noteOn(doc: Y.Doc, questionIndex: number, text: string, author = anna): NoteShape {
+  const records = readRecords(doc)
+  const board = boardsInOrder(records)[questionIndex]!
+  return buildNoteRecord({ board, author, text, siblings: records })
+}
+
+describe('bindStoreToYjs', () => {
+  it('fills the store with the document’s records without writing anything back', () => {
+    const { store, local, sentByLocal, scheduled } = setup()
+    const ids = readRecords(local).map((record) => record.id).sort()
+    const documentRecords = store.allRecords().filter((record) => store.scopedTypes.document.has(record.typeName))
+    expect(documentRecords.map((record) => record.id).sort()).toEqual(ids)
+    expect(sentByLocal).toHaveLength(0)
+    expect(scheduled()).toBe(0)
+  })
+
+  it('writes all local changes of one frame in one Yjs transaction', () => {
+    const { store, local, remote, sentByLocal, runFrame } = setup()
+    const first = noteOn(local, 1, 'Mehr Bürgerhaushalt')
+    store.put([first])
+    store.put([{ ...first, x: first.x + 10 }])
+    const second = noteOn(local, 2, 'Runder Tisch')
+    store.put([second])
+    expect(sentByLocal).toHaveLength(0)
+
+    runFrame()
+    expect(sentByLocal).toHaveLength(1)
+    expect(getRecordStore(remote).get(first.id)).toMatchObject({ x: first.x + 10 })
+    expect(getRecordStore(remote).get(second.id)).toMatchObject({ meta: { authorName: 'Anna' } })
+  })
+
+  it('applies remote changes to the store without echoing them', () => {
+    const { store, remote, sentByLocal, scheduled } = setup()
+    const note = noteOn(remote, 1, 'Von Ben', { authorId: 'p-ben', authorName: 'Ben' })
+    writeRecords(remote, { put: [note] })
+    expect(store.get(note.id)).toMatchObject({ meta: { authorName: 'Ben' } })
+
+    writeRecords(remote, { remove: [note.id] })
+    expect(store.get(note.id)).toBeUndefined()
+    expect(scheduled()).toBe(0)
+    expect(sentByLocal).toHaveLength(0)
+  })
+
+  it('deletes records removed locally', () => {
+    const { store, local, remote, runFrame } = setup()
+    const note = noteOn(local, 0, 'Weg damit')
+    store.put([note])
+    runFrame()
+    store.remove([note.id])
+    runFrame()
+    expect(getRecordStore(remote).get(note.id)).toBeUndefined()
+  })
+
+  it('lets a remote change win over a local change not yet sent', () => {
+    const { store, local, remote, sentByLocal, runFrame } = setup()
+    const note = noteOn(local, 0, 'Entwurf')
+    store.put([note])
+    runFrame()
+    const sentBefore = sentByLocal.length
+    store.put([{ ...note, x: 999 }])
+    writeRecords(remote, { put: [{ ...note, y: 555 }] })
+    runFrame()
+    expect(sentByLocal).toHaveLength(sentBefore)
+    expect(store.get(note.id)).toMatchObject({ x: note.x, y: 555 })
+  })
+
+  it('keeps refused changes local-only and restores the document’s state', () => {
+    const guard: RecordGuard = (_id, next) =>
+      next?.typeName === 'shape' && next.type === 'frame' ? { allowed: false, reason: 'boards are fixed' } : { allowed: true }
+    const { store, local, remote, sentByLocal, runFrame, refusals } = setup(guard)
+    const board = boardsInOrder(readRecords(local))[0]!
+    const note = noteOn(local, 0, 'Erlaubt')
+    store.put([{ ...board, x: board.x + 500 } as TLRecord, note])
+    runFrame()
+    expect(refusals).toEqual(['boards are fixed'])
+    expect(store.get(board.id as TLShapeId)).toMatchObject({ x: board.x })
+    expect(getRecordStore(remote).get(board.id)).toMatchObject({ x: board.x })
+    expect(getRecordStore(remote).get(note.id)).toBeDefined()
+    expect(sentByLocal).toHaveLength(1)
+  })
+
+  it('flushes pending changes when disposed', () => {
+    const { store, local, remote, binding } = setup()
+    const note = noteOn(local, 3, 'Zum Schluss')
+    store.put([note])
+    binding.dispose()
+    expect(getRecordStore(remote).get(note.id)).toBeDefined()
+  })
+})

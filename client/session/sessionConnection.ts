@@ -1,0 +1,139 @@
+import * as authProtocol from 'y-protocols/auth'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { messageAuth, WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { getRecordStore } from '../../shared/doc/documentLayout.ts'
+import type { ConnectionStatus } from '../stores/connectionStore.ts'
+import type { OnlinePerson } from '../stores/onlineStore.ts'
+import { onlinePeople, type AwarenessUser } from './awarenessState.ts'
+
+/**
+ * Close code the server uses when it refused an update from this client (docs/CONTRACTS.md).
+ * The refused update is already in the local document and would be re-sent on every
+ * reconnect, so the client drops its local state and syncs afresh.
+ */
+export const UPDATE_REFUSED_CLOSE_CODE = 4001
+
+export interface SessionConnectionOptions {
+  sessionId: string
+  /** From the join route; without it the server refuses every update. */
+  participantToken?: string
+  /** Moderator or viewer token from the link's fragment. */
+  roleToken?: string
+  /** Announced in awareness; null for the Beamer, which is not a person in the room. */
+  user: AwarenessUser | null
+}
+
+export interface SessionConnectionEvents {
+  onStatus: (status: ConnectionStatus) => void
+  onPeople: (people: OnlinePerson[]) => void
+  /** The server closed with {@link UPDATE_REFUSED_CLOSE_CODE}; the owner resets the connection. */
+  onRefused: (reason: string) => void
+  /** The server ended the connection for good (unknown session, wrong token). */
+  onClosed: (code: number, reason: string) => void
+  /** A y-protocols auth message: the server denied something, the connection stays. */
+  onPermissionDenied: (reason: string) => void
+}
+
+/**
+ * One live session: the Yjs document, its offline copy in IndexedDB, and the websocket to the
+ * server. Knows nothing about tldraw, so any view of the session can use it.
+ */
+export class SessionConnection {
+  readonly doc = new Y.Doc()
+  readonly provider: WebsocketProvider
+  private readonly persistence: IndexeddbPersistence
+  /** Resolves once the document holds the session's records (from this device or the server). */
+  readonly whenReady: Promise<void>
+  private persistenceSynced = false
+  private closedForGood = false
+  private destroyed = false
+  private readonly disposers: Array<() => void> = []
+
+  constructor(
+    readonly options: SessionConnectionOptions,
+    private readonly events: SessionConnectionEvents,
+  ) {
+    this.persistence = new IndexeddbPersistence(`pinnwand:${options.sessionId}`, this.doc)
+    const params: Record<string, string> = {}
+    if (options.participantToken) params.participant = options.participantToken
+    if (options.roleToken) params.token = options.roleToken
+    this.provider = new WebsocketProvider(
+      window.location.origin.replace(/^http/, 'ws') + '/yjs',
+      options.sessionId,
+      this.doc,
+      // Cross-tab broadcast would carry an update the server refused into other tabs' documents.
+      { params, disableBc: true },
+    )
+    this.provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
+      authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => this.events.onPermissionDenied(reason))
+    }
+    if (options.user) this.provider.awareness.setLocalStateField('user', options.user)
+
+    this.whenReady = new Promise<void>((resolve) => {
+      const check = () => {
+        const hasRecords = getRecordStore(this.doc).map.size > 0
+        if (hasRecords && (this.provider.synced || this.persistenceSynced)) resolve()
+      }
+      this.persistence.whenSynced.then(() => {
+        this.persistenceSynced = true
+        check()
+      })
+      this.onProvider('sync', check)
+    })
+
+    const updateStatus = () => this.events.onStatus(this.status())
+    this.onProvider('status', updateStatus)
+    this.onProvider('sync', updateStatus)
+    this.onProvider('connection-close', (event) => {
+      if (event?.code === UPDATE_REFUSED_CLOSE_CODE) this.events.onRefused(event.reason)
+    })
+    this.onProvider('closed', ({ code, reason }) => {
+      this.closedForGood = true
+      this.events.onClosed(code, reason)
+      updateStatus()
+    })
+    window.addEventListener('online', updateStatus)
+    window.addEventListener('offline', updateStatus)
+    this.disposers.push(() => {
+      window.removeEventListener('online', updateStatus)
+      window.removeEventListener('offline', updateStatus)
+    })
+
+    const updatePeople = () =>
+      this.events.onPeople(onlinePeople(this.provider.awareness.getStates(), this.provider.awareness.clientID))
+    this.provider.awareness.on('change', updatePeople)
+    this.disposers.push(() => this.provider.awareness.off('change', updatePeople))
+    updatePeople()
+    updateStatus()
+  }
+
+  /** "online" only when connected and synced; offline when the browser or the server says so. */
+  status(): ConnectionStatus {
+    if (this.closedForGood) return 'offline'
+    if (this.provider.wsconnected && this.provider.synced) return 'online'
+    if (!navigator.onLine) return 'offline'
+    return 'reconnecting'
+  }
+
+  /**
+   * Ends the connection. `clearLocal` also deletes this device's copy, which is what a refused
+   * update requires; otherwise the copy stays for the next visit and for offline work.
+   */
+  async destroy({ clearLocal = false }: { clearLocal?: boolean } = {}): Promise<void> {
+    if (this.destroyed) return
+    this.destroyed = true
+    for (const dispose of this.disposers.splice(0)) dispose()
+    this.provider.destroy()
+    if (clearLocal) await this.persistence.clearData()
+    else await this.persistence.destroy()
+    this.doc.destroy()
+  }
+
+  /** Subscribes to a provider event until {@link destroy}. */
+  private readonly onProvider: WebsocketProvider['on'] = (name, listener) => {
+    this.provider.on(name, listener)
+    this.disposers.push(() => this.provider.off(name, listener))
+    return listener
+  }
+}

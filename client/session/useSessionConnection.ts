@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react'
+import { translateNow } from '../i18n/translate.ts'
+import { useConnectionStore } from '../stores/connectionStore.ts'
+import { useOnlineStore } from '../stores/onlineStore.ts'
+import { showToast } from '../stores/toastStore.ts'
+import { SessionConnection, type SessionConnectionOptions } from './sessionConnection.ts'
+
+export interface LiveSession {
+  connection: SessionConnection
+  /** The document holds the session's records; views may bind to it. */
+  ready: boolean
+}
+
+/**
+ * Opens the session's connection while the component is mounted and feeds the UI stores.
+ * When the server refuses an update, the connection (and this device's copy) is dropped and a
+ * fresh one replaces it; views keyed on the connection remount with the server's state.
+ */
+export function useSessionConnection(options: SessionConnectionOptions | null): LiveSession | null {
+  const [live, setLive] = useState<LiveSession | null>(null)
+  const [generation, setGeneration] = useState(0)
+  const key = options
+    ? [options.sessionId, options.participantToken ?? '', options.roleToken ?? '', JSON.stringify(options.user)].join('|')
+    : null
+
+  useEffect(() => {
+    if (!options) return
+    const connectionStore = useConnectionStore.getState()
+    connectionStore.reset()
+    const connection: SessionConnection = new SessionConnection(options, {
+      onStatus: (status) => useConnectionStore.getState().setStatus(status),
+      onPeople: (people) => useOnlineStore.getState().setPeople(people),
+      onRefused: (reason) => {
+        showToast(translateNow('connection.refused', { reason: reason || '—' }), 'error', 8000)
+        void connection.destroy({ clearLocal: true }).then(() => setGeneration((value) => value + 1))
+      },
+      onClosed: (_code, reason) => {
+        useConnectionStore.getState().setClosed(reason)
+        showToast(translateNow('connection.closed', { reason: reason || '—' }), 'error', 10000)
+      },
+      onPermissionDenied: (reason) => showToast(translateNow('connection.permissionDenied', { reason }), 'error'),
+    })
+    setLive({ connection, ready: false })
+    let cancelled = false
+    void connection.whenReady.then(() => {
+      if (!cancelled) setLive({ connection, ready: true })
+    })
+    return () => {
+      cancelled = true
+      void connection.destroy()
+      useOnlineStore.getState().setPeople([])
+    }
+    // `key` stands for `options`: a new object with the same content must not reconnect.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, generation])
+
+  return live
+}
