@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import { createSession, join } from '../testing/apiClient.ts'
+import { encodeAwarenessEntries, encodeAwarenessMessage } from './protocolMessages.ts'
+import { addNote } from '../testing/notes.ts'
+import { PinnwandServer } from '../testing/serverProcess.ts'
+import { SyncTestClient, waitFor } from '../testing/syncClient.ts'
+
+let server: PinnwandServer
+const clients: SyncTestClient[] = []
+
+function client(sessionId: string, params: { token?: string; participant?: string } = {}): SyncTestClient {
+  const created = new SyncTestClient(server.origin, sessionId, params)
+  clients.push(created)
+  return created
+}
+
+beforeAll(async () => {
+  server = await PinnwandServer.start()
+})
+afterAll(async () => {
+  for (const created of clients) created.destroy()
+  await server?.stop()
+})
+
+/** A raw websocket to /yjs, for what a stock client never sends. */
+function rawSocket(path: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(server.origin.replace(/^http/, 'ws') + path)
+    socket.once('open', () => resolve(socket))
+    socket.once('error', reject)
+  })
+}
+
+function closeOf(socket: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })))
+}
+
+describe('live sync with stock y-websocket clients', () => {
+  it('delivers a note from A to B', async () => {
+    const session = await createSession(server.origin)
+    const anna = await join(server.origin, session.id, 'Anna')
+    const a = client(session.id, { participant: anna.participantToken })
+    const b = client(session.id)
+    await Promise.all([a.synced(), b.synced()])
+    const note = addNote(a.doc, { authorId: anna.participantId, authorName: 'Anna' }, 'Mehr Bürgerhaushalt')
+    await waitFor('B to receive the note', () => b.hasNote(note.id))
+    expect(b.noteTexts().join()).toContain('Mehr Bürgerhaushalt')
+  })
+
+  it('refuses an unknown session with 4404, a malformed id with 4400, a wrong token with 4403', async () => {
+    const session = await createSession(server.origin)
+    const unknown = client('AAAAAAAAAAAAAAAAAAAAAA')
+    expect((await unknown.closedWith(4404)).reason).toMatch(/unknown session/)
+    const wrongToken = client(session.id, { token: 'not-the-token' })
+    await wrongToken.closedWith(4403)
+    const forged = client(session.id, { participant: 'someone.AAAA' })
+    await forged.closedWith(4403)
+
+    const malformed = await rawSocket('/yjs/bad%2F..%2Fid')
+    expect((await closeOf(malformed)).code).toBe(4400)
+    // Never created implicitly: still unknown over HTTP.
+    expect((await fetch(`${server.origin}/api/sessions/AAAAAAAAAAAAAAAAAAAAAA`)).status).toBe(404)
+  })
+
+  it('closes only the sender of garbage (1007) or oversized frames (1009); others keep syncing', async () => {
+    const session = await createSession(server.origin)
+    const anna = await join(server.origin, session.id, 'Anna')
+    const a = client(session.id, { participant: anna.participantToken })
+    const b = client(session.id)
+    await Promise.all([a.synced(), b.synced()])
+
+    const garbage = await rawSocket(`/yjs/${session.id}`)
+    const garbageClosed = closeOf(garbage)
+    garbage.send(Buffer.from([0, 2, 200, 1, 2, 3, 4, 5]))
+    expect((await garbageClosed).code).toBe(1007)
+
+    const unknownType = await rawSocket(`/yjs/${session.id}`)
+    const unknownClosed = closeOf(unknownType)
+    unknownType.send(Buffer.from([9, 9, 9]))
+    expect((await unknownClosed).code).toBe(1007)
+
+    const text = await rawSocket(`/yjs/${session.id}`)
+    const textClosed = closeOf(text)
+    text.send('hello')
+    expect((await textClosed).code).toBe(1007)
+
+    const oversized = await rawSocket(`/yjs/${session.id}`)
+    const oversizedClosed = closeOf(oversized)
+    oversized.send(Buffer.alloc(2 * 1024 * 1024, 1))
+    expect((await oversizedClosed).code).toBe(1009)
+
+    const note = addNote(a.doc, { authorId: anna.participantId, authorName: 'Anna' }, 'nach dem Müll')
+    await waitFor('B to keep syncing', () => b.hasNote(note.id))
+    expect(a.closes).toEqual([])
+    expect(b.closes).toEqual([])
+  })
+
+  it('shares presence, and a connection cannot speak for another client id', async () => {
+    const session = await createSession(server.origin)
+    const a = client(session.id)
+    const b = client(session.id)
+    await Promise.all([a.synced(), b.synced()])
+    a.provider.awareness.setLocalStateField('user', { name: 'Anna' })
+    await waitFor('B to see Anna', () => (b.provider.awareness.getStates().get(a.doc.clientID) as any)?.user?.name === 'Anna')
+
+    // B claims A's client id with a newer clock: the server ignores that entry.
+    const forged = encodeAwarenessEntries([{ clientId: a.doc.clientID, clock: 1000, state: JSON.stringify({ user: { name: 'Mallory' } }) }])
+    b.provider.ws!.send(encodeAwarenessMessage(forged))
+    // Then something legitimate from B, which A sees only after the forged part was processed.
+    b.provider.awareness.setLocalStateField('user', { name: 'Ben' })
+    const c = client(session.id)
+    await c.synced()
+    await waitFor('C to see Ben', () => (c.provider.awareness.getStates().get(b.doc.clientID) as any)?.user?.name === 'Ben')
+    expect((c.provider.awareness.getStates().get(a.doc.clientID) as any)?.user?.name).toBe('Anna')
+  })
+})
