@@ -32,6 +32,11 @@ export const noteMetaSchema = authorSchema.extend({
   kind: z.literal('note'),
   /** ISO timestamp of creation. */
   createdAt: z.iso.datetime(),
+  /**
+   * "Verdeckt sammeln": the note was posted while hidden mode was on; its text stays on the server
+   * (the note's text is empty) until the moderator reveals, which removes this flag.
+   */
+  sealed: z.boolean().optional(),
 })
 export type NoteMeta = z.infer<typeof noteMetaSchema>
 
