@@ -7,7 +7,7 @@ import { defaultTemplate } from '../template/defaultTemplate.ts'
 import { getDotsMap, type Dot } from '../workshop/dots.ts'
 import { seedSessionDocument } from '../workshop/seedSession.ts'
 import { boardsInOrder, buildNoteRecord, type NoteShape } from '../workshop/workshopRecords.ts'
-import { judgeUpdate, type Actor } from './updatePolicy.ts'
+import { judgeRecordChange, judgeUpdate, type Actor } from './updatePolicy.ts'
 
 const anna: Actor = { role: 'participant', participantId: 'p-anna' }
 const ben: Actor = { role: 'participant', participantId: 'p-ben' }
@@ -124,5 +124,21 @@ describe('judgeUpdate', () => {
     const target = note('p-ben')
     accept((doc) => writeRecords(doc, { put: [target] }))
     expect(judge(anna, (doc) => getDotsMap(doc).set('a1', dot('p-anna', target.id))).allowed).toBe(false)
+  })
+})
+
+describe('judgeRecordChange', () => {
+  it('judges single record writes like the gate, before they are sent', () => {
+    const { server, board, accept, note } = setup()
+    const mine = note('p-anna')
+    expect(judgeRecordChange(server, anna, mine.id, mine)).toEqual({ allowed: true })
+    expect(judgeRecordChange(server, ben, mine.id, mine).allowed).toBe(false)
+    expect(judgeRecordChange(server, viewer, mine.id, mine).allowed).toBe(false)
+    expect(judgeRecordChange(server, anna, board.id, { ...board, x: board.x + 1 }).allowed).toBe(false)
+    expect(judgeRecordChange(server, moderator, board.id, { ...board, x: board.x + 1 })).toEqual({ allowed: true })
+    accept((doc) => writeRecords(doc, { put: [mine] }))
+    expect(judgeRecordChange(server, anna, mine.id, undefined)).toEqual({ allowed: true })
+    expect(judgeRecordChange(server, ben, mine.id, undefined).allowed).toBe(false)
+    expect(judgeRecordChange(server, anna, board.id, undefined).allowed).toBe(false)
   })
 })

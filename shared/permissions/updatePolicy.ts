@@ -68,6 +68,27 @@ export function judgeUpdate(doc: Y.Doc, actor: Actor, inspection: UpdateInspecti
   return judgeDots(doc, context, dotSets as Map<string, Dot>, inspection.mapDeletes.get(DOTS_MAP_NAME) ?? new Set())
 }
 
+/**
+ * One record write judged before it becomes an update (`record` undefined = delete), with the
+ * same rules as {@link judgeUpdate}. Clients use it to keep changes the gate would refuse local
+ * (a refusal closes their connection and costs a full resync).
+ */
+export function judgeRecordChange(doc: Y.Doc, actor: Actor, id: string, record: TLRecord | undefined): Verdict {
+  if (actor.role === 'viewer') return refuse('read-only connection (Beamer) cannot change the workshop')
+  if (record) {
+    const verdict = validateRecord(id, record)
+    if (!verdict.allowed) return verdict
+  }
+  if (actor.role === 'moderator') return ALLOWED
+  if (!actor.participantId) return refuse('join the session before writing')
+  const context: ParticipantContext = {
+    participantId: actor.participantId,
+    moderation: readModerationState(doc),
+    current: (recordId) => getRecordStore(doc).get(recordId),
+  }
+  return record ? judgeRecordWrite(context, id, record) : judgeRecordDelete(context, id)
+}
+
 function validateRecord(id: string, value: unknown): Verdict {
   try {
     const record = pinnwandSchema.validateRecord(null as never, value as TLRecord, 'tests', null)
