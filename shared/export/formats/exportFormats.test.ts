@@ -1,0 +1,207 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Papa from 'papaparse'
+import { describe, expect, it } from 'vitest'
+import { buildExport, type ExportOptions } from '../exportModel.ts'
+import { workshopExportSchema, type ExportNote, type WorkshopExport } from '../exportSchema.ts'
+import { docxOutline, readDocxPart } from '../testing/docxText.ts'
+import {
+  buildExportFixture,
+  FIXTURE_EXPORTED_AT,
+  FIXTURE_NOTE_IDS,
+  FIXTURE_SESSION_ID,
+} from '../testing/exportFixture.ts'
+import { escapeMarkdownHeading, escapeMarkdownInline, escapeMarkdownLine } from './markdownText.ts'
+import { exportFileName, exportFormats, isExportFormatId } from './index.ts'
+import { CSV_COLUMNS, CSV_FORMULA_PATTERN, toCsv } from './toCsv.ts'
+import { toDocx } from './toDocx.ts'
+import { toJson } from './toJson.ts'
+import { toMarkdown } from './toMarkdown.ts'
+
+/**
+ * Golden files: the fixture rendered in every format, reviewed by eye once. Regenerate after an
+ * intended change with `UPDATE_GOLDEN=1 npx vitest run shared/export` and review the diff.
+ */
+const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '__golden__')
+const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === '1'
+
+function expectGolden(name: string, actual: string): void {
+  const path = join(GOLDEN_DIR, name)
+  if (UPDATE_GOLDEN) {
+    mkdirSync(GOLDEN_DIR, { recursive: true })
+    writeFileSync(path, actual, 'utf8')
+  }
+  expect(existsSync(path), `golden file ${name} missing; write it with UPDATE_GOLDEN=1`).toBe(true)
+  expect(actual).toBe(readFileSync(path, 'utf8'))
+}
+
+function exportFixture(options: Partial<ExportOptions> = {}): WorkshopExport {
+  return buildExport(buildExportFixture(), {
+    sessionId: FIXTURE_SESSION_ID,
+    exportedAt: FIXTURE_EXPORTED_AT,
+    anonymise: false,
+    includeEmpty: true,
+    ...options,
+  })
+}
+
+/** The notes of a model in reading order, with the board, question and cluster they are listed under. */
+function notesInOrder(model: WorkshopExport): Array<{ board: string; question: string; cluster: string; note: ExportNote }> {
+  return [
+    ...model.boards.flatMap((board) => [
+      ...board.clusters.flatMap((cluster) =>
+        cluster.notes.map((note) => ({
+          board: String(board.questionIndex + 1),
+          question: board.question,
+          cluster: cluster.label || '(ohne Titel)',
+          note,
+        })),
+      ),
+      ...board.unclusteredNotes.map((note) => ({ board: String(board.questionIndex + 1), question: board.question, cluster: '', note })),
+    ]),
+    ...model.notesOutsideBoards.map((note) => ({ board: '', question: '', cluster: '', note })),
+  ]
+}
+
+describe('golden files of the fixture', () => {
+  it('JSON', () => expectGolden('fixture.json', toJson(exportFixture())))
+  it('CSV', () => expectGolden('fixture.csv', toCsv(exportFixture())))
+  it('Markdown', () => expectGolden('fixture.md', toMarkdown(exportFixture())))
+  it('Markdown, anonymised and without empty notes', () =>
+    expectGolden('fixture-anonymised-without-empty.md', toMarkdown(exportFixture({ anonymise: true, includeEmpty: false }))))
+  it('DOCX (text outline of word/document.xml)', async () =>
+    expectGolden('fixture.docx.txt', docxOutline(readDocxPart(await toDocx(exportFixture())))))
+})
+
+describe('JSON', () => {
+  it('parses back to the model and validates against the schema', () => {
+    const model = exportFixture()
+    const parsed = workshopExportSchema.parse(JSON.parse(toJson(model)))
+    expect(parsed).toEqual(model)
+    expect(parsed.schemaVersion).toBe(1)
+  })
+})
+
+describe('CSV', () => {
+  const csv = toCsv(exportFixture())
+
+  it('is UTF-8 with BOM and CRLF between records', () => {
+    expect(csv.startsWith('\uFEFFBoard,Frage,Cluster,Text,Autor:in,Erstellt,Punkte\r\n')).toBe(true)
+    const bytes = new TextEncoder().encode(csv)
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)).toBe(csv)
+    // Every record ends in CRLF except the last; bare LF only occurs inside quoted note texts.
+    expect(csv.split('\r\n')).toHaveLength(Object.keys(FIXTURE_NOTE_IDS).length + 1)
+  })
+
+  it('parses back with papaparse to exactly the fixture’s notes', () => {
+    const result = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' })
+    expect(result.errors).toEqual([])
+    const [header, ...rows] = result.data
+    expect(header).toEqual([...CSV_COLUMNS])
+    const expected = notesInOrder(exportFixture()).map(({ board, question, cluster, note }) => [
+      board,
+      question,
+      cluster,
+      // Documented: cells that would start a formula carry a leading apostrophe.
+      CSV_FORMULA_PATTERN.test(note.text) ? `'${note.text}` : note.text,
+      note.authorName,
+      expect.stringMatching(/^2026-11-26 \d\d:\d\d:\d\d$/),
+      String(note.dots),
+    ])
+    expect(rows).toEqual(expected)
+    expect(rows).toHaveLength(Object.keys(FIXTURE_NOTE_IDS).length)
+    const texts = rows.map((row) => row[3])
+    expect(texts).toContain('Er sagte "Beteiligung"\nund dann: nichts 🙈')
+    expect(texts).toContain("'=SUMME(A1:A3) ist keine Formel")
+    expect(texts).toContain("'- Sportverein\n- Tafel\n  1. Lebensmittel retten\n  2. Fahrdienst, 2× pro Woche\nWichtig: alle fragen!")
+  })
+
+  it('shows wall-clock time of the organisers’ zone, or another zone when asked', () => {
+    const [, first] = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' }).data
+    expect(first![5]).toBe('2026-11-26 10:05:00')
+    const [, utc] = Papa.parse<string[]>(toCsv(exportFixture(), { timeZone: 'UTC' }).slice(1), { newline: '\r\n' }).data
+    expect(utc![5]).toBe('2026-11-26 09:05:00')
+  })
+})
+
+describe('DOCX', () => {
+  it('is a zip whose document XML contains every note text and author', async () => {
+    const model = exportFixture()
+    const documentXml = readDocxPart(await toDocx(model))
+    const escapeXml = (text: string) =>
+      text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+    const notes = notesInOrder(model).map(({ note }) => note)
+    expect(notes.length).toBeGreaterThan(0)
+    for (const note of notes) {
+      // Each line of a note is its own run, separated by line breaks.
+      for (const line of note.text.split('\n')) expect(documentXml).toContain(`>${escapeXml(line)}</w:t>`)
+      expect(documentXml).toContain(escapeXml(note.authorName))
+    }
+    expect(documentXml).toContain('<w:pStyle w:val="Heading1"/>')
+  })
+
+  it('declares German as the document language', async () => {
+    const styles = readDocxPart(await toDocx(exportFixture()), 'word/styles.xml')
+    expect(styles).toContain('w:val="de-DE"')
+  })
+})
+
+describe('Markdown escaping', () => {
+  it('neutralises inline constructs but leaves ordinary punctuation alone', () => {
+    expect(escapeMarkdownInline('*a* _b_ `c` [d](e) <f> g|h ~i~ \\')).toBe('\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> g\\|h \\~i\\~ \\\\')
+    expect(escapeMarkdownInline('Haupt- & Ehrenamt: 1. Wahl, 100 % „gut“!')).toBe('Haupt- & Ehrenamt: 1. Wahl, 100 % „gut“!')
+    expect(escapeMarkdownInline('&amp; &#39;')).toBe('\\&amp; \\&#39;')
+  })
+
+  it('neutralises block markers at the start of a line and keeps indentation visible', () => {
+    expect(escapeMarkdownLine('# Titel')).toBe('\\# Titel')
+    expect(escapeMarkdownLine('#hashtag')).toBe('#hashtag')
+    expect(escapeMarkdownLine('- Punkt')).toBe('\\- Punkt')
+    expect(escapeMarkdownLine('+ Punkt')).toBe('\\+ Punkt')
+    expect(escapeMarkdownLine('2026. war gut')).toBe('2026\\. war gut')
+    expect(escapeMarkdownLine('3) drei')).toBe('3\\) drei')
+    expect(escapeMarkdownLine('> Zitat')).toBe('\\> Zitat')
+    expect(escapeMarkdownLine('---')).toBe('\\---')
+    expect(escapeMarkdownLine('===')).toBe('\\===')
+    expect(escapeMarkdownLine('-5 Grad')).toBe('-5 Grad')
+    expect(escapeMarkdownLine('    - eingerückt')).toBe('\u00a0\u00a0\u00a0\u00a0\\- eingerückt')
+  })
+
+  it('keeps headings on one line and their trailing hashes', () => {
+    expect(escapeMarkdownHeading('Frage\nmit Umbruch #')).toBe('Frage mit Umbruch \\#')
+    expect(escapeMarkdownHeading('Workshop #1')).toBe('Workshop #1')
+  })
+})
+
+describe('format registry', () => {
+  it('renders every format with its content type', async () => {
+    const model = exportFixture()
+    expect(Object.keys(exportFormats).sort()).toEqual(['csv', 'docx', 'json', 'md'])
+    expect(await exportFormats.json.render(model)).toBe(toJson(model))
+    expect(await exportFormats.csv.render(model)).toBe(toCsv(model))
+    expect(await exportFormats.md.render(model)).toBe(toMarkdown(model))
+    const docx = await exportFormats.docx.render(model)
+    expect(docx).toBeInstanceOf(Uint8Array)
+    expect([...(docx as Uint8Array).subarray(0, 2)]).toEqual([0x50, 0x4b]) // "PK": a zip
+    expect(exportFormats.csv.contentType).toBe('text/csv; charset=utf-8')
+    expect(exportFormats.docx.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  })
+
+  it('recognises format ids from untrusted input', () => {
+    expect(isExportFormatId('md')).toBe(true)
+    expect(isExportFormatId('pdf')).toBe(false)
+    expect(isExportFormatId('toString')).toBe(false)
+    expect(isExportFormatId(undefined)).toBe(false)
+  })
+
+  it('names files by workshop title and export day, in ASCII', () => {
+    const model = exportFixture()
+    expect(exportFileName(model, 'docx')).toBe('beteiligung-engagement-workshop-1-2026-11-26.docx')
+    expect(exportFileName({ ...model, workshop: { title: 'Grüße aus Köln – Straße', subtitle: '' } }, 'csv')).toBe(
+      'gruesse-aus-koeln-strasse-2026-11-26.csv',
+    )
+    expect(exportFileName({ ...model, workshop: { title: '🙈', subtitle: '' } }, 'md')).toBe('pinnwand-2026-11-26.md')
+  })
+})

@@ -1,0 +1,50 @@
+import Papa from 'papaparse'
+import type { ExportNote, WorkshopExport } from '../exportSchema.ts'
+import { DEFAULT_TIME_ZONE, formatSpreadsheetDateTime } from './dateTime.ts'
+import { PROTOCOL_TEXT } from './protocolText.ts'
+
+/**
+ * Column headers, in German for the organisers: Board (number of the guiding question), Frage,
+ * Cluster (empty = no cluster), Text, Autor:in, Erstellt (wall-clock time, `YYYY-MM-DD HH:MM:SS`),
+ * Punkte (dots on the note).
+ */
+export const CSV_COLUMNS = ['Board', 'Frage', 'Cluster', 'Text', 'Autor:in', 'Erstellt', 'Punkte'] as const
+
+/**
+ * Cells starting like a formula get a leading `'` so Excel and LibreOffice show them as text
+ * instead of evaluating what a participant typed (CSV injection). papaparse's own default
+ * pattern misses such cells when they span several lines, hence this one.
+ */
+export const CSV_FORMULA_PATTERN = /^[=+\-@\t\r]/
+
+export interface CsvRenderOptions {
+  timeZone?: string
+}
+
+/**
+ * One row per note: UTF-8 with BOM (so Excel detects the encoding), comma-separated, CRLF between
+ * records, fields quoted per RFC 4180 when they hold commas, quotes or line breaks (line breaks
+ * inside a note stay LF, as Excel writes them itself).
+ */
+export function toCsv(model: WorkshopExport, options: CsvRenderOptions = {}): string {
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE
+  const rows: Array<Array<string | number>> = []
+  const addNote = (board: number | '', question: string, cluster: string, note: ExportNote) =>
+    rows.push([board, question, cluster, note.text, note.authorName, formatSpreadsheetDateTime(note.createdAt, timeZone), note.dots])
+
+  for (const board of model.boards) {
+    const number = board.questionIndex + 1
+    for (const cluster of board.clusters) {
+      const label = cluster.label === '' ? PROTOCOL_TEXT.untitledCluster : cluster.label
+      for (const note of cluster.notes) addNote(number, board.question, label, note)
+    }
+    for (const note of board.unclusteredNotes) addNote(number, board.question, '', note)
+  }
+  for (const note of model.notesOutsideBoards) addNote('', '', '', note)
+
+  const csv = Papa.unparse(
+    { fields: [...CSV_COLUMNS], data: rows },
+    { newline: '\r\n', delimiter: ',', quoteChar: '"', escapeFormulae: CSV_FORMULA_PATTERN },
+  )
+  return '\uFEFF' + csv
+}

@@ -1,0 +1,131 @@
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx'
+import type { ExportNote, RankingEntry, WorkshopExport } from '../exportSchema.ts'
+import {
+  clusterHeading,
+  noteByline,
+  PROTOCOL_TEXT,
+  protocolNotices,
+  protocolStatusLine,
+  questionHeading,
+  rankingKindText,
+  rankingLabel,
+  showsRanking,
+  type ProtocolRenderOptions,
+} from './protocolText.ts'
+
+/**
+ * The Protokoll as a Word document, the same content as the Markdown one: Word's Title and
+ * Heading styles (so the navigation pane and a table of contents work), one bulleted paragraph
+ * per note with its lines kept, and the ranking as a table. Returns the .docx bytes; uses
+ * `Packer.toArrayBuffer` rather than `toBuffer` so it also runs outside Node (shared/ code).
+ */
+export async function toDocx(model: WorkshopExport, options: ProtocolRenderOptions = {}): Promise<Uint8Array> {
+  const children: Array<Paragraph | Table> = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(model.workshop.title)] }),
+  ]
+  if (model.workshop.subtitle.trim() !== '')
+    children.push(new Paragraph({ children: [new TextRun({ text: model.workshop.subtitle.trim(), italics: true })] }))
+  children.push(new Paragraph({ children: [new TextRun(protocolStatusLine(model, options))] }))
+  for (const notice of protocolNotices(model))
+    children.push(new Paragraph({ children: [new TextRun({ text: notice, bold: true })] }))
+
+  for (const board of model.boards) {
+    children.push(heading(HeadingLevel.HEADING_1, questionHeading(board)))
+    if (board.clusters.length === 0 && board.unclusteredNotes.length === 0) children.push(remark(PROTOCOL_TEXT.noNotes))
+    for (const cluster of board.clusters) {
+      children.push(heading(HeadingLevel.HEADING_2, clusterHeading(cluster.label, cluster.dots)))
+      if (cluster.notes.length === 0) children.push(remark(PROTOCOL_TEXT.emptyCluster))
+      for (const note of cluster.notes) children.push(noteParagraph(note, options))
+    }
+    if (board.unclusteredNotes.length > 0) {
+      if (board.clusters.length > 0) children.push(heading(HeadingLevel.HEADING_2, PROTOCOL_TEXT.unclustered))
+      for (const note of board.unclusteredNotes) children.push(noteParagraph(note, options))
+    }
+    if (showsRanking(model, board)) {
+      children.push(heading(HeadingLevel.HEADING_2, PROTOCOL_TEXT.ranking))
+      children.push(board.ranking.length > 0 ? rankingTable(board.ranking) : remark(PROTOCOL_TEXT.noDots))
+    }
+  }
+
+  if (model.notesOutsideBoards.length > 0) {
+    children.push(heading(HeadingLevel.HEADING_1, PROTOCOL_TEXT.notesOutsideBoards))
+    for (const note of model.notesOutsideBoards) children.push(noteParagraph(note, options))
+  }
+
+  const document = new Document({
+    title: model.workshop.title,
+    subject: 'Protokoll',
+    creator: 'Pinnwand',
+    description: `Export der Sitzung ${model.sessionId}`,
+    styles: { default: { document: { run: { language: { value: 'de-DE' } } } } },
+    sections: [{ children }],
+  })
+  return new Uint8Array(await Packer.toArrayBuffer(document))
+}
+
+function heading(level: (typeof HeadingLevel)[keyof typeof HeadingLevel], text: string): Paragraph {
+  return new Paragraph({ heading: level, children: [new TextRun(text.replace(/\s*\n\s*/g, ' '))] })
+}
+
+function remark(text: string): Paragraph {
+  return new Paragraph({ children: [new TextRun({ text, italics: true })] })
+}
+
+/** The note's lines as runs separated by line breaks, then the byline in small grey italics. */
+function noteParagraph(note: ExportNote, options: ProtocolRenderOptions): Paragraph {
+  const lines =
+    note.text === ''
+      ? [new TextRun({ text: PROTOCOL_TEXT.emptyNote, italics: true })]
+      : note.text.split('\n').map((line, position) => new TextRun({ text: line, break: position === 0 ? undefined : 1 }))
+  const byline = new TextRun({ text: noteByline(note, options), italics: true, size: 18, color: '595959', break: 1 })
+  return new Paragraph({ bullet: { level: 0 }, spacing: { after: 120 }, children: [...lines, byline] })
+}
+
+function rankingTable(ranking: readonly RankingEntry[]): Table {
+  const cell = (text: string, options: { bold?: boolean; right?: boolean } = {}) =>
+    new TableCell({
+      children: [
+        new Paragraph({
+          alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          children: [new TextRun({ text, bold: options.bold })],
+        }),
+      ],
+    })
+  const [place, dots, kind, content] = PROTOCOL_TEXT.rankingColumns
+  const header = new TableRow({
+    tableHeader: true,
+    children: [
+      cell(place, { bold: true, right: true }),
+      cell(dots, { bold: true, right: true }),
+      cell(kind, { bold: true }),
+      cell(content, { bold: true }),
+    ],
+  })
+  const rows = ranking.map(
+    (entry) =>
+      new TableRow({
+        children: [
+          cell(String(entry.place), { right: true }),
+          cell(String(entry.dots), { right: true }),
+          cell(rankingKindText(entry)),
+          cell(rankingLabel(entry)),
+        ],
+      }),
+  )
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: [900, 1000, 1300, 5800],
+    rows: [header, ...rows],
+  })
+}
