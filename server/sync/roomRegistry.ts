@@ -69,6 +69,22 @@ export class RoomRegistry {
     }
   }
 
+  /**
+   * A server change to a session's document (moderation, sealed notes): applied through the
+   * room, so it is broadcast to connected clients, and stored before this returns. Validate
+   * before writing: whatever `apply` wrote before throwing stays written.
+   */
+  change<T>(sessionId: string, apply: (doc: Y.Doc) => T): T {
+    return this.withRoom(sessionId, (room) => {
+      let result: T | undefined
+      room.change((doc) => {
+        result = apply(doc)
+      })
+      this.scheduler.flush()
+      return result as T
+    })
+  }
+
   get loadedCount(): number {
     return this.rooms.size
   }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app/appContext.ts'
 import { Router } from '../router.ts'
+import { registerModerationRoutes } from './moderationRoutes.ts'
 import { registerSessionRoutes } from './sessionRoutes.ts'
 import { registerSystemRoutes } from './systemRoutes.ts'
 
@@ -8,5 +9,6 @@ export function buildRouter(app: AppContext): Router {
   const router = new Router()
   registerSystemRoutes(router, app)
   registerSessionRoutes(router, app)
+  registerModerationRoutes(router, app)
   return router
 }

@@ -1,0 +1,85 @@
+import { createShapeId } from '@tldraw/tlschema'
+import { z } from 'zod'
+import { writeRecords } from '../../../shared/doc/documentLayout.ts'
+import type { AppContext } from '../../app/appContext.ts'
+import { applyModerationAction, moderationActionSchema } from '../../moderation/moderationActions.ts'
+import { buildSealedPlaceholder, revealSealedNotes } from '../../moderation/sealedNotes.ts'
+import { parseInput } from '../httpError.ts'
+import { readJsonBody } from '../jsonBody.ts'
+import type { Router } from '../router.ts'
+import { requireModerator, requireParticipant, requireSession } from '../sessionAccess.ts'
+
+/** Longest text of one sealed note (a sticky note, not an essay). */
+export const SEALED_NOTE_MAX_LENGTH = 2_000
+
+const sealedNoteBody = z
+  .object({
+    participantToken: z.string().min(1).max(200),
+    questionIndex: z.number().int().min(0).max(100),
+    text: z.string().trim().min(1).max(SEALED_NOTE_MAX_LENGTH),
+  })
+  .strict()
+
+const mineQuery = z.object({ participantToken: z.string().min(1).max(200) })
+
+/**
+ * Moderator actions (phases, locks, voting, timer, summon, hidden mode) and the sealed-note
+ * routes of hidden mode. All document changes are server changes through the session's room:
+ * broadcast to everyone connected and stored before the response is sent.
+ */
+export function registerModerationRoutes(router: Router, app: AppContext): void {
+  router.add('POST', '/api/sessions/:id/moderation', async ({ request, params }) => {
+    const session = requireSession(app, params.id)
+    requireModerator(session, request)
+    const action = parseInput(moderationActionSchema, await readJsonBody(request))
+    let revealed: string[] = []
+    const state = app.rooms.change(session.id, (doc) =>
+      applyModerationAction(doc, action, {
+        now: app.now().getTime(),
+        revealSealedNotes: (revealDoc) => {
+          revealed = revealSealedNotes(revealDoc, app.store, session.id)
+        },
+      }),
+    )
+    if (revealed.length > 0) app.store.markSealedNotesRevealed(session.id, revealed, app.now().toISOString())
+    return { status: 200, body: state }
+  })
+
+  router.add('POST', '/api/sessions/:id/sealed-notes', async ({ request, params }) => {
+    const session = requireSession(app, params.id)
+    const body = parseInput(sealedNoteBody, await readJsonBody(request))
+    const participantId = requireParticipant(app, session, body.participantToken)
+    const now = app.now()
+    const note = app.rooms.change(session.id, (doc) => {
+      const placeholder = buildSealedPlaceholder(
+        doc,
+        app.store,
+        { sessionId: session.id, participantId, questionIndex: body.questionIndex, text: body.text, now },
+        createShapeId(),
+      )
+      // Text first: if storing it fails, no placeholder appears.
+      app.store.addSealedNote({
+        sessionId: session.id,
+        noteId: placeholder.id,
+        participantId,
+        questionIndex: body.questionIndex,
+        text: body.text,
+        createdAt: now.toISOString(),
+        revealedAt: null,
+      })
+      writeRecords(doc, { put: [placeholder] })
+      return placeholder
+    })
+    return { status: 201, body: { noteId: note.id } }
+  })
+
+  router.add('GET', '/api/sessions/:id/sealed-notes/mine', ({ url, params }) => {
+    const session = requireSession(app, params.id)
+    const { participantToken } = parseInput(mineQuery, Object.fromEntries(url.searchParams))
+    const participantId = requireParticipant(app, session, participantToken)
+    const notes = app.store
+      .listSealedNotes(session.id, { participantId })
+      .map(({ noteId, questionIndex, text, createdAt }) => ({ noteId, questionIndex, text, createdAt }))
+    return { status: 200, body: { notes } }
+  })
+}
