@@ -26,6 +26,7 @@ export const exportNoteSchema = z
     color: z.string().describe('tldraw colour name of the note (the author’s colour)'),
   })
   .strict()
+  .meta({ id: 'ExportNote', description: 'A sticky note' })
 export type ExportNote = z.infer<typeof exportNoteSchema>
 
 export const exportClusterSchema = z
@@ -36,6 +37,7 @@ export const exportClusterSchema = z
     notes: z.array(exportNoteSchema).describe('Notes in the cluster, oldest first'),
   })
   .strict()
+  .meta({ id: 'ExportCluster', description: 'A named group of notes on a board (a frame on the canvas)' })
 export type ExportCluster = z.infer<typeof exportClusterSchema>
 
 export const rankingEntrySchema = z
@@ -47,6 +49,7 @@ export const rankingEntrySchema = z
     dots: dots.min(1),
   })
   .strict()
+  .meta({ id: 'RankingEntry', description: 'A note or cluster in the voting result of its board' })
 export type RankingEntry = z.infer<typeof rankingEntrySchema>
 
 export const exportBoardSchema = z
@@ -61,6 +64,7 @@ export const exportBoardSchema = z
       .describe('Notes and clusters of the board with at least one dot, most dots first; ties in order of creation'),
   })
   .strict()
+  .meta({ id: 'ExportBoard', description: 'One guiding question with its notes' })
 export type ExportBoard = z.infer<typeof exportBoardSchema>
 
 export const workshopExportSchema = z
@@ -98,6 +102,7 @@ export const workshopExportSchema = z
       .describe('Notes that were moved off every board, oldest first; usually empty'),
   })
   .strict()
+  .meta({ title: 'Pinnwand workshop export', description: 'The results of one Pinnwand session' })
 export type WorkshopExport = z.infer<typeof workshopExportSchema>
 
 /** The export format as JSON Schema (draft 2020-12), for the README and for readers in other languages. */

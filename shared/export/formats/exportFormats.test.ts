@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { buildExport, type ExportOptions } from '../exportModel.ts'
-import { workshopExportSchema, type ExportNote, type WorkshopExport } from '../exportSchema.ts'
+import { exportJsonSchema, workshopExportSchema, type ExportNote, type WorkshopExport } from '../exportSchema.ts'
 import { docxOutline, readDocxPart } from '../testing/docxText.ts'
 import {
   buildExportFixture,
@@ -70,6 +70,8 @@ describe('golden files of the fixture', () => {
   it('Markdown', () => expectGolden('fixture.md', toMarkdown(exportFixture())))
   it('Markdown, anonymised and without empty notes', () =>
     expectGolden('fixture-anonymised-without-empty.md', toMarkdown(exportFixture({ anonymise: true, includeEmpty: false }))))
+  it('JSON Schema of the format (linked from the README)', () =>
+    expectGolden('workshop-export.schema.json', JSON.stringify(exportJsonSchema(), null, 2) + '\n'))
   it('DOCX (text outline of word/document.xml)', async () =>
     expectGolden('fixture.docx.txt', docxOutline(readDocxPart(await toDocx(exportFixture())))))
 })
@@ -145,6 +147,21 @@ describe('DOCX', () => {
   it('declares German as the document language', async () => {
     const styles = readDocxPart(await toDocx(exportFixture()), 'word/styles.xml')
     expect(styles).toContain('w:val="de-DE"')
+  })
+})
+
+describe('protocol notices', () => {
+  it('warn in Markdown and DOCX when hidden notes are missing or the voting round still runs', async () => {
+    const model: WorkshopExport = { ...exportFixture(), notesHidden: true, voting: { roundId: 'r2', status: 'running' } }
+    const hidden = 'noch nicht aufgedeckte Karten fehlen in diesem Protokoll'
+    const running = 'die Punkte sind ein Zwischenstand'
+    const markdown = toMarkdown(model)
+    const docx = docxOutline(readDocxPart(await toDocx(model)))
+    for (const text of [hidden, running]) {
+      expect(markdown).toContain(text)
+      expect(docx).toContain(text)
+    }
+    expect(toMarkdown(exportFixture())).not.toContain(hidden)
   })
 })
 
