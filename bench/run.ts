@@ -1,0 +1,82 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { LoadWorker } from './load/workerPool.ts'
+import { machineInfo } from './report/machineInfo.ts'
+import type { ResultRow } from './report/rows.ts'
+import { ratio } from './report/rows.ts'
+import { renderTable } from './report/table.ts'
+import type { TargetKind } from './servers/targets.ts'
+import type { BenchContext, Workload } from './workloads/context.ts'
+import { fanOut } from './workloads/fanOut.ts'
+
+/**
+ * `npm run bench [-- --quick] [--only=fanout,capacity] [--targets=ours,reference]`
+ * Runs every workload against our server and the stock y-websocket server, prints one table and
+ * writes bench/results/latest.json.
+ */
+const WORKLOADS: Record<string, Workload> = {
+  fanout: fanOut,
+}
+
+function parseArgs(argv: string[]) {
+  const quick = argv.includes('--quick')
+  const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1]
+  const only = value('only')?.split(',').filter(Boolean) ?? Object.keys(WORKLOADS)
+  for (const name of only) if (!WORKLOADS[name]) throw new Error(`unknown workload "${name}"; known: ${Object.keys(WORKLOADS).join(', ')}`)
+  const targets = (value('targets')?.split(',') ?? ['ours', 'reference']) as TargetKind[]
+  return { quick, only, targets }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2))
+  const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
+  process.chdir(repoRoot)
+  const startedAt = new Date()
+  const lightWorkers = [new LoadWorker('light-1'), new LoadWorker('light-2')]
+  const fullWorker = new LoadWorker('full')
+  const context: BenchContext = {
+    quick: args.quick,
+    lightWorkers,
+    fullWorker,
+    targets: args.targets,
+    log: (message) => console.error(`[bench ${((performance.now() / 1000) | 0).toString().padStart(4)} s] ${message}`),
+  }
+  const rows: ResultRow[] = []
+  const failures: { workload: string; error: string }[] = []
+  try {
+    for (const name of args.only) {
+      try {
+        rows.push(...(await WORKLOADS[name]!(context)))
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        context.log(`${name} failed: ${message}`)
+        failures.push({ workload: name, error: message })
+        rows.push({ workload: name, metric: 'failed', unit: '', ours: null, reference: null, note: message.split('\n')[0] })
+      }
+    }
+  } finally {
+    await Promise.all([...lightWorkers, fullWorker].map((worker) => worker.terminate()))
+  }
+  console.log(renderTable(rows))
+  const results = {
+    startedAt: startedAt.toISOString(),
+    durationS: Math.round((Date.now() - startedAt.getTime()) / 1000),
+    mode: args.quick ? 'quick' : 'full',
+    targets: args.targets,
+    machine: machineInfo(),
+    rows: rows.map((row) => ({ ...row, ratio: ratio(row) })),
+    failures,
+  }
+  mkdirSync('bench/results', { recursive: true })
+  writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`)
+  console.error('wrote bench/results/latest.json')
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error)
+    process.exit(1)
+  },
+)

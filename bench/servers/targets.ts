@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto'
+import { defaultTemplate } from '../../shared/template/defaultTemplate.ts'
+import { seedSessionDocument } from '../../shared/workshop/seedSession.ts'
+import { FullClient, type ClientSpec } from '../load/fullClient.ts'
+import { ServerProcess } from './serverProcess.ts'
+
+export type TargetKind = 'ours' | 'reference'
+
+export interface BenchSession {
+  id: string
+  /** Connection of the session's moderator (may move any note). */
+  moderator: ClientSpec
+}
+
+/**
+ * One server under test, behind the few operations the workloads need, so every workload runs
+ * the same code against ours and the reference. Ours creates and seeds sessions over its HTTP API
+ * and hands out participant tokens; the reference has no API, so a first client seeds the same
+ * records (shared `seedSessionDocument`) and everyone connects without tokens.
+ */
+export interface Target {
+  kind: TargetKind
+  server: ServerProcess
+  /** `ws://127.0.0.1:<port>/yjs` */
+  wsBase: string
+  createSession(): Promise<BenchSession>
+  /** A participant who joined under `name` (ours: a signed token; reference: just an id). */
+  join(sessionId: string, name: string): Promise<ClientSpec>
+  /** URL of a read-only light receiver for the session. */
+  receiverUrl(sessionId: string): string
+  stop(): Promise<void>
+}
+
+export interface OursOptions {
+  env?: Record<string, string>
+}
+
+export async function startTarget(kind: TargetKind, options: OursOptions = {}): Promise<Target> {
+  if (kind === 'ours') {
+    const server = await ServerProcess.start('ours', {
+      entry: 'server/main.ts',
+      withDataDir: true,
+      env: { UNLOAD_GRACE_MS: '1000', ...options.env },
+    })
+    return oursTarget(server)
+  }
+  const server = await ServerProcess.start('reference', { entry: 'bench/reference/server.ts' })
+  return referenceTarget(server)
+}
+
+export function oursTarget(server: ServerProcess): Target {
+  const wsBase = `${server.wsOrigin}/yjs`
+  return {
+    kind: 'ours',
+    server,
+    wsBase,
+    async createSession() {
+      const created = await postJson<{ id: string; moderatorUrl: string }>(`${server.origin}/api/sessions`, {})
+      const moderatorToken = new URL(created.moderatorUrl, server.origin).hash.replace(/^#moderator=/, '')
+      return {
+        id: created.id,
+        moderator: {
+          wsBase,
+          sessionId: created.id,
+          params: { token: moderatorToken },
+          author: { authorId: 'moderator', authorName: 'Moderation' },
+        },
+      }
+    },
+    async join(sessionId, name) {
+      const joined = await postJson<{ participantId: string; participantToken: string; name: string }>(
+        `${server.origin}/api/sessions/${sessionId}/participants`,
+        { name },
+      )
+      return {
+        wsBase,
+        sessionId,
+        params: { participant: joined.participantToken },
+        author: { authorId: joined.participantId, authorName: joined.name },
+      }
+    },
+    receiverUrl: (sessionId) => `${wsBase}/${sessionId}`,
+    stop: () => server.stop(),
+  }
+}
+
+export function referenceTarget(server: ServerProcess): Target {
+  const wsBase = `${server.wsOrigin}/yjs`
+  return {
+    kind: 'reference',
+    server,
+    wsBase,
+    async createSession() {
+      const id = randomBytes(16).toString('base64url')
+      const moderator: ClientSpec = { wsBase, sessionId: id, params: {}, author: { authorId: 'moderator', authorName: 'Moderation' } }
+      const seeder = new FullClient(moderator)
+      await seeder.whenSynced(10_000)
+      seedSessionDocument(seeder.doc, defaultTemplate)
+      await flushed(seeder)
+      seeder.destroy()
+      return { id, moderator }
+    },
+    async join(sessionId, name) {
+      return { wsBase, sessionId, params: {}, author: { authorId: randomBytes(8).toString('base64url'), authorName: name } }
+    },
+    receiverUrl: (sessionId) => `${wsBase}/${sessionId}`,
+    stop: () => server.stop(),
+  }
+}
+
+/** Waits until the client's websocket has handed everything written so far to the kernel. */
+export async function flushed(client: FullClient): Promise<void> {
+  const deadline = Date.now() + 10_000
+  while (Date.now() < deadline) {
+    const ws = client.provider.ws as { bufferedAmount?: number } | null
+    if (ws && (ws.bufferedAmount ?? 0) === 0) break
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  // Let the server read and apply what is in flight on loopback.
+  await new Promise((resolve) => setTimeout(resolve, 100))
+}
+
+async function postJson<T>(url: string, body: unknown): Promise<T> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const text = await response.text()
+  if (!response.ok) throw new Error(`POST ${url} -> ${response.status}: ${text}`)
+  return JSON.parse(text) as T
+}
