@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { createShapeId } from '@tldraw/tlschema'
 import * as Y from 'yjs'
+import { readRecords, writeRecords } from '../doc/documentLayout.ts'
 import { writeModerationState } from '../moderation/moderationState.ts'
+import { boardsInOrder, buildNoteRecord } from '../workshop/workshopRecords.ts'
 import { buildExport, ExportError, type ExportOptions } from './exportModel.ts'
 import { exportJsonSchema, workshopExportSchema, type ExportNote, type WorkshopExport } from './exportSchema.ts'
 import {
@@ -152,7 +155,26 @@ describe('buildExport', () => {
   it('reports hidden collection so the protocol can say notes are missing', () => {
     const doc = buildExportFixture()
     writeModerationState(doc, { hiddenMode: true, phase: 'collect' })
-    expect(exportFixture({}, doc)).toMatchObject({ notesHidden: true, phase: 'collect' })
+    expect(exportFixture({}, doc)).toMatchObject({ notesHidden: true, phase: 'collect', sealedNotes: 0 })
+  })
+
+  it('counts sealed placeholders instead of exporting them as empty notes', () => {
+    const doc = buildExportFixture()
+    writeModerationState(doc, { hiddenMode: true, phase: 'collect' })
+    const board = boardsInOrder(readRecords(doc))[2]!
+    const placeholder = buildNoteRecord({
+      board,
+      author: { authorId: 'u-anna', authorName: 'Anna Müller' },
+      text: '',
+      siblings: [],
+      now: new Date('2026-11-26T11:00:00Z'),
+      id: createShapeId('n-sealed'),
+    })
+    writeRecords(doc, { put: [{ ...placeholder, meta: { ...placeholder.meta, sealed: true } }] })
+    const model = exportFixture({ includeEmpty: true }, doc)
+    expect(model.sealedNotes).toBe(1)
+    expect(allNotes(model).map((note) => note.id)).not.toContain('shape:n-sealed')
+    expect(model.boards[2]!.unclusteredNotes).toEqual([])
   })
 
   it('refuses a document that was never seeded', () => {

@@ -46,7 +46,8 @@ export class ExportError extends Error {
  *
  * Structure comes from the records' parents: a note belongs to its nearest cluster and to the
  * board above that; clusters may nest (they are flattened onto their board). Dots count for the
- * moderation state's current voting round, or all dots when no round was ever started.
+ * moderation state's current voting round, or all dots when no round was ever started. Sealed
+ * notes (hidden mode, not yet revealed) are only counted: the document holds no text for them.
  */
 export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport {
   const meta = readSessionMeta(doc)
@@ -63,11 +64,17 @@ export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport 
   const notesByCluster = new Map<string, NoteShape[]>()
   const unclusteredByBoard = new Map<string, NoteShape[]>()
   const notesOutsideBoards: NoteShape[] = []
+  let sealedNotes = 0
   for (const record of records) {
     if (isCluster(record)) {
       const board = placeOf(record.parentId, byId).board
       if (board) push(clustersByBoard, board.id, record)
     } else if (isNote(record)) {
+      // A sealed note is an empty placeholder until the reveal; its text is on the server only.
+      if (record.meta.sealed === true) {
+        sealedNotes++
+        continue
+      }
       if (!options.includeEmpty && noteText(record) === '') continue
       const { board, cluster } = placeOf(record.parentId, byId)
       if (!board) notesOutsideBoards.push(record)
@@ -117,6 +124,7 @@ export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport 
     phase: moderation.phase,
     voting: moderation.voting ? { roundId: moderation.voting.roundId, status: moderation.voting.status } : null,
     notesHidden: moderation.hiddenMode,
+    sealedNotes,
     boards,
     notesOutsideBoards: oldestFirst(notesOutsideBoards).map(toExportNote),
   }

@@ -93,9 +93,12 @@ export const workshopExportSchema = z
       .strict()
       .nullable()
       .describe('The voting round whose dots are counted; null when no round was started (then every dot counts)'),
-    notesHidden: z
-      .boolean()
-      .describe('Notes are being collected hidden; those not yet revealed are not part of this export'),
+    notesHidden: z.boolean().describe('Hidden collection ("Verdeckt sammeln") is on'),
+    sealedNotes: z
+      .number()
+      .int()
+      .min(0)
+      .describe('Notes posted hidden and not yet revealed: their text is not in the document, so they are left out'),
     boards: z.array(exportBoardSchema).describe('One board per guiding question, in template order'),
     notesOutsideBoards: z
       .array(exportNoteSchema)

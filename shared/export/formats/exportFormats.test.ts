@@ -163,6 +163,12 @@ describe('protocol notices', () => {
     }
     expect(toMarkdown(exportFixture())).not.toContain(hidden)
   })
+
+  it('count sealed notes that are not revealed yet', () => {
+    const model: WorkshopExport = { ...exportFixture(), notesHidden: true, sealedNotes: 3 }
+    expect(toMarkdown(model)).toContain('> 3 verdeckt gesammelte Karten sind noch nicht aufgedeckt und fehlen in diesem Protokoll.')
+    expect(toMarkdown({ ...model, sealedNotes: 1 })).toContain('> 1 verdeckt gesammelte Karte ist noch nicht aufgedeckt')
+  })
 })
 
 describe('Markdown escaping', () => {

@@ -50,7 +50,13 @@ export function noteByline(note: { authorName: string; createdAt: string; dots: 
 /** What a reader must know to read the protocol right: missing notes, provisional dots, options. */
 export function protocolNotices(model: WorkshopExport): string[] {
   const notices: string[] = []
-  if (model.notesHidden)
+  if (model.sealedNotes > 0)
+    notices.push(
+      model.sealedNotes === 1
+        ? '1 verdeckt gesammelte Karte ist noch nicht aufgedeckt und fehlt in diesem Protokoll.'
+        : `${model.sealedNotes} verdeckt gesammelte Karten sind noch nicht aufgedeckt und fehlen in diesem Protokoll.`,
+    )
+  else if (model.notesHidden)
     notices.push('Die Karten werden verdeckt gesammelt; noch nicht aufgedeckte Karten fehlen in diesem Protokoll.')
   if (model.voting?.status === 'running') notices.push('Die Punkte-Runde läuft noch; die Punkte sind ein Zwischenstand.')
   if (model.options.anonymise) notices.push('Die Namen der Teilnehmenden sind anonymisiert.')
