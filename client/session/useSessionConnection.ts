@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { translateNow } from '../i18n/translate.ts'
 import { useConnectionStore } from '../stores/connectionStore.ts'
 import { useOnlineStore } from '../stores/onlineStore.ts'
-import { showToast } from '../stores/toastStore.ts'
+import { dismissToast, showToast } from '../stores/toastStore.ts'
 import { SessionConnection, type SessionConnectionOptions } from './sessionConnection.ts'
 
 export interface LiveSession {
@@ -27,10 +27,13 @@ export function useSessionConnection(options: SessionConnectionOptions | null): 
     if (!options) return
     const connectionStore = useConnectionStore.getState()
     connectionStore.reset()
+    // The server explains a refusal twice (auth message, then close 4001); show it once.
+    let deniedToast: number | undefined
     const connection: SessionConnection = new SessionConnection(options, {
       onStatus: (status) => useConnectionStore.getState().setStatus(status),
       onPeople: (people) => useOnlineStore.getState().setPeople(people),
       onRefused: (reason) => {
+        if (deniedToast !== undefined) dismissToast(deniedToast)
         showToast(translateNow('connection.refused', { reason: reason || '—' }), 'error', 8000)
         void connection.destroy({ clearLocal: true }).then(() => setGeneration((value) => value + 1))
       },
@@ -38,7 +41,9 @@ export function useSessionConnection(options: SessionConnectionOptions | null): 
         useConnectionStore.getState().setClosed(reason)
         showToast(translateNow('connection.closed', { reason: reason || '—' }), 'error', 10000)
       },
-      onPermissionDenied: (reason) => showToast(translateNow('connection.permissionDenied', { reason }), 'error'),
+      onPermissionDenied: (reason) => {
+        deniedToast = showToast(translateNow('connection.permissionDenied', { reason }), 'error')
+      },
     })
     setLive({ connection, ready: false })
     let cancelled = false

@@ -11,7 +11,7 @@ export interface Toast {
 interface ToastState {
   toasts: Toast[]
   /** Shows `message` for `durationMs`; the same message shown again only extends the first one. */
-  show: (message: string, kind?: ToastKind, durationMs?: number) => void
+  show: (message: string, kind?: ToastKind, durationMs?: number) => number
   dismiss: (id: number) => void
 }
 
@@ -27,6 +27,7 @@ export const useToastStore = create<ToastState>()((set, get) => ({
     if (!existing) set({ toasts: [...get().toasts, { id, message, kind }] })
     clearTimeout(timers.get(id))
     timers.set(id, setTimeout(() => get().dismiss(id), durationMs))
+    return id
   },
   dismiss: (id) => {
     clearTimeout(timers.get(id))
@@ -35,6 +36,10 @@ export const useToastStore = create<ToastState>()((set, get) => ({
   },
 }))
 
-export function showToast(message: string, kind: ToastKind = 'info', durationMs?: number): void {
-  useToastStore.getState().show(message, kind, durationMs)
+export function showToast(message: string, kind: ToastKind = 'info', durationMs?: number): number {
+  return useToastStore.getState().show(message, kind, durationMs)
+}
+
+export function dismissToast(id: number): void {
+  useToastStore.getState().dismiss(id)
 }

@@ -1,0 +1,140 @@
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
+import { ApiError, fetchConfig, fetchSession, joinSession, type ParticipantCredentials, type SessionInfo } from '../api/pinnwandApi.ts'
+import { authorCursorColor } from '../../shared/workshop/authorColor.ts'
+import { ANONYMOUS_NAME } from '../../shared/workshop/recordMeta.ts'
+import { useTranslate, type MessageKey } from '../i18n/translate.ts'
+import { ConnectionIndicator } from '../panels/ConnectionIndicator.tsx'
+import { LanguageToggle } from '../panels/LanguageToggle.tsx'
+import { OnlineList } from '../panels/OnlineList.tsx'
+import type { SessionConnectionOptions } from '../session/sessionConnection.ts'
+import { cachedSessionInfo, cacheSessionInfo, rememberedName, rememberName, storeCredentials, storedCredentials } from '../session/deviceMemory.ts'
+import { useSessionConnection } from '../session/useSessionConnection.ts'
+import { useIdentityStore } from '../stores/identityStore.ts'
+import { NamePrompt } from './NamePrompt.tsx'
+import type { Route } from './routes.ts'
+
+// tldraw is most of the bundle: only the canvas loads it, so other views stay light.
+const WorkshopCanvas = lazy(() => import('../canvas/WorkshopCanvas.tsx'))
+
+type SessionRoute = Extract<Route, { page: 'session' }>
+
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'error'; messageKey: MessageKey; detail?: string }
+  | { state: 'ready'; info: SessionInfo; licenseKey: string | null }
+
+function errorKey(error: unknown): MessageKey {
+  if (error instanceof ApiError) {
+    if (error.status === 404) return 'session.notFound'
+    if (error.status === 403 || error.status === 401) return 'session.forbidden'
+    if (error.status === 400) return 'session.badLink'
+  }
+  return 'session.loadFailed'
+}
+
+/** A workshop: load it, ask for a name (once per device and session), connect, show the board. */
+export function SessionPage({ route }: { route: SessionRoute }) {
+  const t = useTranslate()
+  const { sessionId, roleToken } = route
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' })
+  const [participant, setParticipant] = useState<ParticipantCredentials | null>(() => storedCredentials(sessionId) ?? null)
+
+  useEffect(() => {
+    let cancelled = false
+    const config = fetchConfig().catch(() => ({ tldrawLicenseKey: null }))
+    fetchSession(sessionId, roleToken)
+      .then(async (info) => {
+        cacheSessionInfo(info)
+        const { tldrawLicenseKey } = await config
+        if (!cancelled) setLoaded({ state: 'ready', info, licenseKey: tldrawLicenseKey })
+      })
+      .catch(async (error: unknown) => {
+        // Unreachable server: open the board from this device's copy if it was here before.
+        const cached = error instanceof ApiError && error.status === 0 ? cachedSessionInfo(sessionId) : undefined
+        if (cancelled) return
+        if (cached) setLoaded({ state: 'ready', info: cached, licenseKey: (await config).tldrawLicenseKey })
+        else setLoaded({ state: 'error', messageKey: errorKey(error), detail: (error as Error).message })
+      })
+    return () => {
+      cancelled = true
+    }
+  }, [sessionId, roleToken])
+
+  const info = loaded.state === 'ready' ? loaded.info : null
+  const role = info?.role ?? null
+  const needsName = role !== null && role !== 'viewer' && !participant
+
+  useEffect(() => {
+    useIdentityStore.getState().setSession(info)
+    useIdentityStore.getState().setParticipant(role === 'viewer' ? null : participant)
+    if (info) document.title = `${info.title} · Pinnwand`
+  }, [info, role, participant])
+
+  const connectionOptions = useMemo<SessionConnectionOptions | null>(() => {
+    if (!info || needsName) return null
+    const user =
+      participant && role !== 'viewer'
+        ? { participantId: participant.participantId, name: participant.name, color: authorCursorColor(participant.participantId), role: role! }
+        : null
+    return {
+      sessionId,
+      roleToken,
+      participantToken: role === 'viewer' ? undefined : participant?.participantToken,
+      user,
+    }
+  }, [info, needsName, participant, role, roleToken, sessionId])
+
+  const live = useSessionConnection(connectionOptions)
+
+  async function join(name: string) {
+    const credentials = await joinSession(sessionId, name)
+    storeCredentials(sessionId, credentials)
+    if (name !== ANONYMOUS_NAME) rememberName(name)
+    setParticipant(credentials)
+  }
+
+  if (loaded.state === 'loading') return <p className="page page--narrow">{t('session.loading')}</p>
+  if (loaded.state === 'error')
+    return (
+      <main className="page page--narrow">
+        <h1>{t(loaded.messageKey, { message: loaded.detail ?? '' })}</h1>
+        <a href="/">{t('session.toStart')}</a>
+      </main>
+    )
+  if (needsName) return <NamePrompt title={loaded.info.title} initialName={rememberedName()} onJoin={join} />
+
+  return (
+    <div className="session">
+      <header className="session__bar">
+        <h1 className="session__title" title={loaded.info.title}>
+          {loaded.info.title}
+        </h1>
+        {role === 'moderator' && <span className="badge badge--moderator">{t('session.moderatorBadge')}</span>}
+        {role === 'viewer' && (
+          <span className="badge badge--readonly" data-testid="readonly-badge">
+            {t('session.readonlyBadge')}
+          </span>
+        )}
+        <OnlineList />
+        <span className="session__spacer" />
+        <ConnectionIndicator />
+        <LanguageToggle />
+      </header>
+      <div className="session__canvas">
+        {live?.ready ? (
+          <Suspense fallback={<p className="canvas-loading">{t('session.canvasLoading')}</p>}>
+            <WorkshopCanvas
+              key={live.connection.doc.guid}
+              connection={live.connection}
+              session={loaded.info}
+              participant={role === 'viewer' ? null : participant}
+              licenseKey={loaded.licenseKey}
+            />
+          </Suspense>
+        ) : (
+          <p className="canvas-loading">{t('session.canvasLoading')}</p>
+        )}
+      </div>
+    </div>
+  )
+}

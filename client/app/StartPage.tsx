@@ -1,0 +1,149 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import { ApiError, createSession, fetchTemplates, type CreatedSession, type TemplateSummary } from '../api/pinnwandApi.ts'
+import { useTranslate } from '../i18n/translate.ts'
+import { LanguageToggle } from '../panels/LanguageToggle.tsx'
+import { CopyLinkField } from './CopyLinkField.tsx'
+
+const UPLOAD = '__upload__'
+
+/** "Neuer Workshop": pick a template (built-in or own JSON file), create, get the links. */
+export function StartPage() {
+  const t = useTranslate()
+  const [templates, setTemplates] = useState<TemplateSummary[] | null>(null)
+  const [choice, setChoice] = useState<string>('')
+  const [uploaded, setUploaded] = useState<{ name: string; content: unknown } | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [created, setCreated] = useState<CreatedSession | null>(null)
+
+  useEffect(() => {
+    let cancelled = false
+    fetchTemplates()
+      .then((list) => {
+        if (cancelled) return
+        setTemplates(list)
+        // The server lists the seed workshop first.
+        setChoice((current) => current || list[0]?.id || UPLOAD)
+      })
+      .catch((reason: unknown) => !cancelled && setError((reason as Error).message))
+    return () => {
+      cancelled = true
+    }
+  }, [])
+
+  const chosen = templates?.find((template) => template.id === choice)
+
+  async function onFile(file: File | undefined) {
+    setError(null)
+    setUploaded(null)
+    if (!file) return
+    try {
+      setUploaded({ name: file.name, content: JSON.parse(await file.text()) })
+    } catch (reason) {
+      setError(t('start.templateFileInvalid', { message: (reason as Error).message }))
+    }
+  }
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault()
+    setError(null)
+    if (choice === UPLOAD && !uploaded) {
+      setError(t('start.templateFileMissing'))
+      return
+    }
+    setBusy(true)
+    try {
+      // The server validates an uploaded template and names the bad field in its error.
+      const template = choice === UPLOAD ? (uploaded!.content as never) : choice
+      setCreated(await createSession(template))
+    } catch (reason) {
+      setError(reason instanceof ApiError ? reason.message : String(reason))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <main className="page page--narrow start">
+      <header className="start__header">
+        <span className="brand">{t('app.name')}</span>
+        <LanguageToggle />
+      </header>
+      <h1>{t('start.title')}</h1>
+      <p className="lead">{t('start.lead')}</p>
+
+      {!created && (
+        <form className="card" onSubmit={onSubmit}>
+          <label className="field">
+            <span className="field__label">{t('start.template')}</span>
+            <select
+              data-testid="template-select"
+              value={choice}
+              disabled={!templates}
+              onChange={(event) => {
+                setChoice(event.target.value)
+                setError(null)
+              }}
+            >
+              {!templates && <option value="">{t('start.templateLoading')}</option>}
+              {templates?.map((template) => (
+                <option key={template.id} value={template.id}>
+                  {template.title}
+                </option>
+              ))}
+              <option value={UPLOAD}>{t('start.templateUpload')}</option>
+            </select>
+          </label>
+
+          {choice === UPLOAD && (
+            <label className="field">
+              <span className="field__label">{t('start.templateFile')}</span>
+              <input
+                type="file"
+                accept="application/json,.json"
+                data-testid="template-file"
+                onChange={(event) => void onFile(event.target.files?.[0])}
+              />
+              <span className="field__hint">{t('start.templateFileHint')}</span>
+            </label>
+          )}
+
+          {chosen && (
+            <details className="questions">
+              <summary>
+                {t('start.questions')} ({chosen.questions.length})
+              </summary>
+              <ol>
+                {chosen.questions.map((question) => (
+                  <li key={question}>{question}</li>
+                ))}
+              </ol>
+            </details>
+          )}
+
+          {error && (
+            <p className="error" role="alert" data-testid="create-error">
+              {error}
+            </p>
+          )}
+
+          <button type="submit" className="button button--primary" data-testid="create-workshop" disabled={busy || !choice}>
+            {busy ? t('start.creating') : t('start.create')}
+          </button>
+        </form>
+      )}
+
+      {created && (
+        <section className="card" aria-live="polite">
+          <p className="success">{t('start.created', { title: created.title })}</p>
+          <CopyLinkField testId="participant-link" label={t('start.participantLink')} hint={t('start.participantHint')} url={created.participantUrl} />
+          <CopyLinkField testId="moderator-link" label={t('start.moderatorLink')} hint={t('start.moderatorHint')} url={created.moderatorUrl} />
+          <CopyLinkField testId="viewer-link" label={t('start.viewerLink')} hint={t('start.viewerHint')} url={created.viewerUrl} />
+          <button type="button" className="button button--quiet" onClick={() => setCreated(null)}>
+            {t('start.another')}
+          </button>
+        </section>
+      )}
+    </main>
+  )
+}

@@ -1,0 +1,49 @@
+import { useEditor, useValue } from 'tldraw'
+import { boardsInOrder } from '../../shared/workshop/workshopRecords.ts'
+import { useTranslate } from '../i18n/translate.ts'
+import { useCanvasSession } from './canvasSession.ts'
+import { addNoteToBoard } from './noteActions.ts'
+
+/**
+ * "+ Karte" on every board, drawn in front of the canvas at the board's lower right corner so it
+ * keeps a readable size at any zoom and follows the board when the view moves.
+ */
+export function BoardControls() {
+  const editor = useEditor()
+  const t = useTranslate()
+  const { author, canAddNoteTo } = useCanvasSession()
+  const buttons = useValue(
+    'board note buttons',
+    () => {
+      const viewport = editor.getViewportScreenBounds()
+      return boardsInOrder(editor.getCurrentPageShapes()).map((board) => {
+        const corner = editor.pageToViewport({ x: board.x + board.props.w, y: board.y + board.props.h })
+        const topLeft = editor.pageToViewport({ x: board.x, y: board.y })
+        const visible = corner.x > 0 && corner.y > 0 && topLeft.x < viewport.w && topLeft.y < viewport.h
+        return { board, x: corner.x, y: corner.y, visible }
+      })
+    },
+    [editor],
+  )
+  if (!author) return null
+  return (
+    <>
+      {buttons.map(({ board, x, y, visible }) =>
+        visible && canAddNoteTo(board.id) ? (
+          <button
+            key={board.id}
+            type="button"
+            className="add-note"
+            data-testid={`add-note-${board.meta.questionIndex}`}
+            aria-label={t('board.addNoteLabel', { question: board.props.name })}
+            title={t('board.addNoteShortcut')}
+            style={{ left: x, top: y }}
+            onClick={() => addNoteToBoard(editor, board, author)}
+          >
+            {t('board.addNote')}
+          </button>
+        ) : null,
+      )}
+    </>
+  )
+}

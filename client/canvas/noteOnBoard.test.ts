@@ -1,0 +1,40 @@
+import type { TLRecord } from '@tldraw/tlschema'
+import { getIndexAbove } from '@tldraw/utils'
+import { describe, expect, it } from 'vitest'
+import { defaultTemplate } from '../../shared/template/defaultTemplate.ts'
+import { boardsInOrder, buildNoteRecord, buildSeedRecords, PAGE_ID } from '../../shared/workshop/workshopRecords.ts'
+import { keepNoteOnBoard, type BoardLookup } from './noteOnBoard.ts'
+
+function setup() {
+  const records = new Map<string, TLRecord>(buildSeedRecords(defaultTemplate).map((record) => [record.id, record]))
+  const boards = boardsInOrder(records.values())
+  const lookup: BoardLookup = { get: (id) => records.get(id), boards, indexAbove: () => getIndexAbove() }
+  const note = buildNoteRecord({ board: boards[0]!, author: { authorId: 'p-anna', authorName: 'Anna' }, text: 'Idee', siblings: [] })
+  return { boards, lookup, note }
+}
+
+describe('keepNoteOnBoard', () => {
+  it('accepts moves that keep the note on its board', () => {
+    const { lookup, note } = setup()
+    const next = { ...note, x: note.x + 300 }
+    expect(keepNoteOnBoard(note, next, lookup)).toBe(next)
+  })
+
+  it('keeps the previous state when the note would leave every board', () => {
+    const { lookup, note, boards } = setup()
+    const intoTheGap = { ...note, x: boards[0]!.props.w + 40 }
+    expect(keepNoteOnBoard(note, intoTheGap, lookup)).toBe(note)
+    const onThePage = { ...note, parentId: PAGE_ID, x: -5000, y: -5000 }
+    expect(keepNoteOnBoard(note, onThePage, lookup)).toBe(note)
+  })
+
+  it('moves a note dropped over another board into that board, at the same page position', () => {
+    const { lookup, note, boards } = setup()
+    const target = boards[1]!
+    const pageX = target.x + 100
+    const pageY = target.y + 300
+    const released = { ...note, parentId: PAGE_ID, x: pageX, y: pageY }
+    const kept = keepNoteOnBoard(note, released, lookup)
+    expect(kept).toMatchObject({ parentId: target.id, x: pageX - target.x, y: pageY - target.y })
+  })
+})

@@ -1,0 +1,57 @@
+import type { TLNoteShape, TLRecord, TLShapeId } from '@tldraw/tlschema'
+import type { IndexKey } from '@tldraw/utils'
+import { NOTE_SIZE } from '../../shared/workshop/boardLayout.ts'
+import { isBoard, isCluster, type BoardShape } from '../../shared/workshop/workshopRecords.ts'
+
+export interface BoardLookup {
+  get: (id: string) => TLRecord | undefined
+  boards: readonly BoardShape[]
+  /** A fractional index above the children of `parentId`. */
+  indexAbove: (parentId: TLShapeId) => IndexKey
+}
+
+/** Page position of a shape's origin, summing its parents' offsets (boards and clusters are never rotated). */
+function pagePosition(shape: { x: number; y: number; parentId: string }, lookup: BoardLookup): { x: number; y: number } | undefined {
+  let x = shape.x
+  let y = shape.y
+  let parentId = shape.parentId
+  for (let depth = 0; depth < 8; depth++) {
+    if (parentId.startsWith('page:')) return { x, y }
+    const parent = lookup.get(parentId)
+    if (!parent || parent.typeName !== 'shape') return undefined
+    x += parent.x
+    y += parent.y
+    parentId = parent.parentId
+  }
+  return undefined
+}
+
+/** The board a parent id belongs to: the board itself or the board around a cluster. */
+function boardOf(parentId: string, lookup: BoardLookup): BoardShape | undefined {
+  const parent = lookup.get(parentId)
+  if (!parent) return undefined
+  if (isBoard(parent)) return parent
+  if (isCluster(parent)) return boardOf(parent.parentId, lookup)
+  return undefined
+}
+
+/**
+ * Notes live on boards (the gate refuses a note anywhere else). Given a note as tldraw wants to
+ * change it, returns what is kept: the change itself while the note's centre stays on its board,
+ * the note moved into another board when dragged over it, or the previous state when it would
+ * leave all boards.
+ */
+export function keepNoteOnBoard(prev: TLNoteShape, next: TLNoteShape, lookup: BoardLookup): TLNoteShape {
+  const origin = pagePosition(next, lookup)
+  if (!origin) return next
+  const centre = {
+    x: origin.x + (NOTE_SIZE * next.props.scale) / 2,
+    y: origin.y + ((NOTE_SIZE + next.props.growY) * next.props.scale) / 2,
+  }
+  const target = lookup.boards.find(
+    (board) => centre.x >= board.x && centre.x <= board.x + board.props.w && centre.y >= board.y && centre.y <= board.y + board.props.h,
+  )
+  if (!target) return prev
+  if (boardOf(next.parentId, lookup)?.id === target.id) return next
+  return { ...next, parentId: target.id, x: origin.x - target.x, y: origin.y - target.y, index: lookup.indexAbove(target.id) }
+}
