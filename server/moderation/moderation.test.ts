@@ -105,9 +105,9 @@ describe('hidden mode (Verdeckt sammeln)', () => {
 
     // Ben sees a placeholder without text; nothing in the shared document holds the text.
     await waitFor('B to see the placeholder', () => b.hasNote(noteId))
-    const placeholder = readRecords(b.doc).find((record) => record.id === noteId)!
+    const placeholder = readRecords(b.doc).find((record) => record.id === noteId) as unknown as { parentId: string; meta: Record<string, unknown> }
     expect(placeholder.parentId).toBe(boardId(2))
-    expect((placeholder as { meta: { sealed?: boolean; authorName: string } }).meta).toMatchObject({ sealed: true, authorName: 'Anna', authorId: anna.participantId })
+    expect(placeholder.meta).toMatchObject({ sealed: true, authorName: 'Anna', authorId: anna.participantId })
     expect(JSON.stringify(b.doc.toJSON())).not.toContain('Geheimer Vorschlag')
 
     const mine = await getJson(server.origin, `${sealedPath}/mine?participantToken=${encodeURIComponent(anna.participantToken)}`)

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { SessionStore } from '../persistence/sessionStore.ts'
+import { loadSessionDocument } from '../persistence/loadSessionDocument.ts'
 import { migrateDocumentSchema } from '../persistence/schemaMigration.ts'
 import { FlushScheduler } from './flushScheduler.ts'
 import { Room, SERVER_ORIGIN, type CompactionPolicy } from './room.ts'
@@ -102,11 +103,7 @@ export class RoomRegistry {
   }
 
   private load(sessionId: string): Room {
-    const doc = new Y.Doc()
-    const updates = this.store.loadUpdates(sessionId)
-    doc.transact(() => {
-      for (const update of updates) Y.applyUpdate(doc, update)
-    })
+    const doc = loadSessionDocument(this.store, sessionId)
     const room = new Room(sessionId, doc, this.store.logStats(sessionId), this.options.compaction, (dirty) =>
       this.scheduler.markDirty(dirty),
     )

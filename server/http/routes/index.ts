@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app/appContext.ts'
 import { Router } from '../router.ts'
+import { registerExportRoutes } from './exportRoutes.ts'
 import { registerModerationRoutes } from './moderationRoutes.ts'
 import { registerSessionRoutes } from './sessionRoutes.ts'
 import { registerSystemRoutes } from './systemRoutes.ts'
@@ -10,5 +11,6 @@ export function buildRouter(app: AppContext): Router {
   registerSystemRoutes(router, app)
   registerSessionRoutes(router, app)
   registerModerationRoutes(router, app)
+  registerExportRoutes(router, app)
   return router
 }
