@@ -8,6 +8,10 @@ import { ratio } from './report/rows.ts'
 import { renderTable } from './report/table.ts'
 import type { TargetKind } from './servers/targets.ts'
 import type { BenchContext, Workload } from './workloads/context.ts'
+import { capacity } from './workloads/capacity.ts'
+import { coldLoadAndExport } from './workloads/coldLoadAndExport.ts'
+import { documentGrowth } from './workloads/documentGrowth.ts'
+import { dragStorm } from './workloads/dragStorm.ts'
 import { fanOut } from './workloads/fanOut.ts'
 
 /**
@@ -17,6 +21,10 @@ import { fanOut } from './workloads/fanOut.ts'
  */
 const WORKLOADS: Record<string, Workload> = {
   fanout: fanOut,
+  capacity,
+  drag: dragStorm,
+  growth: documentGrowth,
+  cold: coldLoadAndExport,
 }
 
 function parseArgs(argv: string[]) {

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads'
 import { getRecordStore } from '../../shared/doc/documentLayout.ts'
+import type { NoteShape } from '../../shared/workshop/workshopRecords.ts'
 import { FullClient, NotePoster, type ClientSpec } from './fullClient.ts'
 import { awarenessFrame, LightReceiver } from './lightReceiver.ts'
 import type { WorkerJob, WorkerJobResult } from './workerProtocol.ts'
@@ -143,25 +144,30 @@ async function handle(job: WorkerJob): Promise<WorkerJobResult> {
       return { type: 'posted', posted: posters.reduce((sum, poster) => sum + poster.posted, 0) }
     }
     case 'drag': {
-      // The first full client drags `noteIds` together: one transaction per frame, like tldraw.
-      const client = fullClients[0]
-      if (!client) throw new Error('no client to drag with')
-      const store = getRecordStore(client.doc)
-      const originals = job.noteIds.map((id) => store.get(id)).filter((record) => record !== undefined)
-      if (originals.length !== job.noteIds.length) throw new Error(`drag: only ${originals.length} of ${job.noteIds.length} notes found`)
-      const frameMs = 1000 / job.hz
-      const start = performance.now()
-      const end = start + job.durationMs
-      let frames = 0
-      for (let due = start; due < end; due += frameMs) {
-        const wait = due - performance.now()
-        if (wait > 0) await sleep(wait)
-        frames++
-        const dx = Math.round(200 * Math.sin(frames / 30))
-        const dy = Math.round(100 * Math.cos(frames / 30))
-        client.write(originals.map((record) => ({ ...record, x: (record as { x: number }).x + dx, y: (record as { y: number }).y + dy }) as typeof record))
+      // The moderator drags `noteIds` together: one transaction per frame, as tldraw writes a drag.
+      const client = new FullClient(job.moderator)
+      try {
+        await client.whenSynced(20_000)
+        const store = getRecordStore(client.doc)
+        const originals = job.noteIds.map((id) => store.get(id)).filter((record) => record !== undefined) as NoteShape[]
+        if (originals.length !== job.noteIds.length) throw new Error(`drag: only ${originals.length} of ${job.noteIds.length} notes found`)
+        const frameMs = 1000 / job.hz
+        const start = performance.now()
+        const end = start + job.durationMs
+        let frames = 0
+        for (let due = start; due < end; due += frameMs) {
+          const wait = due - performance.now()
+          if (wait > 0) await sleep(wait)
+          frames++
+          const dx = Math.round(200 * Math.sin(frames / 30))
+          const dy = Math.round(100 * Math.cos(frames / 30))
+          client.write(originals.map((note) => ({ ...note, x: note.x + dx, y: note.y + dy })))
+        }
+        await sleep(200)
+        return { type: 'dragged', frames }
+      } finally {
+        client.destroy()
       }
-      return { type: 'dragged', frames }
     }
     case 'closeAll': {
       for (const timer of heartbeatTimers) clearTimeout(timer)

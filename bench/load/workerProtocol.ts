@@ -16,7 +16,7 @@ export type WorkerJob =
   | { type: 'resetMeasure' }
   | { type: 'collect' }
   | { type: 'post'; intervalMs: number; durationMs: number; firstSender: number; totalSenders: number }
-  | { type: 'drag'; noteIds: string[]; hz: number; durationMs: number }
+  | { type: 'drag'; moderator: ClientSpec; noteIds: string[]; hz: number; durationMs: number }
   | { type: 'closeAll' }
 
 export type WorkerJobResult =

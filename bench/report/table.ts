@@ -21,6 +21,15 @@ export function renderTable(rows: readonly ResultRow[]): string {
   })
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((line) => line[column]!.length)))
   const line = (cells: string[]) => cells.map((cell, column) => (column >= 2 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ')
-  const notes = rows.filter((row) => row.note).map((row) => `  * ${row.workload} / ${row.metric}: ${row.note}`)
+  // One line per distinct note of a workload; a note shared by several rows is not repeated.
+  const notes: string[] = []
+  const seen = new Set<string>()
+  for (const row of rows) {
+    if (!row.note || seen.has(`${row.workload}\n${row.note}`)) continue
+    seen.add(`${row.workload}\n${row.note}`)
+    const sameNote = rows.filter((other) => other.workload === row.workload && other.note === row.note)
+    const where = sameNote.length > 1 ? row.workload : `${row.workload} / ${row.metric}`
+    notes.push(`  * ${where}: ${row.note}`)
+  }
   return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map(line), ...(notes.length ? ['', 'Notes:', ...notes] : [])].join('\n')
 }

@@ -73,3 +73,61 @@ export class ProcSampler {
     return { first, last, maxRssBytes, cpuShare: cpuShare(first, last) }
   }
 }
+
+/** Busy CPU time of the whole machine so far (all cores), ms, from /proc/stat. */
+export function machineBusyMs(): number {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!
+  const ticks = line.trim().split(/\s+/).slice(1).map(Number)
+  const total = ticks.reduce((sum, value) => sum + value, 0)
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0)
+  return ((total - idle) * 1000) / CLOCK_TICKS_PER_SECOND
+}
+
+/**
+ * Who used the CPU during a measurement: the server, this benchmark (all its threads), and
+ * everything else on the machine. On a shared 2-core box "others" explains noisy figures.
+ */
+export class CpuAccount {
+  private readonly startedAt = performance.now()
+  private readonly machineStart = machineBusyMs()
+  private readonly benchStart = process.cpuUsage()
+  private readonly serverStart: ProcSample
+
+  constructor(private readonly serverPid: number) {
+    this.serverStart = sampleProc(serverPid)
+  }
+
+  /** CPU in cores (1 = one core busy all the time) since construction. */
+  stop(): { server: number; bench: number; others: number; maxServerRssBytes: number } {
+    const wallMs = performance.now() - this.startedAt
+    const serverEnd = sampleProc(this.serverPid)
+    const bench = process.cpuUsage(this.benchStart)
+    const benchMs = (bench.user + bench.system) / 1000
+    const serverMs = serverEnd.cpuMs - this.serverStart.cpuMs
+    const machineMs = machineBusyMs() - this.machineStart
+    return {
+      server: serverMs / wallMs,
+      bench: benchMs / wallMs,
+      others: Math.max(0, machineMs - serverMs - benchMs) / wallMs,
+      maxServerRssBytes: serverEnd.rssBytes,
+    }
+  }
+}
+
+/**
+ * Waits (at most `maxWaitMs`) until processes other than ours use less than `threshold` cores,
+ * so a measurement does not start in the middle of someone else's build.
+ */
+export async function waitForQuiet(maxWaitMs: number, threshold = 0.3): Promise<number> {
+  const deadline = performance.now() + maxWaitMs
+  let others = Number.POSITIVE_INFINITY
+  while (performance.now() < deadline) {
+    const machineStart = machineBusyMs()
+    const benchStart = process.cpuUsage()
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    const bench = process.cpuUsage(benchStart)
+    others = Math.max(0, machineBusyMs() - machineStart - (bench.user + bench.system) / 1000) / 1000
+    if (others < threshold) break
+  }
+  return others
+}

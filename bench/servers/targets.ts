@@ -109,7 +109,7 @@ export function referenceTarget(server: ServerProcess): Target {
 }
 
 /** Waits until the client's websocket has handed everything written so far to the kernel. */
-export async function flushed(client: FullClient): Promise<void> {
+export async function flushed(client: FullClient, settleMs = 100): Promise<void> {
   const deadline = Date.now() + 10_000
   while (Date.now() < deadline) {
     const ws = client.provider.ws as { bufferedAmount?: number } | null
@@ -117,7 +117,7 @@ export async function flushed(client: FullClient): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
   // Let the server read and apply what is in flight on loopback.
-  await new Promise((resolve) => setTimeout(resolve, 100))
+  await new Promise((resolve) => setTimeout(resolve, settleMs))
 }
 
 async function postJson<T>(url: string, body: unknown): Promise<T> {

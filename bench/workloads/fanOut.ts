@@ -44,7 +44,7 @@ export function latencyRows(workload: string, results: Map<TargetKind, SessionLo
   const reference = results.get('reference')
   const row = (metric: string, unit: string, pick: (result: SessionLoadResult) => number): ResultRow => ({
     workload,
-    metric: prefix + metric,
+    metric: metric.startsWith('latency') || metric === 'delivered' ? prefix + metric : metric,
     unit,
     ours: ours ? pick(ours) : null,
     reference: reference ? pick(reference) : null,
@@ -56,5 +56,7 @@ export function latencyRows(workload: string, results: Map<TargetKind, SessionLo
     row('latency max', 'ms', (r) => r.latency.max),
     row('delivered', '%', (r) => r.deliveredShare * 100),
     row('server CPU', 'cores', (r) => r.serverCpu),
+    row('load generator CPU', 'cores', (r) => r.benchCpu),
+    row('other processes CPU', 'cores', (r) => r.othersCpu),
   ]
 }

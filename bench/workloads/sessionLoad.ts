@@ -1,7 +1,7 @@
 import type { ClientSpec } from '../load/fullClient.ts'
 import { split, type LoadWorker } from '../load/workerPool.ts'
 import { concat, summarize, type LatencySummary } from '../report/stats.ts'
-import { ProcSampler } from '../servers/procStats.ts'
+import { CpuAccount, waitForQuiet } from '../servers/procStats.ts'
 import type { BenchSession, Target } from '../servers/targets.ts'
 import { sleep, type BenchContext } from './context.ts'
 
@@ -24,8 +24,10 @@ export interface SessionLoadResult {
   /** Deliveries that arrived / deliveries expected (posts × receivers). */
   deliveredShare: number
   posted: number
-  /** Server CPU while posting, in cores (1 = one core fully busy). */
+  /** CPU while posting, in cores (1 = one core fully busy): server, load generator, other processes. */
   serverCpu: number
+  benchCpu: number
+  othersCpu: number
   /** Bytes the receivers read from their sockets while posting (≈ what the server sent them). */
   bytesToReceivers: number
   receivers: number
@@ -69,9 +71,10 @@ export async function runSessionLoad(context: BenchContext, target: Target, opti
     const failed = results.reduce((sum, result) => sum + result.failed, 0)
     if (failed > 0) throw new Error(`receivers: ${failed} of ${receiverCount} failed: ${results.find((r) => r.firstError)?.firstError}`)
     await sleep(300)
+    await waitForQuiet(context.quick ? 3_000 : 20_000)
     await Promise.all(all.map((worker) => worker.run({ type: 'resetMeasure' })))
 
-    const sampler = new ProcSampler(target.server.pid)
+    const account = new CpuAccount(target.server.pid)
     const [posting] = await Promise.all([
       context.fullWorker.run<'posted'>(
         { type: 'post', intervalMs: options.postIntervalMs, durationMs: options.durationMs, firstSender: 0, totalSenders: options.senders },
@@ -79,7 +82,7 @@ export async function runSessionLoad(context: BenchContext, target: Target, opti
       ),
       options.alongside?.(session),
     ])
-    const cpu = sampler.stop()
+    const cpu = account.stop()
     await sleep(DRAIN_MS)
     const collected = await Promise.all(receiverWorkers.map((worker) => worker.run<'collected'>({ type: 'collect' })))
     const latencies = concat(collected.map((result) => result.latencies))
@@ -89,7 +92,9 @@ export async function runSessionLoad(context: BenchContext, target: Target, opti
       latency: summarize(latencies),
       deliveredShare: expected > 0 ? delivered / expected : 0,
       posted: posting.posted,
-      serverCpu: cpu.cpuShare,
+      serverCpu: cpu.server,
+      benchCpu: cpu.bench,
+      othersCpu: cpu.others,
       bytesToReceivers: collected.reduce((sum, result) => sum + result.bytesReceived, 0),
       receivers: receiverCount,
     }
