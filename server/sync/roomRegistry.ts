@@ -86,6 +86,14 @@ export class RoomRegistry {
     })
   }
 
+  /**
+   * The room of a session if it is loaded right now, without loading or holding it: for readers
+   * (the export) that must see unflushed live state but should not load a session as a side effect.
+   */
+  loaded(sessionId: string): Room | undefined {
+    return this.rooms.get(sessionId)?.room
+  }
+
   get loadedCount(): number {
     return this.rooms.size
   }
