@@ -1,64 +1,102 @@
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { buildExport } from '../../shared/export/exportModel.ts'
-import { EXPORT_FORMAT_IDS, exportFileName, exportFormats, isExportFormatId } from '../../shared/export/formats/index.ts'
+import { EXPORT_FORMAT_IDS, isExportFormatId } from '../../shared/export/formats/index.ts'
 import { loadConfig } from '../config.ts'
-import { loadSessionDocument } from '../persistence/loadSessionDocument.ts'
-import { migrateDocumentSchema } from '../persistence/schemaMigration.ts'
+import { renderSessionExport } from '../export/sessionExport.ts'
+import { loadStoredSessionDocument } from '../export/storedSessionDocument.ts'
+import { DATABASE_FILE_NAME } from '../persistence/sqlite/openDatabase.ts'
 import { SqliteSessionStore } from '../persistence/sqlite/sqliteSessionStore.ts'
 import { isValidSessionId } from '../sessions/identifiers.ts'
 
-const USAGE = `Usage: npm run export -- <sessionId> [--format ${EXPORT_FORMAT_IDS.join('|')}] [--anonymise] [--no-empty] [--out <file>]
-Reads the session from DATA_DIR (server running or not). Without --out, text formats go to stdout
-and docx is written to its default file name in the current directory.`
+const USAGE = `Usage: npm run -s export -- --session <id> [--format ${EXPORT_FORMAT_IDS.join('|')}] [--out <file>]
+                              [--anonymise] [--without-empty] [--data-dir <dir>]
 
-/** `npm run export`: the same export as the HTTP route, straight from SQLite. */
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', short: 'f', default: 'md' },
-      anonymise: { type: 'boolean', default: false },
-      'no-empty': { type: 'boolean', default: false },
-      out: { type: 'string', short: 'o' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  })
-  const sessionId = positionals[0]
-  if (values.help || !sessionId) {
-    console.log(USAGE)
-    return values.help ? 0 : 1
-  }
-  if (!isValidSessionId(sessionId)) return fail(`malformed session id "${sessionId}"`)
-  if (!isExportFormatId(values.format)) return fail(`unknown format "${values.format}"`)
-  const store = SqliteSessionStore.open(loadConfig().dataDir)
+Exports a workshop straight from DATA_DIR (default: env DATA_DIR, else ./data), whether the
+server is running or stopped. Default format: md. Without --out, text formats go to stdout
+(use npm's -s so npm's own banner stays out of it) and docx is written to its default file
+name in the current directory; --out - forces stdout.
+
+Exit codes: 0 written, 1 unknown session or no database, 2 bad arguments.`
+
+class UsageError extends Error {}
+
+/** `npm run export`: the same export as the HTTP route, read from SQLite by the CLI itself. */
+async function main(argv: string[]): Promise<number> {
+  let parsed
   try {
-    if (!store.getSession(sessionId)) return fail(`unknown session "${sessionId}"`)
-    const doc = loadSessionDocument(store, sessionId)
-    // Only in memory: the CLI reads, the server writes migrations back when it loads the session.
-    migrateDocumentSchema(doc, null)
-    const model = buildExport(doc, {
-      sessionId,
-      exportedAt: new Date(),
-      anonymise: values.anonymise ?? false,
-      includeEmpty: !values['no-empty'],
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        session: { type: 'string', short: 's' },
+        format: { type: 'string', short: 'f', default: 'md' },
+        out: { type: 'string', short: 'o' },
+        anonymise: { type: 'boolean', default: false },
+        'without-empty': { type: 'boolean', default: false },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     })
-    const rendered = await exportFormats[values.format].render(model)
-    const out = values.out ?? (typeof rendered === 'string' ? undefined : exportFileName(model, values.format))
-    if (out === undefined) process.stdout.write(rendered)
-    else {
-      writeFileSync(out, rendered)
-      console.error(`written: ${out}`)
-    }
+  } catch (error) {
+    return usageError((error as Error).message)
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    console.log(USAGE)
     return 0
+  }
+  const sessionId = values.session ?? positionals[0]
+  if (positionals.length > (values.session ? 0 : 1)) return usageError(`unexpected argument "${positionals.at(-1)}"`)
+  if (!sessionId) return usageError('--session <id> is required')
+  if (!isValidSessionId(sessionId)) return usageError(`malformed session id "${sessionId}"`)
+  const format = values.format
+  if (!isExportFormatId(format)) return usageError(`unknown format "${format}"; formats: ${EXPORT_FORMAT_IDS.join(', ')}`)
+
+  let dataDir: string
+  try {
+    dataDir = values['data-dir'] ? resolve(values['data-dir']) : loadConfig().dataDir
+  } catch (error) {
+    return usageError((error as Error).message)
+  }
+  // Opening would create an empty database; a typo in --data-dir should say so instead.
+  if (!existsSync(join(dataDir, DATABASE_FILE_NAME))) {
+    console.error(`No Pinnwand database in ${dataDir} (expected ${DATABASE_FILE_NAME}); set --data-dir or DATA_DIR.`)
+    return 1
+  }
+  // A normal open (WAL): reading works while the server runs, and the CLI never writes.
+  const store = SqliteSessionStore.open(dataDir)
+  let rendered
+  try {
+    if (!store.getSession(sessionId)) {
+      console.error(`Unknown session "${sessionId}" in ${dataDir}.`)
+      return 1
+    }
+    const doc = loadStoredSessionDocument(store, sessionId)
+    rendered = await renderSessionExport(doc, {
+      sessionId,
+      format,
+      anonymise: values.anonymise,
+      includeEmpty: !values['without-empty'],
+      exportedAt: new Date(),
+    })
+    doc.destroy()
   } finally {
     store.close()
   }
+  const out = values.out ?? (rendered.binary ? rendered.fileName : '-')
+  if (out === '-') process.stdout.write(rendered.body)
+  else {
+    writeFileSync(out, rendered.body)
+    console.error(`Written: ${out}`)
+  }
+  return 0
 }
 
-function fail(message: string): number {
+function usageError(message: string): number {
   console.error(`${message}\n\n${USAGE}`)
-  return 1
+  return 2
 }
 
-process.exitCode = await main()
+process.exitCode = await main(process.argv.slice(2))

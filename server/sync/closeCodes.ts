@@ -7,6 +7,8 @@ export const CLOSE_CODES = {
   malformedMessage: 1007,
   messageTooBig: 1009,
   serverError: 1011,
+  /** The client could not keep up with the room; it reconnects and resyncs. */
+  tooSlow: 1013,
   /** The server refused an update; our client drops its local document and resyncs. */
   updateRefused: 4001,
   malformedSessionId: 4400,

@@ -114,4 +114,51 @@ describe('live sync with stock y-websocket clients', () => {
     await waitFor('C to see Ben', () => (c.provider.awareness.getStates().get(b.doc.clientID) as any)?.user?.name === 'Ben')
     expect((c.provider.awareness.getStates().get(a.doc.clientID) as any)?.user?.name).toBe('Anna')
   })
+
+  it('accepts offline notes even when a new edit overtakes them on reconnect', async () => {
+    const session = await createSession(server.origin)
+    const anna = await join(server.origin, session.id, 'Anna')
+    const author = { authorId: anna.participantId, authorName: 'Anna' }
+    const a = client(session.id, { participant: anna.participantToken })
+    const b = client(session.id)
+    await Promise.all([a.synced(), b.synced()])
+    a.provider.disconnect()
+    const offline = addNote(a.doc, author, 'offline geschrieben')
+    let overtaking: ReturnType<typeof addNote> | undefined
+    // 'connected' fires before the client sends its sync step 1: this edit reaches the server
+    // before the offline note it builds on.
+    const onStatus = ({ status }: { status: string }) => {
+      if (status !== 'connected' || overtaking) return
+      overtaking = addNote(a.doc, author, 'gleich nach dem Verbinden')
+    }
+    a.provider.on('status', onStatus)
+    a.provider.connect()
+    await waitFor('B to receive both notes', () => overtaking && b.hasNote(offline.id) && b.hasNote(overtaking.id))
+    a.provider.off('status', onStatus)
+    expect(a.closes).toEqual([])
+  })
+
+  it('lets a participant who reconnects take over presence from its dead connection', async () => {
+    const session = await createSession(server.origin)
+    const anna = await join(server.origin, session.id, 'Anna')
+    const first = await rawSocket(`/yjs/${session.id}?participant=${encodeURIComponent(anna.participantToken)}`)
+    const state = (name: string) => JSON.stringify({ user: { name } })
+    first.send(encodeAwarenessMessage(encodeAwarenessEntries([{ clientId: 4242, clock: 1, state: state('Anna alt') }])))
+    // The same participant on a new socket while the first one still looks alive to the server.
+    const second = await rawSocket(`/yjs/${session.id}?participant=${encodeURIComponent(anna.participantToken)}`)
+    second.send(encodeAwarenessMessage(encodeAwarenessEntries([{ clientId: 4242, clock: 2, state: state('Anna neu') }])))
+    // Someone else may not.
+    const mallory = await rawSocket(`/yjs/${session.id}`)
+    mallory.send(encodeAwarenessMessage(encodeAwarenessEntries([{ clientId: 4242, clock: 3, state: state('Mallory') }])))
+    const observer = client(session.id)
+    await waitFor('the observer to see Anna’s new state', () => (observer.provider.awareness.getStates().get(4242) as any)?.user?.name === 'Anna neu')
+    first.close()
+    await new Promise((resolve) => first.once('close', resolve))
+    // Closing the old socket does not remove the state its successor owns.
+    const later = client(session.id)
+    await later.synced()
+    await waitFor('a later client to see Anna', () => (later.provider.awareness.getStates().get(4242) as any)?.user?.name === 'Anna neu')
+    second.close()
+    mallory.close()
+  })
 })

@@ -8,6 +8,8 @@ export const SERVER_ORIGIN = Symbol('pinnwand-server')
 
 /** A connection as the room sees it: something to send to and to close. */
 export interface RoomPeer {
+  /** The participant behind the connection, if it joined; null otherwise. */
+  readonly identity: string | null
   send(message: Uint8Array): void
   close(code: number, reason: string): void
 }

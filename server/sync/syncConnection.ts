@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import type { WebSocket } from 'ws'
 import type { Actor } from '../../shared/permissions/updatePolicy.ts'
-import { gateUpdate } from '../gate/updateGate.ts'
+import { gateUpdate, type GateDecision } from '../gate/updateGate.ts'
 import { CLOSE_CODES, fitCloseReason } from './closeCodes.ts'
 import {
   decodeIncomingMessage,
@@ -18,6 +18,10 @@ import type { Room, RoomPeer } from './room.ts'
 
 /** A client normally has one awareness id per document; a few more allow a page that reloads its doc. */
 const MAX_AWARENESS_IDS_PER_CONNECTION = 8
+/** Resync requests in a row without progress before a connection's gapped updates count as refused. */
+const MAX_RESYNCS_WITHOUT_PROGRESS = 3
+/** A client this far behind (bytes queued for it) cannot keep up; it reconnects and resyncs. */
+const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
 
 /**
  * One websocket of one room, speaking the y-websocket protocol. Every document update it
@@ -26,6 +30,7 @@ const MAX_AWARENESS_IDS_PER_CONNECTION = 8
  */
 export class SyncConnection implements RoomPeer {
   private closed = false
+  private resyncsWithoutProgress = 0
 
   constructor(
     private readonly ws: WebSocket,
@@ -45,8 +50,17 @@ export class SyncConnection implements RoomPeer {
     if (clients.length > 0) this.send(encodeAwarenessMessage(encodeAwarenessUpdate(room.awareness, clients)))
   }
 
+  /** Who may take over this connection's awareness ids after a reconnect: the same participant. */
+  get identity(): string | null {
+    return this.actor.participantId
+  }
+
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CLOSE_CODES.tooSlow, 'connection too slow, please reconnect')
+      return
+    }
     this.ws.send(message, (error) => {
       if (error) this.close(CLOSE_CODES.serverError, 'send failed')
     })
@@ -101,13 +115,19 @@ export class SyncConnection implements RoomPeer {
   }
 
   private receiveUpdate(update: Uint8Array): void {
-    let decision
+    let decision: GateDecision
     try {
       decision = gateUpdate(this.room.doc, this.actor, update)
     } catch (error) {
       throw new MalformedMessageError(`undecodable update: ${(error as Error).message}`)
     }
     if (decision.kind === 'noop') return
+    if (decision.kind === 'resync' && this.resyncsWithoutProgress < MAX_RESYNCS_WITHOUT_PROGRESS) {
+      this.resyncsWithoutProgress++
+      this.send(encodeSyncStep1(this.room.doc))
+      return
+    }
+    if (decision.kind === 'resync') decision = { kind: 'refuse' as const, reason: 'update builds on changes the server never received' }
     if (decision.kind === 'refuse') {
       this.send(encodePermissionDenied(decision.reason))
       // A viewer never meant to write; its (dropped) change does not matter. A writer's client
@@ -116,6 +136,7 @@ export class SyncConnection implements RoomPeer {
       if (this.actor.role !== 'viewer') this.close(CLOSE_CODES.updateRefused, `update refused: ${decision.reason}`)
       return
     }
+    this.resyncsWithoutProgress = 0
     Y.applyUpdate(this.room.doc, update, this)
   }
 
@@ -124,9 +145,11 @@ export class SyncConnection implements RoomPeer {
     const accepted = entries.filter(({ clientId }) => {
       const owner = owners.get(clientId)
       if (owner === this) return true
-      if (owner !== undefined) return false
+      // A participant who reconnected before the server noticed the old socket died takes its ids over.
+      const sameParticipant = owner !== undefined && this.identity !== null && owner.identity === this.identity
+      if (owner !== undefined && !sameParticipant) return false
       const mine = [...owners.values()].filter((peer) => peer === this).length
-      if (mine >= MAX_AWARENESS_IDS_PER_CONNECTION) return false
+      if (!sameParticipant && mine >= MAX_AWARENESS_IDS_PER_CONNECTION) return false
       owners.set(clientId, this)
       return true
     })
