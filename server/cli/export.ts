@@ -19,8 +19,6 @@ name in the current directory; --out - forces stdout.
 
 Exit codes: 0 written, 1 unknown session or no database, 2 bad arguments.`
 
-class UsageError extends Error {}
-
 /** `npm run export`: the same export as the HTTP route, read from SQLite by the CLI itself. */
 async function main(argv: string[]): Promise<number> {
   let parsed
