@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { PinnwandServer } from '../server/testing/serverProcess.ts'
 import { watchForeignRequests } from './support/sameOrigin.ts'
-import { createWorkshopOnStartPage, joinAs, postNote } from './support/workshopPages.ts'
+import { createWorkshopOnStartPage, joinAs, noteOnCanvas, postNote, waitForCanvas } from './support/workshopPages.ts'
 
 let server: PinnwandServer
 
@@ -32,15 +32,18 @@ test('two participants share notes live, and the notes survive a server restart'
   await expect(ben.getByTestId('online-list')).toContainText('Anna')
 
   await postNote(anna, 1, 'Mehr Bürgerhaushalt')
-  const note = ben.getByText('Mehr Bürgerhaushalt')
+  // Ben sees it on the second board, signed with Anna's name.
+  const note = noteOnCanvas(ben, 'Mehr Bürgerhaushalt', 1)
   await expect(note).toBeVisible()
-  await expect(ben.getByTestId('note-author').filter({ hasText: 'Anna' }).first()).toBeVisible()
+  await expect(note.getByTestId('note-author')).toHaveText('Anna')
   await ben.screenshot({ path: testInfo.outputPath('ben-sees-annas-note.png') })
 
   await server.restart()
   await ben.reload()
   await expect(ben.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
-  await expect(ben.getByText('Mehr Bürgerhaushalt')).toBeVisible()
+  await waitForCanvas(ben)
+  await expect(noteOnCanvas(ben, 'Mehr Bürgerhaushalt', 1)).toBeVisible()
+  await expect(noteOnCanvas(ben, 'Mehr Bürgerhaushalt', 1).getByTestId('note-author')).toHaveText('Anna')
   await ben.screenshot({ path: testInfo.outputPath('after-restart.png') })
 
   expect(foreign, 'requests that left the origin').toEqual([])

@@ -36,7 +36,16 @@ export async function joinAs(browser: Browser, url: string, name: string, foreig
   await page.getByTestId('name-input').fill(name)
   await page.getByTestId('name-submit').click()
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
+  await waitForCanvas(page)
   return page
+}
+
+/**
+ * Waits until the board is on screen. tldraw is the biggest part of the app (loaded lazily, fonts
+ * preloaded), which on a busy two-core CI machine can take longer than one expect timeout.
+ */
+export async function waitForCanvas(page: Page): Promise<void> {
+  await expect(page.locator('.tl-canvas')).toBeVisible({ timeout: 60_000 })
 }
 
 /** Posts a note with "+ Karte" on the board of question `questionIndex` and types its text. */
@@ -44,4 +53,13 @@ export async function postNote(page: Page, questionIndex: number, text: string):
   await page.getByTestId(`add-note-${questionIndex}`).click()
   await page.keyboard.type(text)
   await page.keyboard.press('Escape')
+}
+
+/**
+ * A note on the canvas of `page` by its text, optionally on the board of question `questionIndex`.
+ * (tldraw keeps a hidden copy of measured text, so a bare getByText can match twice.)
+ */
+export function noteOnCanvas(page: Page, text: string, questionIndex?: number): Locator {
+  const selector = questionIndex === undefined ? '[data-testid="note"]' : `[data-testid="note"][data-question-index="${questionIndex}"]`
+  return page.locator(selector).filter({ hasText: text })
 }

@@ -1,0 +1,72 @@
+import { useTranslate, type Translate } from '../i18n/translate.ts'
+import { showToast } from '../stores/toastStore.ts'
+import { canPlaceDotOn, dotToRemoveFrom } from './dotBudget.ts'
+import type { Workshop } from './useWorkshop.ts'
+import { placeDot, removeDot } from './workshopActions.ts'
+
+export function dotCountText(t: Translate, count: number): string {
+  return count === 1 ? t('dots.one') : t('dots.many', { count })
+}
+
+interface DotControlsProps {
+  workshop: Workshop
+  targetId: string
+  /** What the target is called for screen readers (note text or cluster name). */
+  targetLabel: string
+  /** Everyone's dots; null while results are hidden. */
+  dots: number | null
+  myDots: number
+}
+
+/**
+ * Dots on one note or cluster: the count (everyone's, or only one's own while results are
+ * hidden), and, while a round runs, buttons to give and take back a dot. Plain buttons, so the
+ * keyboard (Tab, Enter/Space) votes like a mouse.
+ */
+export function DotControls({ workshop, targetId, targetLabel, dots, myDots }: DotControlsProps) {
+  const t = useTranslate()
+  const { budget } = workshop
+  const canVote = budget.running && workshop.actor.role !== 'viewer' && workshop.actor.participantId !== null
+  const showCount = (dots !== null && dots > 0) || myDots > 0
+  if (!canVote && !showCount) return null
+  // aria-disabled instead of disabled: a button that runs out of dots keeps the keyboard focus.
+  const canAdd = canPlaceDotOn(budget, targetId)
+  const canRemove = dotToRemoveFrom(budget, targetId) !== undefined
+
+  const act = (result: { allowed: true } | { allowed: false; reason: string }) => {
+    if (!result.allowed) showToast(t('board.refused', { reason: result.reason }), 'error')
+  }
+  return (
+    <div className="dots" data-testid="dot-controls">
+      <span className="dots__count" data-testid="dot-count">
+        {dots !== null ? dotCountText(t, dots) : null}
+        {dots !== null && myDots > 0 ? ' · ' : null}
+        {myDots > 0 ? t('dots.mine', { count: myDots }) : null}
+      </span>
+      {canVote && (
+        <>
+          <button
+            type="button"
+            className="button dots__button"
+            data-testid="dot-add"
+            aria-label={t('dots.addLabel', { target: targetLabel })}
+            aria-disabled={!canAdd}
+            onClick={() => canAdd && act(placeDot(workshop.doc, workshop.actor, targetId))}
+          >
+            + {t('dots.add')}
+          </button>
+          <button
+            type="button"
+            className="button dots__button"
+            data-testid="dot-remove"
+            aria-label={t('dots.removeLabel', { target: targetLabel })}
+            aria-disabled={!canRemove}
+            onClick={() => canRemove && act(removeDot(workshop.doc, workshop.actor, targetId))}
+          >
+            − {t('dots.remove')}
+          </button>
+        </>
+      )}
+    </div>
+  )
+}

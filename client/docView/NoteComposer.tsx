@@ -1,0 +1,97 @@
+import { useId, useState, type FormEvent } from 'react'
+import { ApiError } from '../api/pinnwandApi.ts'
+import { useTranslate } from '../i18n/translate.ts'
+import { postSealedNote } from './participationApi.ts'
+import type { Workshop } from './useWorkshop.ts'
+import { postingVerdict, postNote, postsAreSealed } from './workshopActions.ts'
+
+/** Longest note text; the sealed-note route refuses longer ones (server/http/routes/moderationRoutes.ts). */
+export const NOTE_MAX_LENGTH = 2000
+
+interface NoteComposerProps {
+  workshop: Workshop
+  questionIndex: number
+  /** Visible label of the text field. */
+  label: string
+  inputTestId?: string
+  sendTestId?: string
+  rows?: number
+}
+
+type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; message: string } | { kind: 'error'; message: string }
+
+/**
+ * A labelled text field and a send button that post one note to a question's board: into the
+ * document like the canvas does, or, in hidden mode, to the server's sealed-note route.
+ */
+export function NoteComposer({ workshop, questionIndex, label, inputTestId, sendTestId, rows = 3 }: NoteComposerProps) {
+  const t = useTranslate()
+  const id = useId()
+  const [text, setText] = useState('')
+  const [status, setStatus] = useState<Status>({ kind: 'idle' })
+  // Recomputed on every render; the workshop snapshot re-renders this on each document change.
+  const verdict = postingVerdict(workshop.doc, workshop.actor, workshop.author, questionIndex)
+
+  async function send(event: FormEvent) {
+    event.preventDefault()
+    const trimmed = text.trim()
+    if (!trimmed) {
+      setStatus({ kind: 'error', message: t('compose.empty') })
+      return
+    }
+    if (!verdict.allowed || !workshop.author) return
+    if (postsAreSealed(workshop.doc)) {
+      if (!workshop.participantToken) return
+      setStatus({ kind: 'sending' })
+      try {
+        const { noteId } = await postSealedNote(workshop.sessionId, workshop.participantToken, questionIndex, trimmed)
+        workshop.addSealedText(noteId, trimmed)
+        setText('')
+        setStatus({ kind: 'done', message: t('compose.sentSealed') })
+      } catch (error) {
+        const message = error instanceof ApiError ? error.message : String(error)
+        setStatus({ kind: 'error', message: t('compose.failed', { message }) })
+      }
+      return
+    }
+    const result = postNote(workshop.doc, workshop.actor, workshop.author, questionIndex, trimmed)
+    if (result.allowed) {
+      setText('')
+      setStatus({ kind: 'done', message: t('compose.sent') })
+    } else setStatus({ kind: 'error', message: t('compose.failed', { message: result.reason }) })
+  }
+
+  return (
+    <form className="composer" onSubmit={send}>
+      <label className="composer__label" htmlFor={`${id}-text`}>
+        {label}
+      </label>
+      <textarea
+        id={`${id}-text`}
+        className="composer__input"
+        data-testid={inputTestId}
+        rows={rows}
+        maxLength={NOTE_MAX_LENGTH}
+        value={text}
+        disabled={!verdict.allowed}
+        aria-describedby={`${id}-status`}
+        onChange={(event) => {
+          setText(event.target.value)
+          if (status.kind !== 'sending') setStatus({ kind: 'idle' })
+        }}
+      />
+      <div className="composer__actions">
+        <button type="submit" className="button button--primary" data-testid={sendTestId} disabled={!verdict.allowed || status.kind === 'sending'}>
+          {status.kind === 'sending' ? t('compose.sending') : t('compose.send')}
+        </button>
+      </div>
+      <p id={`${id}-status`} className={`composer__status${status.kind === 'error' ? ' error' : ''}`} role="status">
+        {!verdict.allowed
+          ? t('compose.notNow', { reason: verdict.reason })
+          : status.kind === 'done' || status.kind === 'error'
+            ? status.message
+            : ''}
+      </p>
+    </form>
+  )
+}

@@ -1,0 +1,52 @@
+import { ApiError } from '../api/pinnwandApi.ts'
+
+/**
+ * The HTTP routes the views without a canvas need beyond pinnwandApi.ts (docs/CONTRACTS.md):
+ * server time for the timer, and the sealed notes of hidden mode. Errors are {@link ApiError}s
+ * with the server's `{ error }` message, like every other API call of the client.
+ */
+async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: init.body === undefined ? init.headers : { ...init.headers, 'Content-Type': 'application/json' },
+    })
+  } catch (error) {
+    throw new ApiError((error as Error).message || 'network error', 0)
+  }
+  const body = (await response.json().catch(() => undefined)) as { error?: unknown } | undefined
+  if (!response.ok)
+    throw new ApiError(typeof body?.error === 'string' ? body.error : `HTTP ${response.status}`, response.status)
+  return body as T
+}
+
+/** The server's clock, ms since the epoch. */
+export async function fetchServerTime(): Promise<number> {
+  const { now } = await requestJson<{ now: number }>('/api/time')
+  return now
+}
+
+export interface SealedNote {
+  noteId: string
+  questionIndex: number
+  text: string
+  createdAt: string
+}
+
+const sessionPath = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}`
+
+/** Posts a note in hidden mode: the server keeps the text and puts an empty placeholder on the board. */
+export function postSealedNote(sessionId: string, participantToken: string, questionIndex: number, text: string): Promise<{ noteId: string }> {
+  return requestJson(`${sessionPath(sessionId)}/sealed-notes`, {
+    method: 'POST',
+    body: JSON.stringify({ participantToken, questionIndex, text }),
+  })
+}
+
+/** The texts of this participant's sealed notes (only the author may read them before the reveal). */
+export async function fetchMySealedNotes(sessionId: string, participantToken: string): Promise<SealedNote[]> {
+  const query = new URLSearchParams({ participantToken })
+  const { notes } = await requestJson<{ notes: SealedNote[] }>(`${sessionPath(sessionId)}/sealed-notes/mine?${query}`)
+  return notes
+}

@@ -1,0 +1,52 @@
+import { useCallback, useRef, useSyncExternalStore } from 'react'
+import type * as Y from 'yjs'
+
+/**
+ * Changes counted per document from its first use on, so a snapshot knows whether it is stale
+ * even for changes that happened before its component subscribed.
+ */
+const versions = new WeakMap<Y.Doc, { value: number }>()
+
+function versionOf(doc: Y.Doc): { value: number } {
+  let version = versions.get(doc)
+  if (!version) {
+    const counter = { value: 0 }
+    doc.on('update', () => {
+      counter.value += 1
+    })
+    versions.set(doc, counter)
+    version = counter
+  }
+  return version
+}
+
+/**
+ * A value derived from a live Yjs document, recomputed after every transaction that changed the
+ * document (local or remote) and stable in between, so React re-renders only on real changes.
+ *
+ * Listens to the document's `update` event: Yjs emits it after the transaction's observers ran,
+ * so derived structures such as the records' YKeyValue are already up to date. `select` should
+ * be stable (module-level or memoised); a new `select` recomputes once.
+ */
+export function useDocSnapshot<T>(doc: Y.Doc, select: (doc: Y.Doc) => T): T {
+  const cache = useRef<{ version: number; doc: Y.Doc; select: (doc: Y.Doc) => T; value: T } | null>(null)
+  const version = versionOf(doc)
+
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      doc.on('update', onChange)
+      return () => doc.off('update', onChange)
+    },
+    [doc],
+  )
+
+  const getSnapshot = () => {
+    const cached = cache.current
+    if (cached && cached.version === version.value && cached.doc === doc && cached.select === select) return cached.value
+    const value = select(doc)
+    cache.current = { version: version.value, doc, select, value }
+    return value
+  }
+
+  return useSyncExternalStore(subscribe, getSnapshot)
+}

@@ -1,0 +1,193 @@
+import type { TLRecord } from '@tldraw/tlschema'
+import type * as Y from 'yjs'
+import { readRecords, readSessionMeta } from '../../shared/doc/documentLayout.ts'
+import { readModerationState, type ModerationState } from '../../shared/moderation/moderationState.ts'
+import type { Role } from '../../shared/permissions/participantRules.ts'
+import { richTextToPlain } from '../../shared/text/richTextToPlain.ts'
+import { countDotsByTarget, readDots, type Dot } from '../../shared/workshop/dots.ts'
+import { boardsInOrder, isCluster, isNote, type ClusterShape, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
+
+/**
+ * The workshop as structured content (boards → clusters → notes, with authors and dots), derived
+ * from the live document for the views without a canvas: the phone view and the list view.
+ * Pure: the same records always give the same model, whoever renders it.
+ */
+export interface NoteView {
+  id: string
+  text: string
+  authorId: string
+  authorName: string
+  createdAt: string
+  /** Posted in hidden mode; its text is on the server until the reveal. */
+  sealed: boolean
+  mine: boolean
+  /** Dots of the current round; null while the round hides results from this viewer. */
+  dots: number | null
+  myDots: number
+}
+
+export interface ClusterView {
+  id: string
+  name: string
+  notes: NoteView[]
+  dots: number | null
+  myDots: number
+}
+
+export interface BoardView {
+  id: string
+  questionIndex: number
+  question: string
+  locked: boolean
+  clusters: ClusterView[]
+  /** Notes on the board that are in no cluster. */
+  notes: NoteView[]
+  noteCount: number
+}
+
+export interface WorkshopView {
+  boards: BoardView[]
+  moderation: ModerationState
+  /** Whether dot counts of others are visible to this viewer. */
+  resultsVisible: boolean
+}
+
+export interface Viewer {
+  role: Role
+  participantId: string | null
+}
+
+export interface WorkshopInput {
+  records: Iterable<TLRecord>
+  dots: ReadonlyMap<string, Dot>
+  moderation: ModerationState
+  /** Question texts by index (from the session's template); the board name is the fallback. */
+  questions: readonly string[]
+}
+
+/** The round whose dots are shown: the current (or last) round; all dots when there was none. */
+function shownRound(moderation: ModerationState): string | undefined {
+  return moderation.voting?.roundId
+}
+
+/** Participants see only their own dots while a running round hides results; moderators always see all. */
+export function resultsVisibleTo(viewer: Viewer, moderation: ModerationState): boolean {
+  if (viewer.role === 'moderator') return true
+  const voting = moderation.voting
+  return !(voting && voting.status === 'running' && voting.hideResults)
+}
+
+/** "3. Wie …" as the boards are named on the canvas; the number is not part of the question. */
+function questionFromBoardName(name: string): string {
+  return name.replace(/^\d+\.\s*/, '')
+}
+
+const byCreation = (a: NoteView, b: NoteView) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)
+const byPosition = (a: ClusterShape, b: ClusterShape) => a.y - b.y || a.x - b.x || a.id.localeCompare(b.id)
+
+export function deriveWorkshopView(input: WorkshopInput, viewer: Viewer): WorkshopView {
+  const records = [...input.records]
+  const resultsVisible = resultsVisibleTo(viewer, input.moderation)
+  const roundId = shownRound(input.moderation)
+  const dots = [...input.dots.values()]
+  const allCounts = countDotsByTarget(dots, roundId)
+  const myCounts = countDotsByTarget(
+    dots.filter((dot) => viewer.participantId !== null && dot.voterId === viewer.participantId),
+    roundId,
+  )
+  const dotsOf = (id: string) => (resultsVisible ? (allCounts.get(id) ?? 0) : null)
+
+  const noteView = (note: NoteShape): NoteView => ({
+    id: note.id,
+    text: richTextToPlain(note.props.richText),
+    authorId: note.meta.authorId,
+    authorName: note.meta.authorName,
+    createdAt: note.meta.createdAt,
+    sealed: note.meta.sealed === true,
+    mine: viewer.participantId !== null && note.meta.authorId === viewer.participantId,
+    dots: dotsOf(note.id),
+    myDots: myCounts.get(note.id) ?? 0,
+  })
+
+  const notesByParent = new Map<string, NoteShape[]>()
+  const clustersByBoard = new Map<string, ClusterShape[]>()
+  for (const record of records) {
+    if (isNote(record)) {
+      const siblings = notesByParent.get(record.parentId) ?? []
+      siblings.push(record)
+      notesByParent.set(record.parentId, siblings)
+    } else if (isCluster(record)) {
+      const clusters = clustersByBoard.get(record.parentId) ?? []
+      clusters.push(record)
+      clustersByBoard.set(record.parentId, clusters)
+    }
+  }
+
+  const boards = boardsInOrder(records).map((board): BoardView => {
+    const clusters = (clustersByBoard.get(board.id) ?? []).sort(byPosition).map(
+      (cluster): ClusterView => ({
+        id: cluster.id,
+        name: cluster.props.name,
+        notes: (notesByParent.get(cluster.id) ?? []).map(noteView).sort(byCreation),
+        dots: dotsOf(cluster.id),
+        myDots: myCounts.get(cluster.id) ?? 0,
+      }),
+    )
+    const notes = (notesByParent.get(board.id) ?? []).map(noteView).sort(byCreation)
+    return {
+      id: board.id,
+      questionIndex: board.meta.questionIndex,
+      question: input.questions[board.meta.questionIndex] ?? questionFromBoardName(board.props.name),
+      locked: input.moderation.lockedBoards.includes(board.id),
+      clusters,
+      notes,
+      noteCount: notes.length + clusters.reduce((sum, cluster) => sum + cluster.notes.length, 0),
+    }
+  })
+  return { boards, moderation: input.moderation, resultsVisible }
+}
+
+/** Everything the model needs, read from the document. */
+export function readWorkshopInput(doc: Y.Doc): WorkshopInput {
+  return {
+    records: readRecords(doc),
+    dots: readDots(doc),
+    moderation: readModerationState(doc),
+    questions: readSessionMeta(doc)?.template.questions ?? [],
+  }
+}
+
+/** The notes of one board, clustered ones first (cluster by cluster), then the others. */
+export function notesOfBoard(board: BoardView): NoteView[] {
+  return [...board.clusters.flatMap((cluster) => cluster.notes), ...board.notes]
+}
+
+/** Every note of the model, board by board. */
+export function allNotes(view: WorkshopView): NoteView[] {
+  return view.boards.flatMap(notesOfBoard)
+}
+
+export interface NoteAnnouncement {
+  note: NoteView
+  questionIndex: number
+}
+
+/**
+ * Whether a note has something to announce: the canvas creates a note empty and its text follows,
+ * so an empty note counts as new once it has text. Sealed notes are announced without text.
+ */
+export function isAnnounceable(note: NoteView): boolean {
+  return note.sealed || note.text.trim() !== ''
+}
+
+/**
+ * Announceable notes by others that are in `view` but were not among `knownIds`: what a screen
+ * reader should hear about. The caller keeps the ids it has announced (see {@link isAnnounceable}).
+ */
+export function newNotesByOthers(knownIds: ReadonlySet<string>, view: WorkshopView): NoteAnnouncement[] {
+  const fresh: NoteAnnouncement[] = []
+  for (const board of view.boards)
+    for (const note of notesOfBoard(board))
+      if (!note.mine && isAnnounceable(note) && !knownIds.has(note.id)) fresh.push({ note, questionIndex: board.questionIndex })
+  return fresh
+}

@@ -1,0 +1,119 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useTranslate } from '../i18n/translate.ts'
+import { showToast } from '../stores/toastStore.ts'
+import { DotControls } from '../docView/DotControls.tsx'
+import { NOTE_MAX_LENGTH } from '../docView/NoteComposer.tsx'
+import type { Workshop } from '../docView/useWorkshop.ts'
+import { deleteNote, deleteVerdict, editNote, editVerdict } from '../docView/workshopActions.ts'
+import type { NoteView } from '../docView/workshopModel.ts'
+
+/** What a note says, as shown and read out: its text, or what is known of a sealed note. */
+export function noteLabel(note: NoteView, sealedText: string | undefined, sealedLabel: string): string {
+  if (note.sealed) return sealedText ?? sealedLabel
+  return note.text
+}
+
+/**
+ * One note in the list: text, author, dots; its author (and the moderation) may edit and delete
+ * it where the rules allow. Editing happens in place; focus returns to the edit button after.
+ */
+export function NoteItem({ note, workshop }: { note: NoteView; workshop: Workshop }) {
+  const t = useTranslate()
+  const id = useId()
+  const [draft, setDraft] = useState<string | null>(null)
+  const editButton = useRef<HTMLButtonElement>(null)
+  const field = useRef<HTMLTextAreaElement>(null)
+  const returnFocus = useRef(false)
+  const sealedText = workshop.sealedTexts.get(note.id)
+  const label = noteLabel(note, sealedText, t('note.sealed'))
+  const canEdit = !note.sealed && editVerdict(workshop.doc, workshop.actor, note.id).allowed
+  const canDelete = deleteVerdict(workshop.doc, workshop.actor, note.id).allowed
+
+  useEffect(() => {
+    if (draft !== null) field.current?.focus()
+    else if (returnFocus.current) {
+      returnFocus.current = false
+      editButton.current?.focus()
+    }
+  }, [draft !== null]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  function save(event: FormEvent) {
+    event.preventDefault()
+    if (draft === null) return
+    const result = editNote(workshop.doc, workshop.actor, note.id, draft)
+    if (!result.allowed) showToast(t('board.refused', { reason: result.reason }), 'error')
+    returnFocus.current = true
+    setDraft(null)
+  }
+
+  function remove() {
+    const result = deleteNote(workshop.doc, workshop.actor, note.id)
+    showToast(result.allowed ? t('note.deleted') : t('board.refused', { reason: result.reason }), result.allowed ? 'info' : 'error')
+  }
+
+  return (
+    <li className="list-note" data-testid="list-note" data-note-id={note.id}>
+      {draft === null ? (
+        <p className={`list-note__text${note.sealed ? ' list-note__text--sealed' : ''}`}>
+          {label}
+          {note.sealed && sealedText !== undefined && <span className="list-note__hint"> ({t('note.sealedMine')})</span>}
+        </p>
+      ) : (
+        <form className="list-note__edit" onSubmit={save}>
+          <label htmlFor={`${id}-edit`}>{t('note.editField')}</label>
+          <textarea
+            id={`${id}-edit`}
+            ref={field}
+            rows={3}
+            maxLength={NOTE_MAX_LENGTH}
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') {
+                returnFocus.current = true
+                setDraft(null)
+              }
+            }}
+          />
+          <div className="actions">
+            <button type="submit" className="button button--primary">
+              {t('note.save')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                returnFocus.current = true
+                setDraft(null)
+              }}
+            >
+              {t('note.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      <p className="list-note__author">{t('note.by', { name: note.authorName })}</p>
+      <DotControls workshop={workshop} targetId={note.id} targetLabel={label} dots={note.dots} myDots={note.myDots} />
+      {draft === null && (canEdit || canDelete) && (
+        <div className="list-note__actions">
+          {canEdit && (
+            <button
+              type="button"
+              ref={editButton}
+              className="button button--quiet"
+              aria-label={t('note.editLabel', { text: label })}
+              onClick={() => setDraft(note.text)}
+            >
+              {t('note.edit')}
+            </button>
+          )}
+          {canDelete && (
+            <button type="button" className="button button--quiet" aria-label={t('note.deleteLabel', { text: label })} onClick={remove}>
+              {t('note.delete')}
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  )
+}
