@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
 
   let dataDir: string
   try {
-    dataDir = values['data-dir'] ? resolve(values['data-dir']) : loadConfig().dataDir
+    dataDir = values['data-dir'] ? resolve(invocationDir(), values['data-dir']) : loadConfig().dataDir
   } catch (error) {
     return usageError((error as Error).message)
   }
@@ -86,10 +86,18 @@ async function main(argv: string[]): Promise<number> {
   const out = values.out ?? (rendered.binary ? rendered.fileName : '-')
   if (out === '-') process.stdout.write(rendered.body)
   else {
-    writeFileSync(out, rendered.body)
+    writeFileSync(resolve(invocationDir(), out), rendered.body)
     console.error(`Written: ${out}`)
   }
   return 0
+}
+
+/**
+ * Where the user typed the command: `npm run` moves into the package root but leaves the
+ * original directory in INIT_CWD, and relative --out / --data-dir paths mean that one.
+ */
+function invocationDir(): string {
+  return process.env.INIT_CWD || process.cwd()
 }
 
 function usageError(message: string): number {

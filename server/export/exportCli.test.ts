@@ -28,7 +28,7 @@ function runCli(args: string[], env: Record<string, string> = {}, cwd = REPO_ROO
     execFile(
       process.execPath,
       ['--import', TSX_LOADER, CLI, ...args],
-      { cwd, env: { ...process.env, DATA_DIR: '', ...env }, encoding: 'buffer', maxBuffer: 16 * 1024 * 1024 },
+      { cwd, env: { ...process.env, DATA_DIR: '', INIT_CWD: '', ...env }, encoding: 'buffer', maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
         resolve({ code, stdout, stderr: stderr.toString('utf8') })
@@ -101,6 +101,11 @@ describe('npm run export (server stopped)', { timeout: CLI_TEST_TIMEOUT_MS }, ()
     const written = /Written: (.+\.docx)/.exec(docx.stderr)?.[1]
     expect(written).toMatch(/^[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.docx$/)
     expect(readFileSync(joinPath(outDir, written!)).subarray(0, 2).toString('latin1')).toBe('PK')
+
+    // `npm run` runs in the package root; a relative --out means the directory the user was in.
+    const relative = await runCli(['--session', sessionId, '--out', 'relativ.md', '--data-dir', dataDir], { INIT_CWD: outDir })
+    expect(relative.code).toBe(0)
+    expect(readFileSync(joinPath(outDir, 'relativ.md'), 'utf8')).toContain('Grünflächen für alle')
   })
 
   it('fails clearly for an unknown session, format, data directory or argument', async () => {
