@@ -51,7 +51,7 @@ describe('the update gate', () => {
     await fresh.synced()
     expect(fresh.hasNote(marker.id)).toBe(true)
     expect(fresh.hasNote(forbidden.id)).toBe(false)
-  })
+  }, 60_000)
 
   it('refuses a participant writing the moderation state or meta directly (4001), B sees nothing', async () => {
     const { session, anna, b } = await workshop()

@@ -59,7 +59,7 @@ describe('persistence', () => {
     await afterCrash.synced()
     expect(afterCrash.hasNote(first.id)).toBe(true)
     expect(afterCrash.hasNote(second.id)).toBe(true)
-  })
+  }, 60_000)
 
   it('compacts the update log into a snapshot without losing anything', async () => {
     const session = await createSession(server.origin)
@@ -79,5 +79,5 @@ describe('persistence', () => {
     const fresh = client(session.id)
     await fresh.synced()
     expect(ids.every((id) => fresh.hasNote(id))).toBe(true)
-  })
+  }, 60_000)
 })
