@@ -8,6 +8,7 @@ import { ratio } from './report/rows.ts'
 import { renderTable } from './report/table.ts'
 import type { TargetKind } from './servers/targets.ts'
 import type { BenchContext, Workload } from './workloads/context.ts'
+import { browserCanvas } from './workloads/browser.ts'
 import { capacity } from './workloads/capacity.ts'
 import { coldLoadAndExport } from './workloads/coldLoadAndExport.ts'
 import { documentGrowth } from './workloads/documentGrowth.ts'
@@ -25,6 +26,7 @@ const WORKLOADS: Record<string, Workload> = {
   drag: dragStorm,
   growth: documentGrowth,
   cold: coldLoadAndExport,
+  browser: browserCanvas,
 }
 
 function parseArgs(argv: string[]) {

@@ -1,0 +1,211 @@
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import * as Y from 'yjs'
+import { readRecords } from '../../shared/doc/documentLayout.ts'
+import { defaultTemplate } from '../../shared/template/defaultTemplate.ts'
+import { noteSlotPosition } from '../../shared/workshop/boardLayout.ts'
+import { seedSessionDocument } from '../../shared/workshop/seedSession.ts'
+import { boardsInOrder, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
+import type { TLRecord } from '@tldraw/tlschema'
+import { buildPlainTldraw } from '../browser/buildPlainTldraw.ts'
+import { localStorageScript, pageProbeScript, type PageProbeState } from '../browser/pageProbe.ts'
+import { serveDirectory } from '../browser/staticServer.ts'
+import { plainNotes } from '../load/fullClient.ts'
+import type { ResultRow } from '../report/rows.ts'
+import { summarize } from '../report/stats.ts'
+import { startTarget } from '../servers/targets.ts'
+import { flushed } from '../servers/targets.ts'
+import { FullClient } from '../load/fullClient.ts'
+import { sleep, type Workload } from './context.ts'
+
+const NOTES = 1_000
+const CHROMIUM = '/usr/bin/chromium'
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const VIEWPORT = { width: 1400, height: 900 }
+
+interface CanvasRun {
+  paintedMs: number
+  interactiveMs: number
+  frameTimes: number[]
+}
+
+/**
+ * Workload 7, browser: headless Chromium (no GPU) opens a 1,000-note session in our built app
+ * (dist/client, served by our server, with live sync) and, as the reference, stock tldraw showing
+ * the same records without sync. Times: navigation start → all notes painted → first smooth frame
+ * (interactive); then frame times while panning across the notes with the mouse wheel.
+ * Also the phone view's JavaScript (issue 7), gzipped, as a phone downloads it.
+ */
+export const browserCanvas: Workload = async (context) => {
+  const workload = `browser ${NOTES} notes`
+  const runs = context.quick ? 1 : 3
+  const panMs = context.quick ? 3_000 : 6_000
+  const records = sessionRecords()
+  const notes = records.filter((record): record is NoteShape => record.typeName === 'shape' && record.type === 'note')
+  const ourBuild = existsSync('dist/client/index.html')
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true })
+  const ours: CanvasRun[] = []
+  const plain: CanvasRun[] = []
+  let phone: { jsGzipBytes: number; files: number; tldraw: boolean } | undefined
+  try {
+    context.log(`${workload}: building plain tldraw page`)
+    const plainDir = await buildPlainTldraw()
+    writeFileSync(join(plainDir, 'records.json'), JSON.stringify(records))
+    const plainServer = await serveDirectory(plainDir)
+    try {
+      for (let i = 0; i < runs; i++) {
+        context.log(`${workload}: plain tldraw, run ${i + 1}/${runs}`)
+        plain.push(await measureCanvas(browser, `${plainServer.origin}/`, undefined, panMs))
+      }
+    } finally {
+      await plainServer.close()
+      rmSync(plainDir, { recursive: true, force: true })
+    }
+    if (ourBuild && context.targets.includes('ours')) {
+      const target = await startTarget('ours')
+      try {
+        const session = await target.createSession()
+        const writer = new FullClient(session.moderator)
+        await writer.whenSynced(20_000)
+        for (let i = 0; i < notes.length; i += 250) writer.write(notes.slice(i, i + 250))
+        await flushed(writer, 300)
+        writer.destroy()
+        const participant = await target.join(session.id, 'Bench')
+        const credentials = { participantId: participant.author.authorId, participantToken: participant.params.participant, name: 'Bench' }
+        const storage = { [`pinnwand:participant:${session.id}`]: JSON.stringify(credentials), 'pinnwand:name': 'Bench' }
+        for (let i = 0; i < runs; i++) {
+          context.log(`${workload}: ours, run ${i + 1}/${runs}`)
+          ours.push(await measureCanvas(browser, `${target.server.origin}/s/${session.id}`, storage, panMs))
+        }
+        phone = await measurePhoneJs(browser, `${target.server.origin}/s/${session.id}`, storage)
+      } finally {
+        await target.stop()
+      }
+    }
+  } finally {
+    await browser.close()
+  }
+  const missing = !ourBuild ? 'no build in dist/client (npm run build)' : undefined
+  const median = (values: number[]) => (values.length === 0 ? null : [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!)
+  const frames = (list: CanvasRun[]) => summarize(list.flatMap((run) => run.frameTimes))
+  const oursFrames = ours.length ? frames(ours) : undefined
+  const plainFrames = frames(plain)
+  const row = (metric: string, unit: string, oursValue: number | null | undefined, plainValue: number | null | undefined, note?: string): ResultRow => ({
+    workload,
+    metric,
+    unit,
+    ours: oursValue ?? null,
+    reference: plainValue ?? null,
+    ...(note ?? missing ? { note: note ?? missing } : {}),
+  })
+  const reference = 'reference = plain tldraw 5.4.2, same records, no sync'
+  return [
+    row(`notes painted (median of ${runs})`, 'ms', median(ours.map((r) => r.paintedMs)), median(plain.map((r) => r.paintedMs)), missing ?? `${reference}; from navigation start, ours includes join + sync`),
+    row(`interactive (median of ${runs})`, 'ms', median(ours.map((r) => r.interactiveMs)), median(plain.map((r) => r.interactiveMs)), missing ?? reference),
+    row('pan frame time p50', 'ms', oursFrames?.p50, plainFrames.p50, missing ?? reference),
+    row('pan frame time p95', 'ms', oursFrames?.p95, plainFrames.p95, missing ?? reference),
+    row('pan frame time max', 'ms', oursFrames?.max, plainFrames.max, missing ?? reference),
+    {
+      workload: 'phone view',
+      metric: 'JavaScript, gzipped',
+      unit: 'KB',
+      ours: phone ? phone.jsGzipBytes / 1024 : null,
+      reference: null,
+      note: phone
+        ? `${phone.files} JS files loaded by the participant link on a phone viewport${phone.tldraw ? '; includes the tldraw canvas chunk' : ''}`
+        : (missing ?? 'not measured'),
+    },
+  ]
+}
+
+/** Seed records plus 1,000 notes spread over the boards in the app's own slot layout. */
+export function sessionRecords(): TLRecord[] {
+  const doc = new Y.Doc()
+  seedSessionDocument(doc, defaultTemplate)
+  const seed = readRecords(doc)
+  const boards = boardsInOrder(seed)
+  const author = { authorId: 'moderator', authorName: 'Moderation' }
+  const perBoard = Math.ceil(NOTES / boards.length)
+  const notes = boards.flatMap((board, boardIndex) =>
+    plainNotes(board, author, Math.min(perBoard, NOTES - boardIndex * perBoard), `browser-${boardIndex}`).map((note, slot) => ({ ...note, ...noteSlotPosition(slot) })),
+  )
+  return [...seed, ...notes]
+}
+
+async function measureCanvas(browser: Browser, url: string, storage: Record<string, string> | undefined, panMs: number): Promise<CanvasRun> {
+  const context = await browser.newContext({ viewport: VIEWPORT })
+  try {
+    if (storage) await context.addInitScript({ content: localStorageScript(storage) })
+    await context.addInitScript({ content: pageProbeScript(NOTES) })
+    const page = await context.newPage()
+    await page.goto(url)
+    await page.waitForFunction(() => window.__pinnwandBench.interactiveAt !== null, undefined, { timeout: 60_000, polling: 100 })
+    const probe = await readProbe(page)
+    await sleep(500)
+    const frameTimes = await pan(page, panMs)
+    return { paintedMs: probe.paintedAt!, interactiveMs: probe.interactiveAt!, frameTimes }
+  } finally {
+    await context.close()
+  }
+}
+
+function readProbe(page: Page): Promise<PageProbeState> {
+  return page.evaluate(() => ({ ...window.__pinnwandBench, frames: [] }))
+}
+
+/** Wheel-pans right, down, left and up across the canvas; returns the frame intervals meanwhile. */
+async function pan(page: Page, durationMs: number): Promise<number[]> {
+  await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2)
+  await page.evaluate(() => {
+    window.__pinnwandBench.frames = []
+    window.__pinnwandBench.recording = true
+  })
+  const directions = [
+    [40, 0],
+    [0, 40],
+    [-40, 0],
+    [0, -40],
+  ] as const
+  const started = performance.now()
+  const steps = Math.max(1, Math.floor(durationMs / 16))
+  for (let step = 0; step < steps && performance.now() - started < durationMs * 2; step++) {
+    const [dx, dy] = directions[Math.floor((step / steps) * directions.length)]!
+    await page.mouse.wheel(dx, dy)
+    const due = started + (step + 1) * 16
+    const wait = due - performance.now()
+    if (wait > 0) await sleep(wait)
+  }
+  const frames = await page.evaluate(() => {
+    window.__pinnwandBench.recording = false
+    return window.__pinnwandBench.frames
+  })
+  return frames.slice(1).map((time, index) => time - frames[index]!)
+}
+
+/** Opens the participant link on a phone viewport and sums the gzipped size of every script loaded. */
+async function measurePhoneJs(browser: Browser, url: string, storage: Record<string, string>): Promise<{ jsGzipBytes: number; files: number; tldraw: boolean }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 })
+  try {
+    await context.addInitScript({ content: localStorageScript(storage) })
+    const page = await context.newPage()
+    const scripts = new Map<string, Buffer>()
+    page.on('response', async (response) => {
+      const type = response.headers()['content-type'] ?? ''
+      if (!type.includes('javascript')) return
+      try {
+        scripts.set(response.url(), await response.body())
+      } catch {
+        // a body that could not be read (navigation away) is simply not counted
+      }
+    })
+    await page.goto(url, { waitUntil: 'networkidle', timeout: 60_000 })
+    await sleep(500)
+    let jsGzipBytes = 0
+    for (const body of scripts.values()) jsGzipBytes += gzipSync(body, { level: 9 }).byteLength
+    return { jsGzipBytes, files: scripts.size, tldraw: [...scripts.keys()].some((name) => /WorkshopCanvas|tldraw/i.test(name)) }
+  } finally {
+    await context.close()
+  }
+}
