@@ -1,9 +1,12 @@
 import type { WorkshopExport } from '../exportSchema.ts'
-import { DEFAULT_TIME_ZONE, formatSpreadsheetDateTime } from './dateTime.ts'
+import { DEFAULT_TIME_ZONE } from './dateTime.ts'
+import { exportFileStem } from './fileStem.ts'
 import { toCsv } from './toCsv.ts'
 import { toDocx } from './toDocx.ts'
 import { toJson } from './toJson.ts'
 import { toMarkdown } from './toMarkdown.ts'
+
+export { exportFileStem }
 
 export const EXPORT_FORMAT_IDS = ['json', 'csv', 'md', 'docx'] as const
 export type ExportFormatId = (typeof EXPORT_FORMAT_IDS)[number]
@@ -59,18 +62,5 @@ export function isExportFormatId(value: unknown): value is ExportFormatId {
  * export date in the organisers' zone.
  */
 export function exportFileName(model: WorkshopExport, format: ExportFormatId, timeZone = DEFAULT_TIME_ZONE): string {
-  const slug = model.workshop.title
-    .replace(/[äÄ]/g, 'ae')
-    .replace(/[öÖ]/g, 'oe')
-    .replace(/[üÜ]/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '')
-  const day = formatSpreadsheetDateTime(model.exportedAt, timeZone).slice(0, 'YYYY-MM-DD'.length)
-  return `${slug || 'pinnwand'}-${day}.${exportFormats[format].extension}`
+  return `${exportFileStem(model.workshop.title, model.exportedAt, timeZone)}.${exportFormats[format].extension}`
 }
