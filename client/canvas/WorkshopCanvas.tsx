@@ -53,6 +53,21 @@ function PinnwandToolbar() {
   )
 }
 
+/** Screen pixels kept free below the boards for tldraw's toolbar. */
+const TOOLBAR_RESERVE = 72
+
+/** All boards in view, so every question can be read on arrival. */
+function fitBoardsInView(editor: Editor): void {
+  const boxes = boardsInOrder(editor.getCurrentPageShapes())
+    .map((board) => editor.getShapePageBounds(board.id))
+    .filter((box): box is Box => box !== undefined)
+  if (boxes.length === 0) return
+  const bounds = Box.Common(boxes)
+  editor.zoomToBounds(bounds, { inset: 48 })
+  const reserve = TOOLBAR_RESERVE / editor.getZoomLevel()
+  editor.zoomToBounds(new Box(bounds.x, bounds.y, bounds.w, bounds.h + reserve), { inset: 48 })
+}
+
 export interface WorkshopCanvasProps {
   connection: SessionConnection
   session: SessionInfo
@@ -159,9 +174,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
   const onMount = useCallback(
     (editor: Editor) => {
       if (readonly) editor.updateInstanceState({ isReadonly: true })
-      const boards = boardsInOrder(editor.getCurrentPageShapes())
-      const bounds = Box.Common(boards.map((board) => editor.getShapePageBounds(board.id)!).filter(Boolean))
-      if (boards.length > 0) editor.zoomToBounds(bounds, { inset: 64 })
+      fitBoardsInView(editor)
       return registerBoardRules(editor, actor)
     },
     [actor, readonly],

@@ -25,10 +25,19 @@ export function addNoteToBoard(editor: Editor, board: BoardShape, author: Author
   startEditingShapeWithRichText(editor, note.id)
 }
 
-/** The board under the middle of the view, for the keyboard shortcut. */
+/**
+ * The board under the middle of the view (or the nearest one, when the middle falls between
+ * boards), for the keyboard shortcut.
+ */
 export function boardAtViewportCentre(editor: Editor): BoardShape | undefined {
   const centre = editor.getViewportPageBounds().center
-  return boardsInOrder(editor.getCurrentPageShapes()).find(
-    (board) => centre.x >= board.x && centre.x <= board.x + board.props.w && centre.y >= board.y && centre.y <= board.y + board.props.h,
-  )
+  const distance = (board: BoardShape) => {
+    const dx = Math.max(board.x - centre.x, 0, centre.x - (board.x + board.props.w))
+    const dy = Math.max(board.y - centre.y, 0, centre.y - (board.y + board.props.h))
+    return Math.hypot(dx, dy)
+  }
+  let nearest: BoardShape | undefined
+  for (const board of boardsInOrder(editor.getCurrentPageShapes()))
+    if (!nearest || distance(board) < distance(nearest)) nearest = board
+  return nearest
 }

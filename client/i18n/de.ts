@@ -65,7 +65,7 @@ export const de = {
   'board.addNote': '+ Karte',
   'board.addNoteLabel': 'Karte zu „{question}“ hinzufügen',
   'board.addNoteShortcut': 'Taste N: Karte auf die Pinnwand in der Bildmitte',
-  'board.noBoard': 'Keine Pinnwand in der Bildmitte. Verschiebe die Ansicht auf eine Pinnwand.',
+  'board.noBoard': 'Auf dieser Seite gibt es keine Pinnwand.',
   'board.refused': 'Nicht möglich: {reason}',
 
   'view.label': 'Ansicht',

@@ -64,7 +64,7 @@ export const en: Messages = {
   'board.addNote': '+ Note',
   'board.addNoteLabel': 'Add a note to “{question}”',
   'board.addNoteShortcut': 'Key N: note on the board in the middle of the view',
-  'board.noBoard': 'No board in the middle of the view. Move the view onto a board.',
+  'board.noBoard': 'There is no board on this page.',
   'board.refused': 'Not possible: {reason}',
 
   'view.label': 'View',
