@@ -131,6 +131,25 @@ export const de = {
   'phone.noNotes': 'Du hast noch keine Karte geschrieben.',
   'phone.vote': 'Punkte vergeben',
   'phone.noTargets': 'Zu dieser Frage gibt es noch keine Karten.',
+
+  'export.open': 'Export',
+  'export.title': 'Ergebnisse exportieren',
+  'export.close': 'Export schließen',
+  'export.results': 'Ergebnisse (Protokoll)',
+  'export.anonymise': 'Namen anonymisieren (Teilnehmer:in 1, 2, …)',
+  'export.includeEmpty': 'Leere Karten mitnehmen',
+  'export.format.json': 'JSON',
+  'export.format.csv': 'CSV (Excel)',
+  'export.format.md': 'Markdown',
+  'export.format.docx': 'Word (DOCX)',
+  'export.pictures': 'Bilder (Fotoprotokoll)',
+  'export.board': 'Leitfrage {number}',
+  'export.boardPicture': 'Leitfrage {number} als {format}',
+  'export.canvasSvg': 'Ganze Pinnwand als SVG',
+  'export.picturesNeedCanvas': 'Bilder gibt es in der Pinnwand-Ansicht.',
+  'export.working': 'Wird erstellt …',
+  'export.done': 'Heruntergeladen: {file}',
+  'export.failed': 'Export fehlgeschlagen: {message}',
 } as const
 
 export type MessageKey = keyof typeof de
