@@ -31,6 +31,8 @@ const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
 export class SyncConnection implements RoomPeer {
   private closed = false
   private resyncsWithoutProgress = 0
+  /** Awareness ids this connection introduced or took over (for the per-connection limit). */
+  private readonly awarenessIds = new Set<number>()
 
   constructor(
     private readonly ws: WebSocket,
@@ -61,9 +63,9 @@ export class SyncConnection implements RoomPeer {
       this.close(CLOSE_CODES.tooSlow, 'connection too slow, please reconnect')
       return
     }
-    this.ws.send(message, (error) => {
-      if (error) this.close(CLOSE_CODES.serverError, 'send failed')
-    })
+    // No per-send callback: a failed socket reports through its 'error'/'close' events, and
+    // fan-out to a full room should not allocate a closure per peer and message.
+    this.ws.send(message)
   }
 
   close(code: number, reason: string): void {
@@ -148,9 +150,9 @@ export class SyncConnection implements RoomPeer {
       // A participant who reconnected before the server noticed the old socket died takes its ids over.
       const sameParticipant = owner !== undefined && this.identity !== null && owner.identity === this.identity
       if (owner !== undefined && !sameParticipant) return false
-      const mine = [...owners.values()].filter((peer) => peer === this).length
-      if (!sameParticipant && mine >= MAX_AWARENESS_IDS_PER_CONNECTION) return false
+      if (!sameParticipant && this.awarenessIds.size >= MAX_AWARENESS_IDS_PER_CONNECTION) return false
       owners.set(clientId, this)
+      this.awarenessIds.add(clientId)
       return true
     })
     if (accepted.length === 0) return
