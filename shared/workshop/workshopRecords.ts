@@ -1,18 +1,17 @@
-import {
-  createShapeId,
-  TLDOCUMENT_ID,
-  toRichText,
-  type TLDocument,
-  type TLFrameShape,
-  type TLNoteShape,
-  type TLPage,
-  type TLPageId,
-  type TLParentId,
-  type TLRecord,
-  type TLShapeId,
-  type TLTextShape,
+import type {
+  TLDocument,
+  TLFrameShape,
+  TLNoteShape,
+  TLPage,
+  TLPageId,
+  TLParentId,
+  TLRecord,
+  TLShapeId,
+  TLTextShape,
 } from '@tldraw/tlschema'
 import { getIndexAbove, type IndexKey } from '@tldraw/utils'
+// Not from @tldraw/tlschema: that would load its validators into the phone view (see the file).
+import { createShapeId, TLDOCUMENT_ID, toRichText } from '../doc/tldrawPrimitives.ts'
 import type { WorkshopTemplate } from '../template/templateSchema.ts'
 import { authorNoteColor } from './authorColor.ts'
 import {
