@@ -15,6 +15,13 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
     emptyOutDir: true,
+    // e2e/phoneBundle.spec.ts reads the manifest to measure what the phone view loads.
+    manifest: true,
+    rolldownOptions: {
+      // @tldraw/utils is side-effect free apart from a version check, but does not say so; without
+      // this every one of its modules (and lodash) would ride along into the tldraw-free phone view.
+      treeshake: { moduleSideEffects: [{ test: /node_modules\/@tldraw\/utils\//, sideEffects: false }] },
+    },
     // tldraw's fonts, icons and translations are bundled as files; never inline them as data URLs
     // into the canvas chunk, and keep them on our own origin.
     assetsInlineLimit: 0,
