@@ -9,12 +9,17 @@ import { OnlineList } from '../panels/OnlineList.tsx'
 import type { SessionConnectionOptions } from '../session/sessionConnection.ts'
 import { cachedSessionInfo, cacheSessionInfo, rememberedName, rememberName, storeCredentials, storedCredentials } from '../session/deviceMemory.ts'
 import { useSessionConnection } from '../session/useSessionConnection.ts'
+import { useSessionView } from '../docView/viewChoice.ts'
+import { ViewSwitch } from '../docView/ViewSwitch.tsx'
 import { useIdentityStore } from '../stores/identityStore.ts'
 import { NamePrompt } from './NamePrompt.tsx'
 import type { Route } from './routes.ts'
 
 // tldraw is most of the bundle: only the canvas loads it, so other views stay light.
 const WorkshopCanvas = lazy(() => import('../canvas/WorkshopCanvas.tsx'))
+// The views without a canvas (phone, accessible list) load no tldraw at all.
+const ListView = lazy(() => import('../list/ListView.tsx'))
+const PhoneView = lazy(() => import('../phone/PhoneView.tsx'))
 
 type SessionRoute = Extract<Route, { page: 'session' }>
 
@@ -85,6 +90,7 @@ export function SessionPage({ route }: { route: SessionRoute }) {
   }, [info, needsName, participant, role, roleToken, sessionId])
 
   const live = useSessionConnection(connectionOptions)
+  const [view, setView] = useSessionView(role)
 
   async function join(name: string) {
     const credentials = await joinSession(sessionId, name)
@@ -116,6 +122,7 @@ export function SessionPage({ route }: { route: SessionRoute }) {
           </span>
         )}
         <OnlineList />
+        {role && <ViewSwitch role={role} view={view} onChange={setView} />}
         <span className="session__spacer" />
         <ConnectionIndicator />
         <LanguageToggle />
@@ -123,13 +130,21 @@ export function SessionPage({ route }: { route: SessionRoute }) {
       <div className="session__canvas">
         {live?.ready ? (
           <Suspense fallback={<p className="canvas-loading">{t('session.canvasLoading')}</p>}>
-            <WorkshopCanvas
-              key={live.connection.doc.guid}
-              connection={live.connection}
-              session={loaded.info}
-              participant={role === 'viewer' ? null : participant}
-              licenseKey={loaded.licenseKey}
-            />
+            {view === 'canvas' && (
+              <WorkshopCanvas
+                key={live.connection.doc.guid}
+                connection={live.connection}
+                session={loaded.info}
+                participant={role === 'viewer' ? null : participant}
+                licenseKey={loaded.licenseKey}
+              />
+            )}
+            {view === 'list' && (
+              <ListView key={live.connection.doc.guid} connection={live.connection} session={loaded.info} participant={role === 'viewer' ? null : participant} />
+            )}
+            {view === 'phone' && (
+              <PhoneView key={live.connection.doc.guid} connection={live.connection} session={loaded.info} participant={role === 'viewer' ? null : participant} />
+            )}
           </Suspense>
         ) : (
           <p className="canvas-loading">{t('session.canvasLoading')}</p>

@@ -1,4 +1,4 @@
-import { toRichText } from '@tldraw/tlschema'
+import { toRichText } from '../../shared/doc/tldrawPrimitives.ts'
 import { uuidv4 } from 'lib0/random'
 import type * as Y from 'yjs'
 import { getRecordStore, readRecords, writeRecords } from '../../shared/doc/documentLayout.ts'
