@@ -22,6 +22,7 @@ import type { ParticipantCredentials, SessionInfo } from '../api/pinnwandApi.ts'
 import { translateNow } from '../i18n/translate.ts'
 import type { SessionConnection } from '../session/sessionConnection.ts'
 import { useModerationState } from '../session/useModerationState.ts'
+import { useEditorStore } from '../stores/editorStore.ts'
 import { useLanguageStore } from '../stores/languageStore.ts'
 import { showToast } from '../stores/toastStore.ts'
 import { AuthoredNoteShapeUtil } from './AuthoredNoteShapeUtil.tsx'
@@ -158,7 +159,9 @@ export default function WorkshopCanvas({ connection, session, participant, licen
           if (!author) return
           const board = boardAtViewportCentre(editor)
           if (!board) showToast(translateNow('board.noBoard'))
-          else if (allowed(board.id)) addNoteToBoard(editor, board, author)
+          // After the key event has run its course: started inside tldraw's keydown handling,
+          // the note's text editor loses the caret to the key's own events.
+          else if (allowed(board.id)) editor.timers.requestAnimationFrame(() => addNoteToBoard(editor, board, author))
         }
         // Only what participants can do; the note tool (and its key, N) posts onto a board.
         return {
@@ -175,6 +178,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
     (editor: Editor) => {
       if (readonly) editor.updateInstanceState({ isReadonly: true })
       fitBoardsInView(editor)
+      useEditorStore.getState().setEditor(editor) // the export panel's pictures
       return registerBoardRules(editor, actor)
     },
     [actor, readonly],
