@@ -21,7 +21,12 @@ export function createRequestHandler(router: Router, fallback: () => FallbackHan
     if (match.kind === 'none') {
       if (url.pathname === '/api' || url.pathname.startsWith('/api/'))
         return sendJson(response, { status: 404, body: { error: `No such API route: ${request.method} ${url.pathname}` } })
-      return fallback()(request, response)
+      try {
+        return fallback()(request, response)
+      } catch (error) {
+        console.error(`[pinnwand] ${request.method} ${url.pathname} failed:`, error)
+        return sendJson(response, { status: 500, body: { error: 'Internal server error' } })
+      }
     }
     if (match.kind === 'wrongMethod')
       return sendJson(response, {

@@ -45,7 +45,15 @@ export class WebsocketEndpoint {
         if (options.foreignUpgrades === 'destroy') socket.destroy()
         return
       }
-      this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request))
+      this.wss.handleUpgrade(request, socket, head, (ws) => {
+        try {
+          this.accept(ws, request)
+        } catch (error) {
+          // One broken connection must never take the process (and every other session) down.
+          console.error('[pinnwand] accepting a websocket failed:', error)
+          ws.close(CLOSE_CODES.serverError, 'internal error')
+        }
+      })
     })
     this.pingTimer = setInterval(() => this.checkAlive(), options.pingIntervalMs ?? 30_000)
     this.pingTimer.unref()
