@@ -32,10 +32,11 @@ const WORKLOADS: Record<string, Workload> = {
 function parseArgs(argv: string[]) {
   const quick = argv.includes('--quick')
   const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1]
-  const only = value('only')?.split(',').filter(Boolean) ?? Object.keys(WORKLOADS)
+  const explicit = value('only')?.split(',').filter(Boolean) ?? []
+  const only = explicit.length > 0 ? explicit : Object.keys(WORKLOADS)
   for (const name of only) if (!WORKLOADS[name]) throw new Error(`unknown workload "${name}"; known: ${Object.keys(WORKLOADS).join(', ')}`)
   const targets = (value('targets')?.split(',') ?? ['ours', 'reference']) as TargetKind[]
-  return { quick, only, targets }
+  return { quick, only, explicit, targets }
 }
 
 async function main(): Promise<void> {
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   const fullWorker = new LoadWorker('full')
   const context: BenchContext = {
     quick: args.quick,
+    explicit: args.explicit,
     lightWorkers,
     fullWorker,
     targets: args.targets,

@@ -105,6 +105,8 @@ async function handle(job: WorkerJob): Promise<WorkerJobResult> {
       fullBytesBaseline = fullClients.reduce((sum, client) => sum + client.bytesRead, 0)
       return { type: 'done' }
     }
+    case 'count':
+      return { type: 'counted', arrivals: latencyCount }
     case 'collect': {
       const bytes =
         receivers.reduce((sum, receiver) => sum + receiver.bytesReceived, 0) +

@@ -15,6 +15,8 @@ export type WorkerJob =
   | { type: 'openFull'; specs: ClientSpec[]; concurrency: number; timeoutMs: number; measure: boolean }
   | { type: 'resetMeasure' }
   | { type: 'collect' }
+  /** How many arrivals were recorded so far (cheap; for draining). */
+  | { type: 'count' }
   | { type: 'post'; intervalMs: number; durationMs: number; firstSender: number; totalSenders: number }
   | { type: 'drag'; moderator: ClientSpec; noteIds: string[]; hz: number; durationMs: number }
   | { type: 'closeAll' }
@@ -31,4 +33,5 @@ export type WorkerJobResult =
       disconnected: number
     }
   | { type: 'posted'; posted: number }
+  | { type: 'counted'; arrivals: number }
   | { type: 'dragged'; frames: number }

@@ -45,23 +45,27 @@ export const browserCanvas: Workload = async (context) => {
   const records = sessionRecords()
   const notes = records.filter((record): record is NoteShape => record.typeName === 'shape' && record.type === 'note')
   const ourBuild = existsSync('dist/client/index.html')
+  // The canvas comparison needs a Vite build and minutes of Chromium: full runs only.
+  const canvas = !context.quick || context.explicit.includes('browser')
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true })
   const ours: CanvasRun[] = []
   const plain: CanvasRun[] = []
   let phone: { jsGzipBytes: number; files: number; tldraw: boolean } | undefined
   try {
-    context.log(`${workload}: building plain tldraw page`)
-    const plainDir = await buildPlainTldraw()
-    writeFileSync(join(plainDir, 'records.json'), JSON.stringify(records))
-    const plainServer = await serveDirectory(plainDir)
-    try {
-      for (let i = 0; i < runs; i++) {
-        context.log(`${workload}: plain tldraw, run ${i + 1}/${runs}`)
-        plain.push(await measureCanvas(browser, `${plainServer.origin}/`, undefined, panMs))
+    if (canvas) {
+      context.log(`${workload}: building plain tldraw page`)
+      const plainDir = await buildPlainTldraw()
+      writeFileSync(join(plainDir, 'records.json'), JSON.stringify(records))
+      const plainServer = await serveDirectory(plainDir)
+      try {
+        for (let i = 0; i < runs; i++) {
+          context.log(`${workload}: plain tldraw, run ${i + 1}/${runs}`)
+          plain.push(await measureCanvas(browser, `${plainServer.origin}/`, undefined, panMs))
+        }
+      } finally {
+        await plainServer.close()
+        rmSync(plainDir, { recursive: true, force: true })
       }
-    } finally {
-      await plainServer.close()
-      rmSync(plainDir, { recursive: true, force: true })
     }
     if (ourBuild && context.targets.includes('ours')) {
       const target = await startTarget('ours')
@@ -75,7 +79,7 @@ export const browserCanvas: Workload = async (context) => {
         const participant = await target.join(session.id, 'Bench')
         const credentials = { participantId: participant.author.authorId, participantToken: participant.params.participant, name: 'Bench' }
         const storage = { [`pinnwand:participant:${session.id}`]: JSON.stringify(credentials), 'pinnwand:name': 'Bench' }
-        for (let i = 0; i < runs; i++) {
+        for (let i = 0; i < (canvas ? runs : 0); i++) {
           context.log(`${workload}: ours, run ${i + 1}/${runs}`)
           ours.push(await measureCanvas(browser, `${target.server.origin}/s/${session.id}`, storage, panMs))
         }
@@ -88,6 +92,9 @@ export const browserCanvas: Workload = async (context) => {
     await browser.close()
   }
   const missing = !ourBuild ? 'no build in dist/client (npm run build)' : undefined
+  if (!canvas) {
+    return [phoneRow(phone, missing), { workload, metric: 'canvas', unit: '', ours: null, reference: null, note: 'full run only (or --quick --only=browser)' }]
+  }
   const median = (values: number[]) => (values.length === 0 ? null : [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!)
   const frames = (list: CanvasRun[]) => summarize(list.flatMap((run) => run.frameTimes))
   const oursFrames = ours.length ? frames(ours) : undefined
@@ -107,17 +114,21 @@ export const browserCanvas: Workload = async (context) => {
     row('pan frame time p50', 'ms', oursFrames?.p50, plainFrames.p50, missing ?? reference),
     row('pan frame time p95', 'ms', oursFrames?.p95, plainFrames.p95, missing ?? reference),
     row('pan frame time max', 'ms', oursFrames?.max, plainFrames.max, missing ?? reference),
-    {
-      workload: 'phone view',
-      metric: 'JavaScript, gzipped',
-      unit: 'KB',
-      ours: phone ? phone.jsGzipBytes / 1024 : null,
-      reference: null,
-      note: phone
-        ? `${phone.files} JS files loaded by the participant link on a phone viewport${phone.tldraw ? '; includes the tldraw canvas chunk' : ''}`
-        : (missing ?? 'not measured'),
-    },
+    phoneRow(phone, missing),
   ]
+}
+
+function phoneRow(phone: { jsGzipBytes: number; files: number; tldraw: boolean } | undefined, missing: string | undefined): ResultRow {
+  return {
+    workload: 'phone view',
+    metric: 'JavaScript, gzipped',
+    unit: 'KB',
+    ours: phone ? phone.jsGzipBytes / 1024 : null,
+    reference: null,
+    note: phone
+      ? `${phone.files} JS files loaded by the participant link on a phone viewport${phone.tldraw ? '; includes the tldraw canvas chunk' : ''}; target < 150 KB`
+      : (missing ?? 'not measured'),
+  }
 }
 
 /** Seed records plus 1,000 notes spread over the boards in the app's own slot layout. */

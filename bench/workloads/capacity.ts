@@ -22,7 +22,7 @@ interface CapacityResult {
 export const capacity: Workload = async (context) => {
   const sessions = context.quick ? 25 : 100
   const perSession = 20
-  const holdMs = context.quick ? 6_000 : 20_000
+  const holdMs = context.quick ? 4_000 : 20_000
   const heartbeatMs = Math.min(15_000, holdMs / 2)
   const workload = `capacity ${sessions * perSession} conns / ${sessions} sessions`
   const results = new Map<TargetKind, CapacityResult>()

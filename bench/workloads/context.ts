@@ -8,9 +8,10 @@ export interface BenchContext {
   lightWorkers: LoadWorker[]
   /** Thread for full clients (senders, moderator). */
   fullWorker: LoadWorker
+  /** Workloads named with --only (empty: all by default). */
+  explicit: string[]
   /** Servers to run against, in order. */
   targets: TargetKind[]
-  /** Extra environment for our server (e.g. a switch that disables the gate). */
   log(message: string): void
 }
 

@@ -33,7 +33,8 @@ export interface SessionLoadResult {
   receivers: number
 }
 
-const DRAIN_MS = 1500
+/** After the last post, wait until every receiver has every post, but at most this long. */
+const MAX_DRAIN_MS = 10_000
 
 /**
  * One session, `clients` connections: `senders` real WebsocketProviders post marked notes at a
@@ -71,7 +72,7 @@ export async function runSessionLoad(context: BenchContext, target: Target, opti
     const failed = results.reduce((sum, result) => sum + result.failed, 0)
     if (failed > 0) throw new Error(`receivers: ${failed} of ${receiverCount} failed: ${results.find((r) => r.firstError)?.firstError}`)
     await sleep(300)
-    await waitForQuiet(context.quick ? 3_000 : 20_000)
+    await waitForQuiet(context.quick ? 2_000 : 10_000)
     await Promise.all(all.map((worker) => worker.run({ type: 'resetMeasure' })))
 
     const account = new CpuAccount(target.server.pid)
@@ -83,11 +84,17 @@ export async function runSessionLoad(context: BenchContext, target: Target, opti
       options.alongside?.(session),
     ])
     const cpu = account.stop()
-    await sleep(DRAIN_MS)
+    const expectedArrivals = posting.posted * receiverCount
+    const drainDeadline = performance.now() + MAX_DRAIN_MS
+    while (performance.now() < drainDeadline) {
+      const counts = await Promise.all(receiverWorkers.map((worker) => worker.run<'counted'>({ type: 'count' })))
+      if (counts.reduce((sum, count) => sum + count.arrivals, 0) >= expectedArrivals) break
+      await sleep(200)
+    }
     const collected = await Promise.all(receiverWorkers.map((worker) => worker.run<'collected'>({ type: 'collect' })))
     const latencies = concat(collected.map((result) => result.latencies))
     const delivered = latencies.length
-    const expected = posting.posted * receiverCount
+    const expected = expectedArrivals
     return {
       latency: summarize(latencies),
       deliveredShare: expected > 0 ? delivered / expected : 0,
