@@ -20,7 +20,14 @@ export class FlushScheduler {
 
   markDirty(room: Room): void {
     this.dirty.add(room)
-    this.scheduled ??= setImmediate(() => this.flush())
+    this.scheduled ??= setImmediate(() => {
+      try {
+        this.flush()
+      } catch (error) {
+        // Store failures are handled inside flush; anything else is a bug, but must not end the process.
+        console.error('[pinnwand] flushing rooms failed:', error)
+      }
+    })
   }
 
   flush(): void {
