@@ -11,6 +11,7 @@ import { cachedSessionInfo, cacheSessionInfo, rememberedName, rememberName, stor
 import { useSessionConnection } from '../session/useSessionConnection.ts'
 import { useSessionView } from '../docView/viewChoice.ts'
 import { ViewSwitch } from '../docView/ViewSwitch.tsx'
+import { ExportPanel } from '../export/ExportPanel.tsx'
 import { useIdentityStore } from '../stores/identityStore.ts'
 import { NamePrompt } from './NamePrompt.tsx'
 import type { Route } from './routes.ts'
@@ -124,6 +125,9 @@ export function SessionPage({ route }: { route: SessionRoute }) {
         <OnlineList />
         {role && <ViewSwitch role={role} view={view} onChange={setView} />}
         <span className="session__spacer" />
+        {role === 'moderator' && roleToken && (
+          <ExportPanel sessionId={sessionId} moderatorToken={roleToken} title={loaded.info.title} questions={loaded.info.questions} />
+        )}
         <ConnectionIndicator />
         <LanguageToggle />
       </header>
