@@ -150,6 +150,8 @@ export const de = {
   'export.working': 'Wird erstellt …',
   'export.done': 'Heruntergeladen: {file}',
   'export.failed': 'Export fehlgeschlagen: {message}',
+  'compose.phase': 'In der Phase „{phase}“ werden keine neuen Karten geschrieben.',
+  'compose.locked': 'Diese Frage ist gesperrt: keine neuen Karten.',
 } as const
 
 export type MessageKey = keyof typeof de

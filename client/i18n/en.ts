@@ -149,4 +149,6 @@ export const en: Messages = {
   'export.working': 'Preparing …',
   'export.done': 'Downloaded: {file}',
   'export.failed': 'Export failed: {message}',
+  'compose.phase': 'No new cards are written in the “{phase}” phase.',
+  'compose.locked': 'This question is locked: no new cards.',
 }
