@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { LoadWorker } from './load/workerPool.ts'
@@ -14,6 +15,7 @@ import { coldLoadAndExport } from './workloads/coldLoadAndExport.ts'
 import { documentGrowth } from './workloads/documentGrowth.ts'
 import { dragStorm } from './workloads/dragStorm.ts'
 import { fanOut } from './workloads/fanOut.ts'
+import { gateCost } from './workloads/gateCost.ts'
 
 /**
  * `npm run bench [-- --quick] [--only=fanout,capacity] [--targets=ours,reference]`
@@ -22,6 +24,7 @@ import { fanOut } from './workloads/fanOut.ts'
  */
 const WORKLOADS: Record<string, Workload> = {
   fanout: fanOut,
+  gate: gateCost,
   capacity,
   drag: dragStorm,
   growth: documentGrowth,
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
   const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
   process.chdir(repoRoot)
   const startedAt = new Date()
+  const loadAverageStart = loadavg()
   const lightWorkers = [new LoadWorker('light-1'), new LoadWorker('light-2')]
   const fullWorker = new LoadWorker('full')
   const context: BenchContext = {
@@ -70,13 +74,17 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all([...lightWorkers, fullWorker].map((worker) => worker.terminate()))
   }
+  const loadAverageEnd = loadavg()
   console.log(renderTable(rows))
+  console.log(`\nLoad average (1/5/15 min) at start ${loadAverageStart.map((v) => v.toFixed(1)).join('/')}, at end ${loadAverageEnd.map((v) => v.toFixed(1)).join('/')} on ${cpus().length} cores.`)
   const results = {
     startedAt: startedAt.toISOString(),
     durationS: Math.round((Date.now() - startedAt.getTime()) / 1000),
     mode: args.quick ? 'quick' : 'full',
     targets: args.targets,
     machine: machineInfo(),
+    loadAverageStart,
+    loadAverageEnd,
     rows: rows.map((row) => ({ ...row, ratio: ratio(row) })),
     failures,
   }
