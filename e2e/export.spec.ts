@@ -1,0 +1,90 @@
+import { expect, test, type Download, type Page } from '@playwright/test'
+import { readFile } from 'node:fs/promises'
+import { createSession } from '../server/testing/apiClient.ts'
+import { PinnwandServer } from '../server/testing/serverProcess.ts'
+import { joinAs, postNote } from './support/workshopPages.ts'
+
+const NOTE = 'Mehr Bürgerhaushalt, "jetzt"'
+
+let server: PinnwandServer
+
+test.beforeAll(async () => {
+  server = await PinnwandServer.start()
+})
+test.afterAll(async () => {
+  await server?.stop()
+})
+
+/** Clicks a download button and returns the file the browser saved. */
+async function download(page: Page, testId: string): Promise<{ file: Download; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()])
+  expect(await file.failure()).toBeNull()
+  const bytes = await readFile((await file.path())!)
+  return { file, bytes }
+}
+
+/** Width and height from a PNG's IHDR chunk, after checking the signature. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR')
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }
+}
+
+test('a moderator downloads the results in every format and pictures of the boards', async ({ browser }, testInfo) => {
+  const session = await createSession(server.origin)
+  const foreign: string[] = []
+  const moderator = await joinAs(browser, server.origin + new URL(session.moderatorUrl).pathname + new URL(session.moderatorUrl).hash, 'Mia', foreign)
+  const anna = await joinAs(browser, server.origin + new URL(session.participantUrl).pathname, 'Anna', foreign)
+  await postNote(anna, 0, NOTE)
+  await expect(moderator.getByTestId('note').filter({ hasText: NOTE })).toBeVisible()
+
+  // Participants get no export.
+  await expect(anna.getByTestId('export-open')).toHaveCount(0)
+
+  await moderator.getByTestId('export-open').click()
+  await expect(moderator.getByTestId('export-panel')).toBeVisible()
+  await moderator.screenshot({ path: testInfo.outputPath('export-panel.png') })
+
+  const json = await download(moderator, 'export-json')
+  expect(json.file.suggestedFilename()).toMatch(/\.json$/)
+  const model = JSON.parse(json.bytes.toString('utf8'))
+  expect(model.sessionId).toBe(session.id)
+  expect(model.boards[0].unclusteredNotes).toEqual([expect.objectContaining({ text: NOTE, authorName: 'Anna' })])
+
+  const csv = await download(moderator, 'export-csv')
+  expect(csv.file.suggestedFilename()).toMatch(/\.csv$/)
+  expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+  expect(csv.bytes.toString('utf8')).toContain('"Mehr Bürgerhaushalt, ""jetzt"""')
+
+  const markdown = await download(moderator, 'export-md')
+  expect(markdown.file.suggestedFilename()).toMatch(/\.md$/)
+  expect(markdown.bytes.toString('utf8')).toContain('Mehr Bürgerhaushalt, "jetzt"')
+
+  const docx = await download(moderator, 'export-docx')
+  expect(docx.file.suggestedFilename()).toMatch(/\.docx$/)
+  expect(docx.bytes.subarray(0, 2).toString('latin1')).toBe('PK')
+
+  // The options reach the server: anonymised, Anna's name is gone.
+  await moderator.getByTestId('export-anonymise').check()
+  const anonymised = JSON.parse((await download(moderator, 'export-json')).bytes.toString('utf8'))
+  expect(anonymised.options.anonymise).toBe(true)
+  expect(JSON.stringify(anonymised)).not.toContain('Anna')
+
+  const png = await download(moderator, 'export-board-png-0')
+  expect(png.file.suggestedFilename()).toMatch(/-leitfrage-1\.png$/)
+  const size = pngSize(png.bytes)
+  expect(size.width).toBeGreaterThan(0)
+  expect(size.height).toBeGreaterThan(0)
+
+  const svg = await download(moderator, 'export-board-svg-0')
+  expect(svg.file.suggestedFilename()).toMatch(/-leitfrage-1\.svg$/)
+  expect(svg.bytes.toString('utf8')).toMatch(/^(<\?xml[^>]*>\s*)?<svg[\s>]/)
+
+  const canvas = await download(moderator, 'export-canvas-svg')
+  expect(canvas.file.suggestedFilename()).toMatch(/-pinnwand\.svg$/)
+  expect(canvas.bytes.toString('utf8')).toContain('<svg')
+  await expect(moderator.getByTestId('export-status')).toContainText('pinnwand.svg')
+
+  // Everything, fonts of the pictures included, came from our own server.
+  expect(foreign, 'requests that left the origin').toEqual([])
+})
