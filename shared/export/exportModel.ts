@@ -1,18 +1,10 @@
-import type { TLRecord } from '@tldraw/tlschema'
 import type * as Y from 'yjs'
 import { readRecords, readSessionMeta } from '../doc/documentLayout.ts'
 import { readModerationState } from '../moderation/moderationState.ts'
 import { richTextToPlain } from '../text/richTextToPlain.ts'
 import { countDotsByTarget, readDots } from '../workshop/dots.ts'
-import {
-  boardsInOrder,
-  isBoard,
-  isCluster,
-  isNote,
-  type BoardShape,
-  type ClusterShape,
-  type NoteShape,
-} from '../workshop/workshopRecords.ts'
+import { boardsInOrder, isCluster, isNote, type ClusterShape, type NoteShape } from '../workshop/workshopRecords.ts'
+import { clustersInCanvasOrder, placeOf } from '../workshop/workshopStructure.ts'
 import { createAuthorNamer } from './authorAliases.ts'
 import {
   EXPORT_SCHEMA_VERSION,
@@ -95,7 +87,7 @@ export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport 
   // Reading order (boards, their clusters, then unclustered notes) is also the order in which
   // anonymised authors are numbered, so build strictly in this order.
   const boards = boardsInOrder(records).map((board): ExportBoard => {
-    const clusterShapes = inCanvasOrder(clustersByBoard.get(board.id) ?? [], byId)
+    const clusterShapes = clustersInCanvasOrder(clustersByBoard.get(board.id) ?? [], byId)
     const clusters = clusterShapes.map(
       (cluster): ExportCluster => ({
         id: cluster.id,
@@ -137,19 +129,6 @@ function noteText(note: NoteShape): string {
     .trimEnd()
 }
 
-/** The nearest cluster and the board above a parent id; a cycle or a missing parent ends the walk. */
-function placeOf(parentId: string, byId: ReadonlyMap<string, TLRecord>): { board?: BoardShape; cluster?: ClusterShape } {
-  let cluster: ClusterShape | undefined
-  const seen = new Set<string>()
-  for (let current = byId.get(parentId); current && !seen.has(current.id); ) {
-    seen.add(current.id)
-    if (isBoard(current)) return { board: current, cluster }
-    if (isCluster(current)) cluster ??= current
-    current = 'parentId' in current ? byId.get(current.parentId) : undefined
-  }
-  return {}
-}
-
 function rankCandidates(clusters: readonly ExportCluster[], unclustered: readonly ExportNote[]): RankCandidate[] {
   const noteCandidate = (note: ExportNote): RankCandidate => ({
     kind: 'note',
@@ -172,31 +151,6 @@ function rankCandidates(clusters: readonly ExportCluster[], unclustered: readonl
     ...clusters.flatMap((cluster) => cluster.notes.map(noteCandidate)),
     ...unclustered.map(noteCandidate),
   ]
-}
-
-/**
- * Clusters in tldraw's sibling order (fractional index: creation order unless reordered), depth
- * first, so a nested cluster follows the cluster it sits in.
- */
-function inCanvasOrder(clusters: readonly ClusterShape[], byId: ReadonlyMap<string, TLRecord>): ClusterShape[] {
-  const indexPath = (cluster: ClusterShape): string[] => {
-    const path: string[] = []
-    for (let current: TLRecord | undefined = cluster; current && isCluster(current); current = byId.get(current.parentId)) {
-      if (path.length > byId.size) break // a parent cycle; the gate never lets one in
-      path.unshift(current.index)
-    }
-    return path
-  }
-  const paths = new Map(clusters.map((cluster) => [cluster.id, indexPath(cluster)]))
-  return [...clusters].sort((a, b) => {
-    const pathA = paths.get(a.id)!
-    const pathB = paths.get(b.id)!
-    for (let level = 0; level < Math.min(pathA.length, pathB.length); level++) {
-      const order = compareStrings(pathA[level]!, pathB[level]!)
-      if (order !== 0) return order
-    }
-    return pathA.length - pathB.length || compareStrings(a.id, b.id)
-  })
 }
 
 function oldestFirst(notes: readonly NoteShape[] | undefined): NoteShape[] {
