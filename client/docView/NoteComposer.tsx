@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
+import { PHASE_RULES } from '../../shared/moderation/moderationState.ts'
 import { ApiError } from '../api/pinnwandApi.ts'
-import { useTranslate } from '../i18n/translate.ts'
+import { useTranslate, type Translate } from '../i18n/translate.ts'
 import { postSealedNote } from './participationApi.ts'
 import type { Workshop } from './useWorkshop.ts'
 import { postingVerdict, postNote, postsAreSealed } from './workshopActions.ts'
@@ -16,6 +17,14 @@ interface NoteComposerProps {
   inputTestId?: string
   sendTestId?: string
   rows?: number
+}
+
+/** Why no note can be posted to the question right now, in the person's language where known. */
+function blockedMessage(t: Translate, workshop: Workshop, questionIndex: number, reason: string): string {
+  const { moderation, boards } = workshop.view
+  if (boards.find((board) => board.questionIndex === questionIndex)?.locked) return t('compose.locked')
+  if (!PHASE_RULES[moderation.phase].createNotes) return t('compose.phase', { phase: t(`phase.${moderation.phase}`) })
+  return t('compose.notNow', { reason })
 }
 
 type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; message: string } | { kind: 'error'; message: string }
@@ -39,7 +48,7 @@ export function NoteComposer({ workshop, questionIndex, label, inputTestId, send
       setStatus({ kind: 'error', message: t('compose.empty') })
       return
     }
-    if (!verdict.allowed || !workshop.author) return
+    if (!workshop.author) return
     if (postsAreSealed(workshop.doc)) {
       if (!workshop.participantToken) return
       setStatus({ kind: 'sending' })
@@ -61,6 +70,13 @@ export function NoteComposer({ workshop, questionIndex, label, inputTestId, send
     } else setStatus({ kind: 'error', message: t('compose.failed', { message: result.reason }) })
   }
 
+  if (!verdict.allowed)
+    return (
+      <p className="composer__blocked" data-testid="compose-blocked">
+        {blockedMessage(t, workshop, questionIndex, verdict.reason)}
+      </p>
+    )
+
   return (
     <form className="composer" onSubmit={send}>
       <label className="composer__label" htmlFor={`${id}-text`}>
@@ -73,7 +89,6 @@ export function NoteComposer({ workshop, questionIndex, label, inputTestId, send
         rows={rows}
         maxLength={NOTE_MAX_LENGTH}
         value={text}
-        disabled={!verdict.allowed}
         aria-describedby={`${id}-status`}
         onChange={(event) => {
           setText(event.target.value)
@@ -81,16 +96,12 @@ export function NoteComposer({ workshop, questionIndex, label, inputTestId, send
         }}
       />
       <div className="composer__actions">
-        <button type="submit" className="button button--primary" data-testid={sendTestId} disabled={!verdict.allowed || status.kind === 'sending'}>
+        <button type="submit" className="button button--primary" data-testid={sendTestId} disabled={status.kind === 'sending'}>
           {status.kind === 'sending' ? t('compose.sending') : t('compose.send')}
         </button>
       </div>
       <p id={`${id}-status`} className={`composer__status${status.kind === 'error' ? ' error' : ''}`} role="status">
-        {!verdict.allowed
-          ? t('compose.notNow', { reason: verdict.reason })
-          : status.kind === 'done' || status.kind === 'error'
-            ? status.message
-            : ''}
+        {status.kind === 'done' || status.kind === 'error' ? status.message : ''}
       </p>
     </form>
   )

@@ -6,6 +6,7 @@ import type { Role } from '../../shared/permissions/participantRules.ts'
 import { richTextToPlain } from '../../shared/text/richTextToPlain.ts'
 import { countDotsByTarget, readDots, type Dot } from '../../shared/workshop/dots.ts'
 import { boardsInOrder, isCluster, isNote, type ClusterShape, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
+import { clustersInCanvasOrder, placeOf } from '../../shared/workshop/workshopStructure.ts'
 
 /**
  * The workshop as structured content (boards → clusters → notes, with authors and dots), derived
@@ -82,8 +83,18 @@ function questionFromBoardName(name: string): string {
   return name.replace(/^\d+\.\s*/, '')
 }
 
-const byCreation = (a: NoteView, b: NoteView) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)
-const byPosition = (a: ClusterShape, b: ClusterShape) => a.y - b.y || a.x - b.x || a.id.localeCompare(b.id)
+const byCreation = (a: NoteView, b: NoteView) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/** A nested cluster is named with the clusters it sits in: "Schule › Ganztag". */
+function clusterName(cluster: ClusterShape, byId: ReadonlyMap<string, TLRecord>): string {
+  const names = [cluster.props.name]
+  const seen = new Set<string>([cluster.id])
+  for (let parent = byId.get(cluster.parentId); parent && isCluster(parent) && !seen.has(parent.id); parent = byId.get(parent.parentId)) {
+    seen.add(parent.id)
+    names.unshift(parent.props.name)
+  }
+  return names.filter((name) => name.trim() !== '').join(' › ')
+}
 
 export function deriveWorkshopView(input: WorkshopInput, viewer: Viewer): WorkshopView {
   const records = [...input.records]
@@ -109,31 +120,35 @@ export function deriveWorkshopView(input: WorkshopInput, viewer: Viewer): Worksh
     myDots: myCounts.get(note.id) ?? 0,
   })
 
-  const notesByParent = new Map<string, NoteShape[]>()
+  // Structure as the export reads it: a note in its nearest cluster, clusters flattened onto
+  // their board in canvas order (a nested cluster right after the one it sits in).
+  const byId = new Map(records.map((record) => [record.id as string, record]))
   const clustersByBoard = new Map<string, ClusterShape[]>()
+  const notesByCluster = new Map<string, NoteShape[]>()
+  const looseByBoard = new Map<string, NoteShape[]>()
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => map.set(key, [...(map.get(key) ?? []), value])
   for (const record of records) {
-    if (isNote(record)) {
-      const siblings = notesByParent.get(record.parentId) ?? []
-      siblings.push(record)
-      notesByParent.set(record.parentId, siblings)
-    } else if (isCluster(record)) {
-      const clusters = clustersByBoard.get(record.parentId) ?? []
-      clusters.push(record)
-      clustersByBoard.set(record.parentId, clusters)
+    if (isCluster(record)) {
+      const { board } = placeOf(record.parentId, byId)
+      if (board) push(clustersByBoard, board.id, record)
+    } else if (isNote(record)) {
+      const { board, cluster } = placeOf(record.parentId, byId)
+      if (cluster && board) push(notesByCluster, cluster.id, record)
+      else if (board) push(looseByBoard, board.id, record)
     }
   }
 
   const boards = boardsInOrder(records).map((board): BoardView => {
-    const clusters = (clustersByBoard.get(board.id) ?? []).sort(byPosition).map(
+    const clusters = clustersInCanvasOrder(clustersByBoard.get(board.id) ?? [], byId).map(
       (cluster): ClusterView => ({
         id: cluster.id,
-        name: cluster.props.name,
-        notes: (notesByParent.get(cluster.id) ?? []).map(noteView).sort(byCreation),
+        name: clusterName(cluster, byId),
+        notes: (notesByCluster.get(cluster.id) ?? []).map(noteView).sort(byCreation),
         dots: dotsOf(cluster.id),
         myDots: myCounts.get(cluster.id) ?? 0,
       }),
     )
-    const notes = (notesByParent.get(board.id) ?? []).map(noteView).sort(byCreation)
+    const notes = (looseByBoard.get(board.id) ?? []).map(noteView).sort(byCreation)
     return {
       id: board.id,
       questionIndex: board.meta.questionIndex,

@@ -36,17 +36,6 @@ export default function PhoneView(props: DocViewProps) {
       </h2>
       <PhaseStatus moderation={view.moderation} budget={budget} />
       <QuestionPicker boards={view.boards} selected={board?.questionIndex ?? 0} onSelect={setQuestionIndex} />
-      {board && workshop.actor.role !== 'viewer' && (
-        <NoteComposer
-          key={board.questionIndex}
-          workshop={workshop}
-          questionIndex={board.questionIndex}
-          label={t('compose.label', { number })}
-          inputTestId="phone-note-input"
-          sendTestId="phone-send"
-          rows={4}
-        />
-      )}
       {voting && board && (
         <section className="phone-view__section" aria-labelledby="phone-vote-title">
           <h3 id="phone-vote-title">
@@ -73,6 +62,17 @@ export default function PhoneView(props: DocViewProps) {
             </ul>
           )}
         </section>
+      )}
+      {board && workshop.actor.role !== 'viewer' && (
+        <NoteComposer
+          key={board.questionIndex}
+          workshop={workshop}
+          questionIndex={board.questionIndex}
+          label={t('compose.label', { number })}
+          inputTestId="phone-note-input"
+          sendTestId="phone-send"
+          rows={4}
+        />
       )}
       {workshop.actor.role !== 'viewer' && (
         <section className="phone-view__section" aria-labelledby="phone-mine-title">

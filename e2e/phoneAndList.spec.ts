@@ -1,0 +1,157 @@
+import { devices, expect, test, type Browser, type Locator, type Page } from '@playwright/test'
+import { createSession, moderate } from '../server/testing/apiClient.ts'
+import { PinnwandServer } from '../server/testing/serverProcess.ts'
+import { watchForeignRequests } from './support/sameOrigin.ts'
+import { joinAs } from './support/workshopPages.ts'
+
+let server: PinnwandServer
+
+test.beforeAll(async () => {
+  server = await PinnwandServer.start()
+})
+test.afterAll(async () => {
+  await server?.stop()
+})
+
+/** A phone (Pixel 7: small touch screen) opening the participant link and joining as `name`. */
+async function joinOnPhone(browser: Browser, url: string, name: string, foreign: string[]): Promise<Page> {
+  const context = await browser.newContext({ ...devices['Pixel 7'] })
+  watchForeignRequests(context, new URL(url).origin, foreign)
+  const page = await context.newPage()
+  await page.goto(url)
+  await page.getByTestId('name-input').fill(name)
+  await page.getByTestId('name-submit').tap()
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
+  return page
+}
+
+/**
+ * Presses Tab until `target` has the focus: proves it is reachable by keyboard alone.
+ * Fails when it is not reached within `maxTabs` presses.
+ */
+async function tabTo(page: Page, target: Locator, maxTabs = 80): Promise<void> {
+  const handle = await target.elementHandle()
+  for (let presses = 0; presses < maxTabs; presses++) {
+    await page.keyboard.press('Tab')
+    if (await page.evaluate((element) => element === document.activeElement, handle)) return
+  }
+  throw new Error(`not reachable with ${maxTabs} Tab presses: ${target}`)
+}
+
+test('a phone participant writes a note to question 3 and the canvas shows it on board 3', async ({ browser }, testInfo) => {
+  const foreign: string[] = []
+  const session = await createSession(server.origin)
+
+  const desktop = await joinAs(browser, session.participantUrl, 'Dora', foreign)
+  await expect(desktop.getByTestId('view-canvas')).toHaveAttribute('aria-pressed', 'true')
+  await expect(desktop.getByTestId('canvas-root')).toBeVisible()
+
+  const phone = await joinOnPhone(browser, session.participantUrl, 'Paul', foreign)
+  // Small screen: the phone view opens by default, without tldraw.
+  await expect(phone.getByTestId('phone-view')).toBeVisible()
+  await expect(phone.getByTestId('view-phone')).toHaveAttribute('aria-pressed', 'true')
+  await expect(phone.getByTestId('phase-name')).toHaveText('Sammeln')
+
+  await phone.getByTestId('phone-question-2').check()
+  await expect(phone.getByText('3.', { exact: true })).toBeVisible()
+  await phone.getByTestId('phone-note-input').fill('Repair-Café im Quartier')
+  await phone.getByTestId('phone-send').tap()
+  await expect(phone.getByTestId('phone-note-input')).toHaveValue('')
+  await expect(phone.getByTestId('phone-my-notes')).toContainText('Repair-Café im Quartier')
+  await expect(phone.getByTestId('phone-my-notes')).toContainText('Frage 3')
+  await phone.screenshot({ path: testInfo.outputPath('phone-after-send.png') })
+
+  const note = desktop.getByTestId('note').filter({ hasText: 'Repair-Café im Quartier' })
+  await expect(note).toHaveAttribute('data-question-index', '2')
+  await expect(note).toBeVisible()
+  await expect(note.getByTestId('note-author')).toHaveText('Paul')
+  await desktop.screenshot({ path: testInfo.outputPath('desktop-canvas-sees-phone-note.png') })
+
+  // The choice of view is remembered: after switching to the canvas, a reload opens the canvas.
+  await phone.getByTestId('view-list').tap()
+  await expect(phone.getByTestId('list-view')).toBeVisible()
+  await phone.reload()
+  await expect(phone.getByTestId('list-view')).toBeVisible()
+  await expect(phone.getByTestId('list-board-2')).toContainText('Repair-Café im Quartier')
+
+  expect(foreign, 'requests that left the origin').toEqual([])
+})
+
+test('the list view works by keyboard alone: post a note, give and take back dots; new notes are announced', async ({ browser }, testInfo) => {
+  const foreign: string[] = []
+  const session = await createSession(server.origin)
+
+  const erik = await joinAs(browser, session.participantUrl, 'Erik', foreign)
+  await tabTo(erik, erik.getByTestId('view-list'))
+  await erik.keyboard.press('Enter')
+  const list = erik.getByTestId('list-view')
+  await expect(list).toBeVisible()
+  await expect(list.getByRole('heading', { level: 2, name: /Frage 1:/ })).toBeVisible()
+
+  // Post to question 1: its labelled field, typed, sent with the button, all by keyboard.
+  const field = list.getByRole('textbox', { name: 'Neue Karte zu Frage 1' })
+  await tabTo(erik, field)
+  await erik.keyboard.type('Ehrenamtsbörse online')
+  await erik.keyboard.press('Tab')
+  await expect(list.getByTestId('list-board-0').getByRole('button', { name: 'Karte senden' })).toBeFocused()
+  await erik.keyboard.press('Enter')
+  const erikNote = list.getByTestId('list-note').filter({ hasText: 'Ehrenamtsbörse online' })
+  await expect(erikNote).toContainText('von Erik')
+  await expect(field).toHaveValue('')
+
+  // Someone else writes from a phone: the polite live region announces it.
+  const phone = await joinOnPhone(browser, session.participantUrl, 'Paula', foreign)
+  await phone.getByTestId('phone-question-0').check()
+  await phone.getByTestId('phone-note-input').fill('Sprechstunde im Rathaus')
+  await phone.getByTestId('phone-send').tap()
+  await expect(list.getByTestId('list-note').filter({ hasText: 'Sprechstunde im Rathaus' })).toContainText('von Paula')
+  await expect(erik.getByTestId('list-announcer')).toHaveAttribute('aria-live', 'polite')
+  await expect(erik.getByTestId('list-announcer')).toHaveText('Neue Karte von Paula zu Frage 1: Sprechstunde im Rathaus')
+
+  // The moderator starts a voting round (3 dots each) through the moderation route.
+  const started = await moderate(server.origin, session.id, session.moderatorToken, {
+    action: 'startVoting',
+    dotsPerParticipant: 3,
+    maxPerTarget: null,
+    hideResults: false,
+  })
+  expect(started.status).toBe(200)
+  await expect(list.getByTestId('phase-name')).toHaveText('Punkten')
+  await expect(list.getByTestId('dot-budget')).toHaveText('Noch 3 von 3 Punkten')
+
+  const paulaNote = list.getByTestId('list-note').filter({ hasText: 'Sprechstunde im Rathaus' })
+  const addDot = paulaNote.getByRole('button', { name: 'Punkt geben: Sprechstunde im Rathaus' })
+  await tabTo(erik, addDot)
+  await erik.keyboard.press('Enter')
+  await erik.keyboard.press('Space')
+  await expect(paulaNote.getByTestId('dot-count')).toHaveText('2 Punkte · 2 von dir')
+  await expect(list.getByTestId('dot-budget')).toHaveText('Noch 1 von 3 Punkten')
+  await erik.keyboard.press('Tab')
+  await expect(paulaNote.getByRole('button', { name: 'Punkt entfernen: Sprechstunde im Rathaus' })).toBeFocused()
+  await erik.keyboard.press('Enter')
+  await expect(paulaNote.getByTestId('dot-count')).toHaveText('1 Punkt · 1 von dir')
+  await expect(list.getByTestId('dot-budget')).toHaveText('Noch 2 von 3 Punkten')
+
+  const erikAdd = erikNote.getByRole('button', { name: 'Punkt geben: Ehrenamtsbörse online' })
+  await tabTo(erik, erikAdd)
+  await erik.keyboard.press('Enter')
+  await erik.keyboard.press('Enter')
+  await expect(list.getByTestId('dot-budget')).toHaveText('Noch 0 von 3 Punkten')
+  // The budget is spent: the button keeps the focus but gives no further dot.
+  await erik.keyboard.press('Enter')
+  await expect(erikAdd).toBeFocused()
+  await expect(erikAdd).toHaveAttribute('aria-disabled', 'true')
+  await expect(erikNote.getByTestId('dot-count')).toHaveText('2 Punkte · 2 von dir')
+  await erik.screenshot({ path: testInfo.outputPath('list-view-voting.png') })
+
+  // Everyone sees the dots, e.g. the phone in the voting section of question 1.
+  await expect(phone.getByTestId('dot-budget')).toHaveText('Noch 3 von 3 Punkten')
+  const onPhone = phone.locator('.phone-card').filter({ hasText: 'Ehrenamtsbörse online' })
+  await expect(onPhone.getByTestId('dot-count')).toHaveText('2 Punkte')
+  await onPhone.getByTestId('dot-add').tap()
+  await expect(onPhone.getByTestId('dot-count')).toHaveText('3 Punkte · 1 von dir')
+  await expect(erikNote.getByTestId('dot-count')).toHaveText('3 Punkte · 2 von dir')
+  await phone.screenshot({ path: testInfo.outputPath('phone-voting.png') })
+
+  expect(foreign, 'requests that left the origin').toEqual([])
+})
