@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { BOARD_HEADER_HEIGHT, BOARD_PADDING, BOARD_WIDTH, NOTE_GAP, NOTE_SIZE } from './boardLayout.ts'
+import { arrangeInGrid, CLUSTER_GAP, CLUSTER_LABEL_SPACE, CLUSTER_PADDING, clusterColumns, flowOnBoard } from './clusterLayout.ts'
+
+const note = { w: NOTE_SIZE, h: NOTE_SIZE }
+
+function overlaps(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+}
+
+describe('clusterColumns', () => {
+  it('puts up to three notes in one row and larger clusters in a near-square grid', () => {
+    expect([1, 2, 3, 4, 5, 9, 10, 30].map(clusterColumns)).toEqual([1, 2, 3, 2, 3, 3, 4, 4])
+  })
+})
+
+describe('arrangeInGrid', () => {
+  it('lays three notes out in one padded row and sizes the cluster around them', () => {
+    const { positions, size } = arrangeInGrid([note, note, note])
+    expect(positions).toEqual([
+      { x: CLUSTER_PADDING, y: CLUSTER_PADDING },
+      { x: CLUSTER_PADDING + NOTE_SIZE + CLUSTER_GAP, y: CLUSTER_PADDING },
+      { x: CLUSTER_PADDING + 2 * (NOTE_SIZE + CLUSTER_GAP), y: CLUSTER_PADDING },
+    ])
+    expect(size).toEqual({ w: 2 * CLUSTER_PADDING + 3 * NOTE_SIZE + 2 * CLUSTER_GAP, h: 2 * CLUSTER_PADDING + NOTE_SIZE })
+  })
+
+  it('gives a row the height of its tallest note, so grown notes never overlap', () => {
+    const tall = { w: NOTE_SIZE, h: 320 }
+    const { positions, size } = arrangeInGrid([note, tall, note, note])
+    expect(positions[2]).toEqual({ x: CLUSTER_PADDING, y: CLUSTER_PADDING + 320 + CLUSTER_GAP })
+    expect(size.h).toBe(2 * CLUSTER_PADDING + 320 + CLUSTER_GAP + NOTE_SIZE)
+    const boxes = [note, tall, note, note].map((item, index) => ({ ...positions[index]!, ...item }))
+    for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(overlaps(a, b)).toBe(false)
+    for (const box of boxes) expect(box.x + box.w).toBeLessThanOrEqual(size.w - CLUSTER_PADDING)
+  })
+
+  it('keeps an empty cluster as just its padding', () => {
+    expect(arrangeInGrid([])).toEqual({ positions: [], size: { w: 2 * CLUSTER_PADDING, h: 2 * CLUSTER_PADDING } })
+  })
+})
+
+describe('flowOnBoard', () => {
+  it('starts below the header, leaves room for cluster names and wraps at the board’s edge', () => {
+    const cluster = { ...arrangeInGrid([note, note, note]).size, labelled: true }
+    const loose = { ...note, labelled: false }
+    const { positions, contentBottom } = flowOnBoard([cluster, loose, loose, loose], BOARD_WIDTH)
+    expect(positions[0]).toEqual({ x: BOARD_PADDING, y: BOARD_HEADER_HEIGHT + CLUSTER_LABEL_SPACE })
+    expect(positions[1]).toEqual({ x: BOARD_PADDING + cluster.w + NOTE_GAP, y: BOARD_HEADER_HEIGHT })
+    // A three-note cluster and one note fill the row; the next note wraps below the cluster.
+    expect(positions[2]).toEqual({ x: BOARD_PADDING, y: BOARD_HEADER_HEIGHT + CLUSTER_LABEL_SPACE + cluster.h + NOTE_GAP })
+    expect(positions[3]).toEqual({ x: BOARD_PADDING + NOTE_SIZE + NOTE_GAP, y: positions[2]!.y })
+    expect(contentBottom).toBe(positions[3]!.y + NOTE_SIZE + BOARD_PADDING)
+    for (const position of positions) expect(position.x).toBeGreaterThanOrEqual(BOARD_PADDING)
+    const boxes = [cluster, loose, loose, loose].map((item, index) => ({ ...positions[index]!, w: item.w, h: item.h }))
+    for (const box of boxes) expect(box.x + box.w).toBeLessThanOrEqual(BOARD_WIDTH - BOARD_PADDING)
+    for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(overlaps(a, b)).toBe(false)
+  })
+
+  it('gives an item wider than the board a row of its own', () => {
+    const wide = { w: BOARD_WIDTH * 2, h: 100, labelled: false }
+    const { positions } = flowOnBoard([wide, { ...note, labelled: false }], BOARD_WIDTH)
+    expect(positions[0]).toEqual({ x: BOARD_PADDING, y: BOARD_HEADER_HEIGHT })
+    expect(positions[1]).toEqual({ x: BOARD_PADDING, y: BOARD_HEADER_HEIGHT + 100 + NOTE_GAP })
+  })
+})
