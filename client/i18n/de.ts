@@ -152,6 +152,8 @@ export const de = {
   'export.failed': 'Export fehlgeschlagen: {message}',
   'compose.phase': 'In der Phase „{phase}“ werden keine neuen Karten geschrieben.',
   'compose.locked': 'Diese Frage ist gesperrt: keine neuen Karten.',
+  'list.unnamedCluster': 'Gruppe ohne Namen',
+  'list.sealedCount': 'Verdeckte Karte von {name}',
 } as const
 
 export type MessageKey = keyof typeof de

@@ -151,4 +151,6 @@ export const en: Messages = {
   'export.failed': 'Export failed: {message}',
   'compose.phase': 'No new cards are written in the “{phase}” phase.',
   'compose.locked': 'This question is locked: no new cards.',
+  'list.unnamedCluster': 'Unnamed group',
+  'list.sealedCount': 'Hidden card by {name}',
 }
