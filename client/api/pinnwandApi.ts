@@ -49,7 +49,8 @@ export interface ClientConfig {
   tldrawLicenseKey: string | null
 }
 
-async function request<T>(path: string, init: RequestInit = {}, bearer?: string): Promise<T> {
+/** One JSON request to the server's API; `bearer` is sent as the Authorization token. */
+export async function request<T>(path: string, init: RequestInit = {}, bearer?: string): Promise<T> {
   const headers = new Headers(init.headers)
   if (init.body !== undefined) headers.set('Content-Type', 'application/json')
   if (bearer) headers.set('Authorization', `Bearer ${bearer}`)
