@@ -153,7 +153,6 @@ export const de = {
   'compose.phase': 'In der Phase „{phase}“ werden keine neuen Karten geschrieben.',
   'compose.locked': 'Diese Frage ist gesperrt: keine neuen Karten.',
   'list.unnamedCluster': 'Gruppe ohne Namen',
-  'list.sealedCount': 'Verdeckte Karte von {name}',
   // Moderation (issue 3): phase bar, moderator panel, clusters, dots on the canvas, hidden mode.
   'moderation.phaseBar': 'Ablauf des Workshops',
   'moderation.title': 'Moderation',

@@ -152,7 +152,6 @@ export const en: Messages = {
   'compose.phase': 'No new cards are written in the “{phase}” phase.',
   'compose.locked': 'This question is locked: no new cards.',
   'list.unnamedCluster': 'Unnamed group',
-  'list.sealedCount': 'Hidden card by {name}',
   // Moderation (issue 3)
   'moderation.phaseBar': 'Workshop progress',
   'moderation.title': 'Facilitation',
