@@ -1,5 +1,5 @@
 import { expect, test, type Download, type Page } from '@playwright/test'
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { createSession } from '../server/testing/apiClient.ts'
 import { PinnwandServer } from '../server/testing/serverProcess.ts'
 import { joinAs, postNote } from './support/workshopPages.ts'
@@ -31,6 +31,8 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 }
 
 test('a moderator downloads the results in every format and pictures of the boards', async ({ browser }, testInfo) => {
+  // Two browsers and seven downloads: more than the default budget on a busy 2-core machine.
+  test.setTimeout(240_000)
   const session = await createSession(server.origin)
   const foreign: string[] = []
   const moderator = await joinAs(browser, server.origin + new URL(session.moderatorUrl).pathname + new URL(session.moderatorUrl).hash, 'Mia', foreign)
@@ -72,6 +74,7 @@ test('a moderator downloads the results in every format and pictures of the boar
 
   const png = await download(moderator, 'export-board-png-0')
   expect(png.file.suggestedFilename()).toMatch(/-leitfrage-1\.png$/)
+  await writeFile(testInfo.outputPath('board-1.png'), png.bytes)
   const size = pngSize(png.bytes)
   expect(size.width).toBeGreaterThan(0)
   expect(size.height).toBeGreaterThan(0)
@@ -83,6 +86,7 @@ test('a moderator downloads the results in every format and pictures of the boar
   const canvas = await download(moderator, 'export-canvas-svg')
   expect(canvas.file.suggestedFilename()).toMatch(/-pinnwand\.svg$/)
   expect(canvas.bytes.toString('utf8')).toContain('<svg')
+  await writeFile(testInfo.outputPath('canvas.svg'), canvas.bytes)
   await expect(moderator.getByTestId('export-status')).toContainText('pinnwand.svg')
 
   // Everything, fonts of the pictures included, came from our own server.
