@@ -9,13 +9,18 @@ export function dotCountText(t: Translate, count: number): string {
 }
 
 interface DotControlsProps {
-  workshop: Workshop
+  /** Only what voting needs, so the canvas (which has no Workshop model) can use these controls too. */
+  workshop: Pick<Workshop, 'doc' | 'actor' | 'budget'>
   targetId: string
   /** What the target is called for screen readers (note text or cluster name). */
   targetLabel: string
   /** Everyone's dots; null while results are hidden. */
   dots: number | null
   myDots: number
+  /** Appended to the test ids (`dot-add-<suffix>`), where many targets share one screen (canvas). */
+  testIdSuffix?: string
+  /** Buttons show only + and − (their labels stay for screen readers): the canvas has little room. */
+  compact?: boolean
 }
 
 /**
@@ -23,7 +28,7 @@ interface DotControlsProps {
  * hidden), and, while a round runs, buttons to give and take back a dot. Plain buttons, so the
  * keyboard (Tab, Enter/Space) votes like a mouse.
  */
-export function DotControls({ workshop, targetId, targetLabel, dots, myDots }: DotControlsProps) {
+export function DotControls({ workshop, targetId, targetLabel, dots, myDots, testIdSuffix, compact = false }: DotControlsProps) {
   const t = useTranslate()
   const { budget } = workshop
   const canVote = budget.running && workshop.actor.role !== 'viewer' && workshop.actor.participantId !== null
@@ -33,12 +38,13 @@ export function DotControls({ workshop, targetId, targetLabel, dots, myDots }: D
   const canAdd = canPlaceDotOn(budget, targetId)
   const canRemove = dotToRemoveFrom(budget, targetId) !== undefined
 
+  const testId = (name: string) => (testIdSuffix === undefined ? name : `${name}-${testIdSuffix}`)
   const act = (result: { allowed: true } | { allowed: false; reason: string }) => {
     if (!result.allowed) showToast(t('board.refused', { reason: result.reason }), 'error')
   }
   return (
-    <div className="dots" data-testid="dot-controls">
-      <span className="dots__count" data-testid="dot-count">
+    <div className={compact ? 'dots dots--compact' : 'dots'} data-testid={testId('dot-controls')}>
+      <span className="dots__count" data-testid={testId('dot-count')}>
         {dots !== null ? dotCountText(t, dots) : null}
         {dots !== null && myDots > 0 ? ' · ' : null}
         {myDots > 0 ? t('dots.mine', { count: myDots }) : null}
@@ -48,22 +54,22 @@ export function DotControls({ workshop, targetId, targetLabel, dots, myDots }: D
           <button
             type="button"
             className="button dots__button"
-            data-testid="dot-add"
+            data-testid={testId('dot-add')}
             aria-label={t('dots.addLabel', { target: targetLabel })}
             aria-disabled={!canAdd}
             onClick={() => canAdd && act(placeDot(workshop.doc, workshop.actor, targetId))}
           >
-            + {t('dots.add')}
+            {compact ? '+' : `+ ${t('dots.add')}`}
           </button>
           <button
             type="button"
             className="button dots__button"
-            data-testid="dot-remove"
+            data-testid={testId('dot-remove')}
             aria-label={t('dots.removeLabel', { target: targetLabel })}
             aria-disabled={!canRemove}
             onClick={() => canRemove && act(removeDot(workshop.doc, workshop.actor, targetId))}
           >
-            − {t('dots.remove')}
+            {compact ? '−' : `− ${t('dots.remove')}`}
           </button>
         </>
       )}
