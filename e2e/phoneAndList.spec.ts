@@ -155,3 +155,42 @@ test('the list view works by keyboard alone: post a note, give and take back dot
 
   expect(foreign, 'requests that left the origin').toEqual([])
 })
+
+test('hidden mode: the phone posts through the server, only its author reads the text until the reveal; the Beamer’s list is read-only', async ({ browser }, testInfo) => {
+  const foreign: string[] = []
+  const session = await createSession(server.origin)
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'setHiddenMode', hidden: true })).status).toBe(200)
+
+  const phone = await joinOnPhone(browser, session.participantUrl, 'Paul', foreign)
+  await expect(phone.getByTestId('phone-view')).toContainText('Verdeckt sammeln')
+  await phone.getByTestId('phone-question-0').check()
+  await phone.getByTestId('phone-note-input').fill('Geheimer Vorschlag')
+  await phone.getByTestId('phone-send').tap()
+  await expect(phone.getByText('Deine Karte ist verdeckt abgegeben.')).toBeVisible()
+  await expect(phone.getByTestId('phone-my-notes')).toContainText('Geheimer Vorschlag')
+  await expect(phone.getByTestId('phone-my-notes')).toContainText('verdeckt, nur für dich sichtbar')
+
+  const beamerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  watchForeignRequests(beamerContext, server.origin, foreign)
+  const beamer = await beamerContext.newPage()
+  await beamer.goto(session.viewerUrl)
+  await expect(beamer.getByTestId('readonly-badge')).toBeVisible()
+  await expect(beamer.getByTestId('view-phone')).toHaveCount(0)
+  await beamer.getByTestId('view-list').click()
+  const list = beamer.getByTestId('list-view')
+  await expect(list).toContainText('Nur lesen')
+  const sealed = list.getByTestId('list-board-0').getByTestId('list-note')
+  await expect(sealed).toContainText('Verdeckte Karte')
+  await expect(sealed).toContainText('von Paul')
+  await expect(list).not.toContainText('Geheimer Vorschlag')
+  await expect(list.getByRole('textbox')).toHaveCount(0)
+  await expect(list.getByRole('button')).toHaveCount(0)
+  await beamer.screenshot({ path: testInfo.outputPath('beamer-list-hidden.png') })
+
+  // The reveal puts the text into the document: everyone reads it.
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'setHiddenMode', hidden: false })).status).toBe(200)
+  await expect(sealed).toContainText('Geheimer Vorschlag')
+  await expect(phone.getByTestId('phone-my-notes')).not.toContainText('verdeckt')
+
+  expect(foreign, 'requests that left the origin').toEqual([])
+})

@@ -39,13 +39,16 @@ export function BoardSection({ board, workshop }: { board: BoardView; workshop: 
         {board.locked && <span className="badge badge--readonly list-board__locked">{t('list.locked')}</span>}
       </p>
       {board.noteCount === 0 && board.clusters.length === 0 && <p className="list-board__empty">{t('list.noCards')}</p>}
-      {board.clusters.map((cluster) => (
-        <section key={cluster.id} className="list-cluster" aria-labelledby={`${headingId}-${cluster.id}`}>
-          <h3 id={`${headingId}-${cluster.id}`}>{cluster.name || t('list.unclustered')}</h3>
-          <DotControls workshop={workshop} targetId={cluster.id} targetLabel={cluster.name} dots={cluster.dots} myDots={cluster.myDots} />
-          <NoteList notes={cluster.notes} workshop={workshop} />
-        </section>
-      ))}
+      {board.clusters.map((cluster) => {
+        const name = cluster.name || t('list.unnamedCluster')
+        return (
+          <section key={cluster.id} className="list-cluster" aria-labelledby={`${headingId}-${cluster.id}`}>
+            <h3 id={`${headingId}-${cluster.id}`}>{name}</h3>
+            <DotControls workshop={workshop} targetId={cluster.id} targetLabel={name} dots={cluster.dots} myDots={cluster.myDots} />
+            <NoteList notes={cluster.notes} workshop={workshop} />
+          </section>
+        )
+      })}
       {board.notes.length > 0 && (
         <>
           {board.clusters.length > 0 && <h3>{t('list.unclustered')}</h3>}

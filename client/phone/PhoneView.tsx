@@ -48,15 +48,27 @@ export default function PhoneView(props: DocViewProps) {
             <ul className="phone-cards">
               {board.clusters.map((cluster) => (
                 <li key={cluster.id} className="phone-card phone-card--cluster">
-                  <p className="phone-card__text">{cluster.name}</p>
-                  <DotControls workshop={workshop} targetId={cluster.id} targetLabel={cluster.name} dots={cluster.dots} myDots={cluster.myDots} />
+                  <p className="phone-card__text">{cluster.name || t('list.unnamedCluster')}</p>
+                  <DotControls
+                    workshop={workshop}
+                    targetId={cluster.id}
+                    targetLabel={cluster.name || t('list.unnamedCluster')}
+                    dots={cluster.dots}
+                    myDots={cluster.myDots}
+                  />
                 </li>
               ))}
               {notesOfBoard(board).map((note) => (
                 <li key={note.id} className="phone-card">
                   <p className="phone-card__text">{note.sealed ? t('note.sealed') : note.text}</p>
                   <p className="phone-card__author">{t('note.by', { name: note.authorName })}</p>
-                  <DotControls workshop={workshop} targetId={note.id} targetLabel={note.text} dots={note.dots} myDots={note.myDots} />
+                  <DotControls
+                    workshop={workshop}
+                    targetId={note.id}
+                    targetLabel={note.sealed ? t('note.sealed') : note.text}
+                    dots={note.dots}
+                    myDots={note.myDots}
+                  />
                 </li>
               ))}
             </ul>
