@@ -52,21 +52,21 @@ export function useWorkshop({ connection, session, participant }: DocViewProps):
   )
   const { view, budget } = useDocSnapshot(doc, select)
   const participantToken = session.role === 'viewer' ? null : (participant?.participantToken ?? null)
-  const { sealedTexts, addSealedText } = useMySealedTexts(session.id, participantToken, view)
+  const mySealedIds = allNotes(view)
+    .filter((note) => note.mine && note.sealed)
+    .map((note) => note.id)
+  const { sealedTexts, addSealedText } = useMySealedTexts(session.id, participantToken, mySealedIds)
   return { doc, sessionId: session.id, actor, author, participantToken, view, budget, sealedTexts, addSealedText }
 }
 
 /**
  * This person's sealed texts, fetched again whenever their set of sealed notes in the document
- * changes (a post from another device, the reveal).
+ * changes (a post from another device, the reveal). `mySealedNoteIds`: the ids of their notes
+ * that are still sealed in the document (the canvas reads them from tldraw's store).
  */
-function useMySealedTexts(sessionId: string, participantToken: string | null, view: WorkshopView) {
+export function useMySealedTexts(sessionId: string, participantToken: string | null, mySealedNoteIds: readonly string[]) {
   const [texts, setTexts] = useState<ReadonlyMap<string, string>>(new Map())
-  const mySealedIds = allNotes(view)
-    .filter((note) => note.mine && note.sealed)
-    .map((note) => note.id)
-    .sort()
-    .join(',')
+  const mySealedIds = [...mySealedNoteIds].sort().join(',')
   useEffect(() => {
     if (!participantToken || mySealedIds === '') return
     let cancelled = false
