@@ -85,9 +85,13 @@ export class WebsocketEndpoint {
     if (!role) return refuse(CLOSE_CODES.wrongToken, 'wrong token')
     const participantToken = url.searchParams.get('participant')
     let participantId: string | null = null
+    let authorName: string | undefined
     if (participantToken) {
       participantId = this.options.participantTokens.verify(sessionId, participantToken)
       if (!participantId) return refuse(CLOSE_CODES.wrongToken, 'invalid participant token')
+      // The name the participant joined with: the gate holds new notes to it.
+      authorName = this.options.store.getParticipant(sessionId, participantId)?.name
+      if (authorName === undefined) return refuse(CLOSE_CODES.wrongToken, 'unknown participant, please join again')
     }
 
     let room
@@ -100,7 +104,7 @@ export class WebsocketEndpoint {
     const connection = new SyncConnection(
       ws,
       room,
-      { role, participantId },
+      { role, participantId, ...(authorName === undefined ? {} : { authorName }) },
       () => this.options.rooms.scheduler.flush(),
       (closed) => {
         this.connections.delete(closed)

@@ -86,10 +86,16 @@ export function writeModerationState(doc: Y.Doc, patch: Partial<ModerationState>
   }, origin)
 }
 
-/** What participants may do in each phase (moderators may always do everything). */
-export const PHASE_RULES: Readonly<Record<Phase, { createNotes: boolean; editOwnNotes: boolean; moveOwnNotes: boolean; placeDots: boolean }>> = {
-  collect: { createNotes: true, editOwnNotes: true, moveOwnNotes: true, placeDots: false },
-  cluster: { createNotes: false, editOwnNotes: false, moveOwnNotes: true, placeDots: false },
-  vote: { createNotes: false, editOwnNotes: false, moveOwnNotes: false, placeDots: true },
-  closed: { createNotes: false, editOwnNotes: false, moveOwnNotes: false, placeDots: false },
+/**
+ * What participants may do in each phase (moderators may always do everything).
+ * `regroupOwnNotes`: move an own note into, out of or between clusters; only while the moderator
+ * has the workshop in the clustering phase (moving it elsewhere on a board is `moveOwnNotes`).
+ */
+export const PHASE_RULES: Readonly<
+  Record<Phase, { createNotes: boolean; editOwnNotes: boolean; moveOwnNotes: boolean; regroupOwnNotes: boolean; placeDots: boolean }>
+> = {
+  collect: { createNotes: true, editOwnNotes: true, moveOwnNotes: true, regroupOwnNotes: false, placeDots: false },
+  cluster: { createNotes: false, editOwnNotes: false, moveOwnNotes: true, regroupOwnNotes: true, placeDots: false },
+  vote: { createNotes: false, editOwnNotes: false, moveOwnNotes: false, regroupOwnNotes: false, placeDots: true },
+  closed: { createNotes: false, editOwnNotes: false, moveOwnNotes: false, regroupOwnNotes: false, placeDots: false },
 }

@@ -18,6 +18,11 @@ export interface Actor {
   role: Role
   /** The server-issued participant id; null when the connection has not joined. */
   participantId: string | null
+  /**
+   * The display name this participant joined with, when known (the server reads it from its
+   * participant table): a new note must carry it, so nobody posts under someone else's name.
+   */
+  authorName?: string
 }
 
 export type Verdict = { allowed: true } | { allowed: false; reason: string }
@@ -27,13 +32,16 @@ export const refuse = (reason: string): Verdict => ({ allowed: false, reason })
 
 export interface ParticipantContext {
   participantId: string
+  /** See {@link Actor.authorName}; undefined = not checked. */
+  authorName?: string
   moderation: ModerationState
   current: (id: string) => TLRecord | undefined
 }
 
-export function participantContext(doc: Y.Doc, participantId: string): ParticipantContext {
+export function participantContext(doc: Y.Doc, participantId: string, authorName?: string): ParticipantContext {
   return {
     participantId,
+    ...(authorName === undefined ? {} : { authorName }),
     moderation: readModerationState(doc),
     current: (id) => getRecordStore(doc).get(id),
   }
@@ -54,7 +62,7 @@ function preliminary(actor: Actor): Verdict | undefined {
 export function judgeRecordRules(doc: Y.Doc, actor: Actor, id: string, record: TLRecord | undefined): Verdict {
   const settled = preliminary(actor)
   if (settled) return settled
-  const context = participantContext(doc, actor.participantId!)
+  const context = participantContext(doc, actor.participantId!, actor.authorName)
   return record ? judgeRecordWrite(context, id, record) : judgeRecordDelete(context, id)
 }
 
@@ -62,7 +70,7 @@ export function judgeRecordRules(doc: Y.Doc, actor: Actor, id: string, record: T
 export function judgeDotChange(doc: Y.Doc, actor: Actor, sets: ReadonlyMap<string, Dot>, deletes: ReadonlySet<string>): Verdict {
   const settled = preliminary(actor)
   if (settled) return settled
-  return judgeDots(doc, participantContext(doc, actor.participantId!), sets, deletes)
+  return judgeDots(doc, participantContext(doc, actor.participantId!, actor.authorName), sets, deletes)
 }
 
 /** The board a note sits on, directly or through a cluster. */
@@ -72,6 +80,12 @@ function boardOf(context: ParticipantContext, parentId: string): BoardShape | un
   if (isBoard(parent)) return parent
   if (isCluster(parent)) return boardOf(context, parent.parentId)
   return undefined
+}
+
+/** The cluster a note sits in directly (its parent), or null when it sits on the board itself. */
+function clusterOf(context: ParticipantContext, parentId: string): string | null {
+  const parent = context.current(parentId)
+  return parent && isCluster(parent) ? parent.id : null
 }
 
 function isLocked(context: ParticipantContext, board: BoardShape): boolean {
@@ -91,6 +105,8 @@ export function judgeRecordWrite(context: ParticipantContext, id: string, record
   if (!existing) {
     if (!rules.createNotes) return refuse(`no new notes in phase "${context.moderation.phase}"`)
     if (record.meta.authorId !== context.participantId) return refuse('a note must be authored by its writer')
+    if (context.authorName !== undefined && record.meta.authorName !== context.authorName)
+      return refuse('a note must carry the name its writer joined with')
     return ALLOWED
   }
   if (!isNote(existing) || existing.meta.authorId !== context.participantId)
@@ -101,6 +117,8 @@ export function judgeRecordWrite(context: ParticipantContext, id: string, record
   const moved = PLACEMENT_KEYS.some((key) => existing[key] !== record[key])
   const edited = JSON.stringify(existing.props) !== JSON.stringify(record.props) || existing.isLocked !== record.isLocked || existing.opacity !== record.opacity
   if (moved && !rules.moveOwnNotes) return refuse(`notes cannot be moved in phase "${context.moderation.phase}"`)
+  if (clusterOf(context, existing.parentId) !== clusterOf(context, record.parentId) && !rules.regroupOwnNotes)
+    return refuse(`notes can be moved into or out of clusters only in phase "cluster"`)
   if (edited && !rules.editOwnNotes) return refuse(`notes cannot be edited in phase "${context.moderation.phase}"`)
   return ALLOWED
 }

@@ -127,6 +127,52 @@ describe('judgeUpdate', () => {
   })
 })
 
+describe('judgeUpdate: names and clusters', () => {
+  const cluster = (board: { id: string }, id = 'shape:cluster-1') =>
+    ({
+      id,
+      typeName: 'shape',
+      type: 'frame',
+      parentId: board.id,
+      index: 'a9',
+      x: 40,
+      y: 200,
+      rotation: 0,
+      isLocked: false,
+      opacity: 1,
+      props: { w: 400, h: 400, name: 'Verkehr', color: 'black' },
+      meta: { kind: 'cluster' },
+    }) as unknown as NoteShape
+
+  it('refuses a note under another name than the one its writer joined with, when the server knows it', () => {
+    const { judge, note } = setup()
+    const named: Actor = { ...anna, authorName: 'p-anna' }
+    expect(judge(named, (doc) => writeRecords(doc, { put: [{ ...note('p-anna'), meta: { ...note('p-anna').meta, authorName: 'Bürgermeister' } }] })).allowed).toBe(false)
+    expect(judge(named, (doc) => writeRecords(doc, { put: [note('p-anna')] })).allowed).toBe(true)
+  })
+
+  it('lets participants move their notes into and between clusters only in the clustering phase', () => {
+    const { judge, accept, note, board } = setup()
+    const first = cluster(board)
+    const second = cluster(board, 'shape:cluster-2')
+    const mine = note('p-anna')
+    accept((doc) => writeRecords(doc, { put: [first, second, mine] }))
+    const into = (id: string) => (doc: Y.Doc) => writeRecords(doc, { put: [{ ...mine, parentId: id as NoteShape['parentId'], x: 10, y: 10 }] })
+    expect(judge(anna, into(first.id))).toEqual({ allowed: false, reason: 'notes can be moved into or out of clusters only in phase "cluster"' })
+    expect(judge(anna, (doc) => writeRecords(doc, { put: [{ ...mine, x: mine.x + 5 }] })).allowed).toBe(true) // moving on the board is fine
+    expect(judge(anna, into(first.id)).allowed).toBe(false)
+    expect(judge(anna, (doc) => writeRecords(doc, { put: [cluster(board, 'shape:cluster-3')] })).allowed).toBe(false) // clusters are the moderator's
+
+    accept((doc) => writeModerationState(doc, { phase: 'cluster' }))
+    expect(judge(anna, into(first.id)).allowed).toBe(true)
+    expect(judge(anna, into(second.id)).allowed).toBe(true)
+    expect(judge(ben, into(first.id)).allowed).toBe(false) // not Ben's note
+
+    accept((doc) => writeModerationState(doc, { phase: 'vote' }))
+    expect(judge(anna, into(first.id)).allowed).toBe(false)
+  })
+})
+
 describe('judgeRecordChange', () => {
   it('judges single record writes like the gate, before they are sent', () => {
     const { server, board, accept, note } = setup()

@@ -51,7 +51,7 @@ export function judgeUpdate(doc: Y.Doc, actor: Actor, inspection: UpdateInspecti
   if (actor.role === 'moderator') return ALLOWED
   if (!actor.participantId) return refuse('join the session before writing')
 
-  const context = participantContext(doc, actor.participantId)
+  const context = participantContext(doc, actor.participantId, actor.authorName)
   for (const [id, record] of changes.put) {
     const verdict = judgeRecordWrite(context, id, record as TLRecord)
     if (!verdict.allowed) return verdict
