@@ -14,7 +14,7 @@ const CLI = fileURLToPath(new URL('../cli/export.ts', import.meta.url))
 // By path, so the CLI also runs from another working directory (where docx lands by default).
 const TSX_LOADER = new URL('node_modules/tsx/dist/loader.mjs', new URL('../../', import.meta.url)).href
 // Each run compiles the CLI with tsx: seconds each on a busy 2-core machine.
-const CLI_TEST_TIMEOUT_MS = 120_000
+const CLI_TEST_TIMEOUT_MS = 240_000
 
 interface CliResult {
   code: number
