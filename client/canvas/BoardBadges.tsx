@@ -1,0 +1,34 @@
+import { useEditor, useValue } from 'tldraw'
+import { boardsInOrder } from '../../shared/workshop/workshopRecords.ts'
+import { useTranslate } from '../i18n/translate.ts'
+import { useCanvasModeration } from './canvasModeration.ts'
+
+/** "Gesperrt" at the top right corner of every locked board, for everyone. */
+export function BoardBadges() {
+  const editor = useEditor()
+  const t = useTranslate()
+  const { moderation } = useCanvasModeration()
+  const locked = moderation.lockedBoards
+  const badges = useValue(
+    'locked board badges',
+    () =>
+      boardsInOrder(editor.getCurrentPageShapes())
+        .filter((board) => locked.includes(board.id))
+        .map((board) => ({ board, corner: editor.pageToViewport({ x: board.x + board.props.w, y: board.y }) })),
+    [editor, locked],
+  )
+  return (
+    <>
+      {badges.map(({ board, corner }) => (
+        <span
+          key={board.id}
+          className="board-badge board-badge--locked"
+          data-testid={`board-locked-${board.meta.questionIndex}`}
+          style={{ left: corner.x, top: corner.y }}
+        >
+          {t('board.lockedBadge')}
+        </span>
+      ))}
+    </>
+  )
+}

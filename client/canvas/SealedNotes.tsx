@@ -1,0 +1,83 @@
+import { useEffect, useRef } from 'react'
+import { useEditor, useValue } from 'tldraw'
+import { isNote } from '../../shared/workshop/workshopRecords.ts'
+import { NoteComposer } from '../docView/NoteComposer.tsx'
+import { useMySealedTexts, useWorkshop } from '../docView/useWorkshop.ts'
+import { useTranslate } from '../i18n/translate.ts'
+import { useCanvasModeration } from './canvasModeration.ts'
+import { useSealedNoteStore } from './sealedNoteStore.ts'
+
+/**
+ * Keeps the author's sealed texts in the store while the canvas is open: fetched from the
+ * server whenever their sealed notes in the document change (a new post, the reveal).
+ */
+export function SealedTextsSync() {
+  const editor = useEditor()
+  const { session, participant } = useCanvasModeration()
+  const me = participant?.participantId ?? null
+  const mySealedIds = useValue(
+    'my sealed notes',
+    () =>
+      me === null
+        ? ''
+        : editor
+            .getCurrentPageShapes()
+            .filter((shape) => isNote(shape) && shape.meta.sealed === true && shape.meta.authorId === me)
+            .map((shape) => shape.id)
+            .sort()
+            .join(','),
+    [editor, me],
+  )
+  const ids = mySealedIds === '' ? [] : mySealedIds.split(',')
+  const { sealedTexts } = useMySealedTexts(session.id, participant?.participantToken ?? null, ids)
+  useEffect(() => useSealedNoteStore.getState().setTexts(sealedTexts), [sealedTexts])
+  return null
+}
+
+/** The dialog behind "+ Karte" in hidden mode: the note goes to the server, not the document. */
+export function SealedNoteDialog() {
+  const questionIndex = useSealedNoteStore((state) => state.composing)
+  if (questionIndex === null) return null
+  return <SealedNoteForm questionIndex={questionIndex} />
+}
+
+function SealedNoteForm({ questionIndex }: { questionIndex: number }) {
+  const t = useTranslate()
+  const { connection, session, participant } = useCanvasModeration()
+  // The full model only while the dialog is open: NoteComposer checks and posts with it.
+  const workshop = useWorkshop({ connection, session, participant })
+  const close = useSealedNoteStore((state) => state.close)
+  const dialog = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    dialog.current?.querySelector('textarea')?.focus()
+  }, [])
+  return (
+    <div
+      ref={dialog}
+      className="sealed-dialog"
+      role="dialog"
+      aria-modal="false"
+      aria-label={t('sealed.title', { number: questionIndex + 1 })}
+      data-testid="sealed-note-dialog"
+      onKeyDown={(event) => {
+        // Keys typed here are not tldraw shortcuts.
+        event.stopPropagation()
+        if (event.key === 'Escape') close()
+      }}
+    >
+      <div className="sealed-dialog__head">
+        <strong>{t('sealed.title', { number: questionIndex + 1 })}</strong>
+        <button type="button" className="button button--quiet" onClick={close} data-testid="sealed-note-close">
+          {t('sealed.close')}
+        </button>
+      </div>
+      <NoteComposer
+        workshop={workshop}
+        questionIndex={questionIndex}
+        label={t('compose.label', { number: questionIndex + 1 })}
+        inputTestId="sealed-note-input"
+        sendTestId="sealed-note-send"
+      />
+    </div>
+  )
+}

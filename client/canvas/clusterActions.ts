@@ -1,0 +1,133 @@
+import { createShapeId, type Editor, type TLFrameShape, type TLShape, type TLShapeId } from 'tldraw'
+import { arrangeInGrid, CLUSTER_LABEL_SPACE, flowOnBoard, type Size } from '../../shared/workshop/clusterLayout.ts'
+import { BOARD_HEADER_HEIGHT } from '../../shared/workshop/boardLayout.ts'
+import { isBoard, isCluster, isNote, type BoardShape, type ClusterShape } from '../../shared/workshop/workshopRecords.ts'
+
+/**
+ * The moderator's clustering on the canvas. A cluster is a tldraw `frame` with meta
+ * `{kind:'cluster'}` inside a board, and its notes are its children (docs/CONTRACTS.md), so
+ * membership is structural: the export, the list view and tests read it from the parents, and
+ * tldraw's own frame behaviour moves notes in and out when they are dragged.
+ */
+
+/** Colour of cluster frames, so they stand apart from the boards' black frames. */
+const CLUSTER_COLOR = 'blue'
+
+function boardAround(editor: Editor, shape: TLShape): BoardShape | undefined {
+  return editor.findShapeAncestor(shape, (ancestor) => isBoard(ancestor)) as BoardShape | undefined
+}
+
+/** The notes of a selection that can form one cluster: those on the board of the first note. */
+export function clusterableNotes(editor: Editor, ids: readonly TLShapeId[]): { board: BoardShape; noteIds: TLShapeId[] } | undefined {
+  const notes = ids.map((id) => editor.getShape(id)).filter((shape): shape is TLShape => shape !== undefined && isNote(shape))
+  const first = notes[0]
+  const board = first && boardAround(editor, first)
+  if (!board) return undefined
+  return { board, noteIds: notes.filter((note) => boardAround(editor, note)?.id === board.id).map((note) => note.id) }
+}
+
+/** The selected cluster, when exactly one is selected. */
+export function selectedCluster(editor: Editor): ClusterShape | undefined {
+  const selected = editor.getSelectedShapes()
+  return selected.length === 1 && isCluster(selected[0]!) ? selected[0] : undefined
+}
+
+/** Size of a shape as drawn (a note grows with its text). */
+function sizeOf(editor: Editor, id: TLShapeId): Size {
+  const bounds = editor.getShapeGeometry(id).bounds
+  return { w: bounds.w, h: bounds.h }
+}
+
+/** Reading order: top to bottom, then left to right, by page position. */
+function inReadingOrder(editor: Editor, ids: readonly TLShapeId[]): TLShapeId[] {
+  const position = (id: TLShapeId) => editor.getShapePageBounds(id)?.point ?? { x: 0, y: 0 }
+  return [...ids].sort((a, b) => {
+    const pa = position(a)
+    const pb = position(b)
+    return Math.round(pa.y - pb.y) || pa.x - pb.x
+  })
+}
+
+/** Puts a cluster's children into a tidy grid and fits the frame around them. */
+function arrangeCluster(editor: Editor, clusterId: TLShapeId): void {
+  const childIds = editor.getSortedChildIdsForParent(clusterId)
+  const { positions, size } = arrangeInGrid(childIds.map((id) => sizeOf(editor, id)))
+  editor.updateShapes(
+    childIds.map((id, index) => ({ id, type: editor.getShape(id)!.type, x: positions[index]!.x, y: positions[index]!.y })),
+  )
+  editor.updateShape<TLFrameShape>({ id: clusterId, type: 'frame', props: { w: size.w, h: size.h } })
+}
+
+/**
+ * "Cluster bilden": a new named cluster on the board of the selected notes, where the notes
+ * were, holding them in a grid. Returns the cluster's id, or undefined without notes.
+ */
+export function createCluster(editor: Editor, ids: readonly TLShapeId[], name: string): TLShapeId | undefined {
+  const found = clusterableNotes(editor, ids)
+  if (!found || found.noteIds.length === 0) return undefined
+  const { board, noteIds } = found
+  const boardPage = editor.getShapePageBounds(board.id)!
+  const noteBounds = noteIds.map((id) => editor.getShapePageBounds(id)!)
+  const x = Math.min(...noteBounds.map((bounds) => bounds.x)) - boardPage.x
+  const y = Math.max(BOARD_HEADER_HEIGHT + CLUSTER_LABEL_SPACE, Math.min(...noteBounds.map((bounds) => bounds.y)) - boardPage.y)
+  const clusterId = createShapeId()
+  editor.markHistoryStoppingPoint('create cluster')
+  editor.run(() => {
+    editor.createShape<TLFrameShape>({
+      id: clusterId,
+      type: 'frame',
+      parentId: board.id,
+      x,
+      y,
+      props: { w: 100, h: 100, name, color: CLUSTER_COLOR },
+      meta: { kind: 'cluster' },
+    })
+    editor.reparentShapes(inReadingOrder(editor, noteIds), clusterId)
+    arrangeCluster(editor, clusterId)
+  })
+  editor.select(clusterId)
+  return clusterId
+}
+
+export function renameCluster(editor: Editor, clusterId: TLShapeId, name: string): void {
+  editor.updateShape<TLFrameShape>({ id: clusterId, type: 'frame', props: { name } })
+}
+
+/** "Auflösen": the cluster's notes go back onto its board (where they are), the frame goes. */
+export function dissolveCluster(editor: Editor, clusterId: TLShapeId): void {
+  const cluster = editor.getShape(clusterId)
+  if (!cluster || !isCluster(cluster)) return
+  const childIds = editor.getSortedChildIdsForParent(clusterId)
+  editor.markHistoryStoppingPoint('dissolve cluster')
+  editor.run(() => {
+    if (childIds.length > 0) editor.reparentShapes(childIds, cluster.parentId)
+    editor.deleteShapes([clusterId])
+  })
+  editor.select(...childIds)
+}
+
+/**
+ * "Aufräumen": every cluster on the board gets a tidy grid, then clusters (in their order) and
+ * the loose notes (in reading order) flow across the board below its header.
+ */
+export function tidyBoard(editor: Editor, boardId: TLShapeId): void {
+  const board = editor.getShape(boardId)
+  if (!board || !isBoard(board)) return
+  const children = editor.getSortedChildIdsForParent(boardId).map((id) => editor.getShape(id)!)
+  const clusters = children.filter((shape) => isCluster(shape))
+  const notes = inReadingOrder(
+    editor,
+    children.filter((shape) => isNote(shape)).map((shape) => shape.id),
+  )
+  editor.markHistoryStoppingPoint('tidy board')
+  editor.run(() => {
+    for (const cluster of clusters) arrangeCluster(editor, cluster.id)
+    const items = [
+      ...clusters.map((cluster) => ({ ...sizeOf(editor, cluster.id), labelled: true })),
+      ...notes.map((id) => ({ ...sizeOf(editor, id), labelled: false })),
+    ]
+    const { positions } = flowOnBoard(items, board.props.w)
+    const ids = [...clusters.map((cluster) => cluster.id), ...notes]
+    editor.updateShapes(ids.map((id, index) => ({ id, type: editor.getShape(id)!.type, x: positions[index]!.x, y: positions[index]!.y })))
+  })
+}
