@@ -20,13 +20,17 @@ function versionOf(doc: Y.Doc): { value: number } {
   return version
 }
 
+/** How long updates are gathered before the view re-derives. */
+const COALESCE_MS = 50
+
 /**
  * A value derived from a live Yjs document, recomputed after every transaction that changed the
  * document (local or remote) and stable in between, so React re-renders only on real changes.
  *
  * Listens to the document's `update` event: Yjs emits it after the transaction's observers ran,
- * so derived structures such as the records' YKeyValue are already up to date. `select` should
- * be stable (module-level or memoised); a new `select` recomputes once.
+ * so derived structures such as the records' YKeyValue are already up to date. Updates within
+ * {@link COALESCE_MS} re-render once. `select` should be stable (module-level or memoised); a new
+ * `select` recomputes once.
  */
 export function useDocSnapshot<T>(doc: Y.Doc, select: (doc: Y.Doc) => T): T {
   const cache = useRef<{ version: number; doc: Y.Doc; select: (doc: Y.Doc) => T; value: T } | null>(null)
@@ -34,8 +38,20 @@ export function useDocSnapshot<T>(doc: Y.Doc, select: (doc: Y.Doc) => T): T {
 
   const subscribe = useCallback(
     (onChange: () => void) => {
-      doc.on('update', onChange)
-      return () => doc.off('update', onChange)
+      // Remote drags arrive as many small updates per second; re-deriving once per batch keeps a
+      // phone responsive. Changes are never lost: the version above counts every update.
+      let pending: ReturnType<typeof setTimeout> | undefined
+      const schedule = () => {
+        pending ??= setTimeout(() => {
+          pending = undefined
+          onChange()
+        }, COALESCE_MS)
+      }
+      doc.on('update', schedule)
+      return () => {
+        doc.off('update', schedule)
+        clearTimeout(pending)
+      }
     },
     [doc],
   )

@@ -26,8 +26,10 @@ export function NoteItem({ note, workshop }: { note: NoteView; workshop: Worksho
   const returnFocus = useRef(false)
   const sealedText = workshop.sealedTexts.get(note.id)
   const label = noteLabel(note, sealedText, t('note.sealed'))
-  const canEdit = !note.sealed && editVerdict(workshop.doc, workshop.actor, note.id).allowed
-  const canDelete = deleteVerdict(workshop.doc, workshop.actor, note.id).allowed
+  // Only authors and the moderation can ever touch a note; skip asking the rules for the rest.
+  const mayTouch = note.mine || workshop.actor.role === 'moderator'
+  const canEdit = mayTouch && !note.sealed && editVerdict(workshop.doc, workshop.actor, note.id).allowed
+  const canDelete = mayTouch && deleteVerdict(workshop.doc, workshop.actor, note.id).allowed
 
   useEffect(() => {
     if (draft !== null) field.current?.focus()
