@@ -57,15 +57,29 @@ test('the list view has no serious accessibility violations, also while voting',
   await expect(list.getByTestId('list-note')).toContainText('Nachbarschaftshilfe')
   expect(await seriousViolations(page, 'list view')).toEqual([])
 
-  // Editing in place.
-  await list.getByRole('button', { name: 'Karte bearbeiten: Nachbarschaftshilfe' }).click()
-  await expect(list.getByRole('textbox', { name: 'Text der Karte' })).toBeFocused()
+  // Editing in place, by keyboard: the field takes the focus, the edit button gets it back.
+  const editButton = list.getByRole('button', { name: 'Karte bearbeiten: Nachbarschaftshilfe' })
+  await editButton.focus()
+  await page.keyboard.press('Enter')
+  const editField = list.getByRole('textbox', { name: 'Text der Karte' })
+  await expect(editField).toBeFocused()
   expect(await seriousViolations(page, 'list view editing')).toEqual([])
-  await page.keyboard.press('Escape')
+  await page.keyboard.press('End')
+  await page.keyboard.type(' für Ältere')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  const edited = list.getByRole('button', { name: 'Karte bearbeiten: Nachbarschaftshilfe für Ältere' })
+  await expect(edited).toBeFocused()
+
+  // Deleting one's own note.
+  await list.getByRole('textbox', { name: 'Neue Karte zu Frage 2' }).fill('Tippfehler')
+  await list.getByTestId('list-board-1').getByRole('button', { name: 'Karte senden' }).click()
+  await list.getByRole('button', { name: 'Karte löschen: Tippfehler' }).click()
+  await expect(list.getByTestId('list-note')).toHaveCount(1)
 
   await moderate(server.origin, session.id, session.moderatorToken, { action: 'startVoting', dotsPerParticipant: 1, maxPerTarget: null, hideResults: false })
   await moderate(server.origin, session.id, session.moderatorToken, { action: 'startTimer', durationMs: 300_000 })
-  await list.getByRole('button', { name: 'Punkt geben: Nachbarschaftshilfe' }).click()
+  await list.getByRole('button', { name: 'Punkt geben: Nachbarschaftshilfe für Ältere' }).click()
   await expect(list.getByTestId('dot-budget')).toHaveText('Noch 0 von 1 Punkten')
   await expect(list.getByTestId('timer')).toHaveText(/^[45]:\d\d$/)
   await page.screenshot({ path: testInfo.outputPath('list-view.png'), fullPage: true })
