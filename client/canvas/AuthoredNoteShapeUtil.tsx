@@ -1,5 +1,6 @@
 import { NoteShapeUtil, type TLNoteShape } from 'tldraw'
 import { readBoardMeta, readNoteMeta } from '../../shared/workshop/recordMeta.ts'
+import { SealedNoteCover } from './SealedNoteCover.tsx'
 
 /**
  * tldraw's sticky note plus its author's name, from the note's meta (set once when it was
@@ -9,10 +10,12 @@ import { readBoardMeta, readNoteMeta } from '../../shared/workshop/recordMeta.ts
  */
 export class AuthoredNoteShapeUtil extends NoteShapeUtil {
   override component(shape: TLNoteShape) {
-    const author = readNoteMeta(shape.meta)?.authorName
+    const meta = readNoteMeta(shape.meta)
+    const author = meta?.authorName
     return (
       <div className="pinnwand-note" data-testid="note" data-question-index={this.questionIndexOf(shape)}>
         {super.component(shape)}
+        {meta?.sealed === true && <SealedNoteCover shape={shape} />}
         {author && (
           <div className="pinnwand-note-author" data-testid="note-author" style={{ transform: `scale(${shape.props.scale})` }}>
             {author}

@@ -1,8 +1,10 @@
 import { useEditor, useValue } from 'tldraw'
 import { boardsInOrder } from '../../shared/workshop/workshopRecords.ts'
 import { useTranslate } from '../i18n/translate.ts'
+import { useCanvasModeration } from './canvasModeration.ts'
 import { useCanvasSession } from './canvasSession.ts'
 import { addNoteToBoard } from './noteActions.ts'
+import { useSealedNoteStore } from './sealedNoteStore.ts'
 
 /**
  * "+ Karte" on every board, drawn in front of the canvas at the board's lower right corner so it
@@ -12,6 +14,8 @@ export function BoardControls() {
   const editor = useEditor()
   const t = useTranslate()
   const { author, canAddNoteTo } = useCanvasSession()
+  // Hidden mode: the note is written in a dialog and posted to the server (SealedNotes.tsx).
+  const { postsSealed } = useCanvasModeration()
   const buttons = useValue(
     'board note buttons',
     () => {
@@ -38,7 +42,9 @@ export function BoardControls() {
             aria-label={t('board.addNoteLabel', { question: board.props.name })}
             title={t('board.addNoteShortcut')}
             style={{ left: x, top: y }}
-            onClick={() => addNoteToBoard(editor, board, author)}
+            onClick={() =>
+              postsSealed ? useSealedNoteStore.getState().compose(board.meta.questionIndex) : addNoteToBoard(editor, board, author)
+            }
           >
             {t('board.addNote')}
           </button>

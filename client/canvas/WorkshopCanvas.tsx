@@ -28,11 +28,14 @@ import { showToast } from '../stores/toastStore.ts'
 import { AuthoredNoteShapeUtil } from './AuthoredNoteShapeUtil.tsx'
 import { BoardControls } from './BoardControls.tsx'
 import { BoardFrameShapeUtil } from './BoardFrameShapeUtil.tsx'
+import { CanvasModerationContext, type CanvasModeration } from './canvasModeration.ts'
 import { registerBoardRules } from './boardRules.ts'
 import { CanvasSessionContext, type CanvasSession } from './canvasSession.ts'
 import { animationFrameScheduler } from './frameScheduler.ts'
+import { ModerationOverlays } from './ModerationOverlays.tsx'
 import { addNoteToBoard, boardAtViewportCentre } from './noteActions.ts'
 import { bindPresence } from './presenceBinding.ts'
+import { useSealedNoteStore } from './sealedNoteStore.ts'
 import { tldrawAssetUrls } from './tldrawAssets.ts'
 import { bindStoreToYjs } from './yjsStoreBinding.ts'
 
@@ -51,6 +54,16 @@ function PinnwandToolbar() {
       <HandToolbarItem />
       <NoteToolbarItem />
     </DefaultToolbar>
+  )
+}
+
+/** Everything drawn in front of the canvas: "+ Karte" and the moderation parts. */
+function CanvasFront() {
+  return (
+    <>
+      <BoardControls />
+      <ModerationOverlays />
+    </>
   )
 }
 
@@ -91,10 +104,17 @@ export default function WorkshopCanvas({ connection, session, participant, licen
   const canAddNoteTo = useCallback(
     (boardId: string) =>
       !readonly &&
-      (actor.role === 'moderator' ||
-        (PHASE_RULES[moderation.phase].createNotes && !moderation.hiddenMode && !moderation.lockedBoards.includes(boardId))),
+      (actor.role === 'moderator' || (PHASE_RULES[moderation.phase].createNotes && !moderation.lockedBoards.includes(boardId))),
     [actor.role, moderation, readonly],
   )
+  // Hidden mode: participants' "+ Karte" posts through the server (see canvasModeration.ts).
+  const postsSealed = moderation.hiddenMode && actor.role !== 'moderator'
+  const canvasModeration = useMemo<CanvasModeration>(
+    () => ({ connection, session, participant: readonly ? null : participant, moderation, postsSealed }),
+    [connection, session, participant, readonly, moderation, postsSealed],
+  )
+  const postsSealedRef = useRef(postsSealed)
+  postsSealedRef.current = postsSealed
   const canvasSession = useMemo<CanvasSession>(
     () => ({
       actor,
@@ -139,7 +159,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
 
   const components = useMemo<TLComponents>(
     () => ({
-      InFrontOfTheCanvas: BoardControls,
+      InFrontOfTheCanvas: CanvasFront,
       Toolbar: PinnwandToolbar,
       PageMenu: null,
       SharePanel: null,
@@ -161,6 +181,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
           if (!board) showToast(translateNow('board.noBoard'))
           // After the key event has run its course: started inside tldraw's keydown handling,
           // the note's text editor loses the caret to the key's own events.
+          else if (allowed(board.id) && postsSealedRef.current) useSealedNoteStore.getState().compose(board.meta.questionIndex)
           else if (allowed(board.id)) editor.timers.requestAnimationFrame(() => addNoteToBoard(editor, board, author))
         }
         // Only what participants can do; the note tool (and its key, N) posts onto a board.
@@ -187,19 +208,21 @@ export default function WorkshopCanvas({ connection, session, participant, licen
   if (!bound) return null
   return (
     <CanvasSessionContext.Provider value={canvasSession}>
-      <div className="canvas" data-testid="canvas-root">
-        <Tldraw
-          store={store}
-          licenseKey={licenseKey ?? undefined}
-          assetUrls={tldrawAssetUrls}
-          locale={language}
-          shapeUtils={SHAPE_UTILS}
-          components={components}
-          overrides={overrides}
-          onMount={onMount}
-          autoFocus
-        />
-      </div>
+      <CanvasModerationContext.Provider value={canvasModeration}>
+        <div className="canvas" data-testid="canvas-root">
+          <Tldraw
+            store={store}
+            licenseKey={licenseKey ?? undefined}
+            assetUrls={tldrawAssetUrls}
+            locale={language}
+            shapeUtils={SHAPE_UTILS}
+            components={components}
+            overrides={overrides}
+            onMount={onMount}
+            autoFocus
+          />
+        </div>
+      </CanvasModerationContext.Provider>
     </CanvasSessionContext.Provider>
   )
 }

@@ -4,10 +4,10 @@ import { readNoteMeta } from '../../shared/workshop/recordMeta.ts'
 import { boardsInOrder } from '../../shared/workshop/workshopRecords.ts'
 import { keepNoteOnBoard, type BoardLookup } from './noteOnBoard.ts'
 
-/** Boards and their headers: the workshop's structure, which only moderators may change. */
+/** Boards, their headers and clusters: the workshop's structure, which only moderators may change. */
 function isStructure(shape: TLShape): boolean {
   const kind = (shape.meta as { kind?: unknown }).kind
-  return kind === 'board' || kind === 'boardHeader'
+  return kind === 'board' || kind === 'boardHeader' || kind === 'cluster'
 }
 
 /**
