@@ -18,10 +18,63 @@ export interface ServerConfig {
   compactAfterBytes: number
   /** Where the built client lives. */
   clientDir: string
+  /** Limits (0 = unlimited where noted); each refusal names its limit. */
+  limits: ServerLimits
+  /** Sessions without activity for this many days are deleted (0 = keep forever). */
+  retentionDays: number
+  /** How often the retention check runs (it also runs at start). */
+  retentionCheckMs: number
+  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy (client address for per-IP limits). */
+  trustProxy: boolean
+  /** Origins besides the server's own (and PUBLIC_URL's) that may open websockets and POST. */
+  allowedOrigins: string[]
+  /**
+   * TESTING AND BENCHMARKS ONLY: every client update is applied without the permission gate
+   * (and without the per-participant note limit and document size check).
+   */
+  gateDisabled: boolean
+}
+
+export interface ServerLimits {
+  /** Largest stored document per session; updates that would grow it beyond are refused. */
+  maxDocumentBytes: number
+  /** New notes one participant may post per minute (0 = unlimited). */
+  notesPerMinute: number
+  /** Open websockets per client address (0 = unlimited). */
+  maxConnectionsPerIp: number
+  /** Sessions the server keeps (0 = unlimited). */
+  maxSessions: number
+  /** Largest template (request body of POST /api/sessions). */
+  maxTemplateBytes: number
 }
 
 const integer = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback)
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], { error: 'must be 1 or 0' })
+    .default(fallback ? '1' : '0')
+    .transform((value) => ['1', 'true', 'yes', 'on'].includes(value))
+
+/** A comma-separated list of origins (`https://host[:port]`), normalised by URL. */
+function parseOrigins(list: string): string[] {
+  return list
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      let url: URL | undefined
+      try {
+        url = new URL(entry)
+      } catch {
+        url = undefined
+      }
+      if (!url || !/^https?:$/.test(url.protocol))
+        throw new Error(`Invalid environment variable ALLOWED_ORIGINS: "${entry}" is not an http(s) origin`)
+      return url.origin
+    })
+}
 
 const envSchema = z.object({
   PORT: integer(3000, 0, 65_535),
@@ -34,6 +87,16 @@ const envSchema = z.object({
   COMPACT_AFTER_UPDATES: integer(500, 1, 1_000_000),
   COMPACT_AFTER_BYTES: integer(8 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   CLIENT_DIR: z.string().min(1).default('dist/client'),
+  MAX_DOCUMENT_BYTES: integer(32 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+  NOTES_PER_MINUTE: integer(60, 0, 1_000_000),
+  MAX_CONNECTIONS_PER_IP: integer(200, 0, 1_000_000),
+  MAX_SESSIONS: integer(10_000, 0, 100_000_000),
+  MAX_TEMPLATE_BYTES: integer(64 * 1024, 1024, 16 * 1024 * 1024),
+  RETENTION_DAYS: integer(90, 0, 100 * 365),
+  RETENTION_CHECK_MS: integer(3_600_000, 100, 7 * 24 * 3_600_000),
+  TRUST_PROXY: flag(false),
+  ALLOWED_ORIGINS: z.string().default(''),
+  PINNWAND_DISABLE_GATE: flag(false),
 })
 
 /** Reads the configuration; an invalid variable stops the server with a message naming it. */
@@ -57,5 +120,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     compactAfterUpdates: vars.COMPACT_AFTER_UPDATES,
     compactAfterBytes: vars.COMPACT_AFTER_BYTES,
     clientDir: resolve(vars.CLIENT_DIR),
+    limits: {
+      maxDocumentBytes: vars.MAX_DOCUMENT_BYTES,
+      notesPerMinute: vars.NOTES_PER_MINUTE,
+      maxConnectionsPerIp: vars.MAX_CONNECTIONS_PER_IP,
+      maxSessions: vars.MAX_SESSIONS,
+      maxTemplateBytes: vars.MAX_TEMPLATE_BYTES,
+    },
+    retentionDays: vars.RETENTION_DAYS,
+    retentionCheckMs: vars.RETENTION_CHECK_MS,
+    trustProxy: vars.TRUST_PROXY,
+    allowedOrigins: parseOrigins(vars.ALLOWED_ORIGINS),
+    gateDisabled: vars.PINNWAND_DISABLE_GATE,
   }
 }

@@ -1,4 +1,5 @@
 import type { ServerConfig } from '../config.ts'
+import type { WriteLimits } from '../gate/writeLimits.ts'
 import type { SessionStore } from '../persistence/sessionStore.ts'
 import type { ParticipantTokens } from '../sessions/participantTokens.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
@@ -9,6 +10,8 @@ export interface AppContext {
   store: SessionStore
   rooms: RoomRegistry
   participantTokens: ParticipantTokens
+  /** Document size and note rate, also for notes the server writes for participants. */
+  writeLimits: WriteLimits
   /** The server clock (injectable for tests; timers and createdAt use it). */
   now: () => Date
 }

@@ -6,7 +6,12 @@ import { createRequestHandler, type FallbackHandler } from '../http/requestHandl
 import { createStaticClient } from '../http/staticClient.ts'
 import { SqliteSessionStore } from '../persistence/sqlite/sqliteSessionStore.ts'
 import type { SessionStore } from '../persistence/sessionStore.ts'
-import { loadOrCreateParticipantSecret, ParticipantTokens } from '../sessions/participantTokens.ts'
+import { loadParticipantSecret, ParticipantTokens } from '../sessions/participantTokens.ts'
+import { createUpdateCheck } from '../gate/updateChecks.ts'
+import { WriteLimits } from '../gate/writeLimits.ts'
+import { OriginPolicy } from '../http/originPolicy.ts'
+import { logError } from '../logging/log.ts'
+import { RetentionJob } from '../dataProtection/retentionJob.ts'
 import { CLOSE_CODES } from '../sync/closeCodes.ts'
 import { RoomRegistry } from '../sync/roomRegistry.ts'
 import { WebsocketEndpoint } from '../sync/websocketEndpoint.ts'
@@ -35,15 +40,23 @@ export function createPinnwandServer(config: ServerConfig, options: PinnwandServ
     unloadGraceMs: config.unloadGraceMs,
     compaction: { maxUpdates: config.compactAfterUpdates, maxGrowthBytes: config.compactAfterBytes },
   })
+  const writeLimits = new WriteLimits({ maxDocumentBytes: config.limits.maxDocumentBytes, notesPerMinute: config.limits.notesPerMinute })
   const app: AppContext = {
     config,
     store,
     rooms,
-    participantTokens: new ParticipantTokens(loadOrCreateParticipantSecret(config.dataDir)),
+    participantTokens: new ParticipantTokens(loadParticipantSecret(store, config.dataDir)),
+    writeLimits,
     now: () => new Date(),
   }
+  if (config.gateDisabled)
+    logError(
+      '\n[pinnwand] !!! WARNING: PINNWAND_DISABLE_GATE=1: every client update is applied WITHOUT permission checks or limits.\n' +
+        '[pinnwand] !!! Anyone can change or delete anything. For benchmarks and tests only; never run a workshop like this.\n',
+    )
+  const originPolicy = new OriginPolicy(config)
   let fallback: FallbackHandler = createStaticClient(config.clientDir)
-  const handle = createRequestHandler(buildRouter(app), () => fallback)
+  const handle = createRequestHandler(buildRouter(app), () => fallback, originPolicy)
   const httpServer = createServer((request, response) => void handle(request, response))
   // Slow or stuck clients must not hold sockets forever.
   httpServer.requestTimeout = 30_000
@@ -52,9 +65,17 @@ export function createPinnwandServer(config: ServerConfig, options: PinnwandServ
     store,
     rooms,
     participantTokens: app.participantTokens,
+    checkUpdate: createUpdateCheck({ gateDisabled: config.gateDisabled, limits: writeLimits }),
+    originPolicy,
+    maxConnectionsPerAddress: config.limits.maxConnectionsPerIp,
+    trustProxy: config.trustProxy,
     maxMessageBytes: config.maxMessageBytes,
     foreignUpgrades: options.foreignUpgrades ?? 'destroy',
   })
+
+  // Deletes sessions past RETENTION_DAYS now and then every RETENTION_CHECK_MS.
+  const retention = new RetentionJob(app, config.retentionDays, config.retentionCheckMs)
+  retention.start()
 
   let closing: Promise<void> | undefined
   return {
@@ -76,6 +97,7 @@ export function createPinnwandServer(config: ServerConfig, options: PinnwandServ
     },
     close() {
       closing ??= new Promise<void>((resolve) => {
+        retention.stop()
         httpServer.close(() => resolve())
         rooms.closeAll(CLOSE_CODES.goingAway, 'server restarting')
         websockets.close()

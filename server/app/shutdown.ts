@@ -1,3 +1,5 @@
+import { logError, logInfo } from '../logging/log.ts'
+
 /**
  * SIGTERM / SIGINT stop the server gracefully (sockets closed, updates flushed, database
  * closed); a second signal, or a stop that hangs, exits at once.
@@ -7,15 +9,15 @@ export function installShutdown(stop: () => Promise<void>, timeoutMs = 10_000): 
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1)
     stopping = true
-    console.log(`Pinnwand: ${signal} received, shutting down`)
+    logInfo(`Pinnwand: ${signal} received, shutting down`)
     setTimeout(() => {
-      console.error('Pinnwand: shutdown timed out')
+      logError('Pinnwand: shutdown timed out')
       process.exit(1)
     }, timeoutMs).unref()
     stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error('Pinnwand: shutdown failed', error)
+        logError('Pinnwand: shutdown failed', error)
         process.exit(1)
       },
     )

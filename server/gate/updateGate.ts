@@ -16,7 +16,7 @@ import { hasMissingPrerequisites } from './missingPrerequisites.ts'
  * - `refuse`: not applied; `reason` is meant for the writer.
  */
 export type GateDecision =
-  | { kind: 'accept' }
+  | { kind: 'accept'; inspection?: UpdateInspection }
   | { kind: 'noop' }
   | { kind: 'resync' }
   | { kind: 'refuse'; reason: string }
@@ -30,7 +30,7 @@ export function gateUpdate(doc: Y.Doc, actor: Actor, update: Uint8Array): GateDe
   // Only on the rare path: an update with gaps is always unresolvable for the inspection.
   if (inspection.unresolvable.length > 0 && hasMissingPrerequisites(doc, update)) return { kind: 'resync' }
   const verdict = judgeUpdate(doc, actor, inspection)
-  return verdict.allowed ? { kind: 'accept' } : { kind: 'refuse', reason: verdict.reason }
+  return verdict.allowed ? { kind: 'accept', inspection } : { kind: 'refuse', reason: verdict.reason }
 }
 
 function isEmpty(inspection: UpdateInspection): boolean {

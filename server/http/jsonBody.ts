@@ -5,11 +5,15 @@ import { HttpError } from './httpError.ts'
 export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024
 
 /** Reads and parses a JSON request body; an empty body is `undefined`. Stops reading past the limit. */
-export async function readJsonBody(request: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<unknown> {
+export async function readJsonBody(
+  request: IncomingMessage,
+  limitBytes = DEFAULT_BODY_LIMIT_BYTES,
+  tooLargeMessage = `Request body too large (limit ${limitBytes} bytes)`,
+): Promise<unknown> {
   const declared = Number(request.headers['content-length'] ?? 0)
   if (declared > limitBytes) {
     request.resume()
-    throw new HttpError(413, `Request body too large (limit ${limitBytes} bytes)`)
+    throw new HttpError(413, tooLargeMessage)
   }
   const chunks: Buffer[] = []
   let size = 0
@@ -17,7 +21,7 @@ export async function readJsonBody(request: IncomingMessage, limitBytes = DEFAUL
     size += chunk.length
     if (size > limitBytes) {
       request.resume()
-      throw new HttpError(413, `Request body too large (limit ${limitBytes} bytes)`)
+      throw new HttpError(413, tooLargeMessage)
     }
     chunks.push(chunk)
   }

@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { HttpError } from './httpError.ts'
+import type { OriginPolicy } from './originPolicy.ts'
 import type { JsonReply, Router } from './router.ts'
+import { setCommonSecurityHeaders } from './securityHeaders.ts'
+import { logError } from '../logging/log.ts'
 
 export type FallbackHandler = (request: IncomingMessage, response: ServerResponse) => void
 
@@ -9,8 +12,15 @@ export type FallbackHandler = (request: IncomingMessage, response: ServerRespons
  * crash); unknown `/api/` paths are JSON 404s; everything else goes to the fallback (the static
  * client in production, Vite in development).
  */
-export function createRequestHandler(router: Router, fallback: () => FallbackHandler) {
+export function createRequestHandler(router: Router, fallback: () => FallbackHandler, originPolicy: OriginPolicy) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    setCommonSecurityHeaders(response)
+    // A page of another site may make a browser send requests here (CSRF); anything that is
+    // not a plain read must come from our own origin (or from no page at all: CLI, curl).
+    if (!SAFE_METHODS.has(request.method ?? 'GET') && !originPolicy.allows(request)) {
+      request.resume()
+      return sendJson(response, { status: 403, body: { error: 'Cross-origin request refused' } })
+    }
     let url: URL
     try {
       url = new URL(request.url ?? '/', 'http://localhost')
@@ -24,7 +34,7 @@ export function createRequestHandler(router: Router, fallback: () => FallbackHan
       try {
         return fallback()(request, response)
       } catch (error) {
-        console.error(`[pinnwand] ${request.method} ${url.pathname} failed:`, error)
+        logError(`[pinnwand] ${request.method} ${url.pathname} failed:`, error)
         return sendJson(response, { status: 500, body: { error: 'Internal server error' } })
       }
     }
@@ -39,11 +49,13 @@ export function createRequestHandler(router: Router, fallback: () => FallbackHan
       if (reply) sendJson(response, reply)
     } catch (error) {
       if (error instanceof HttpError) return sendJson(response, { status: error.status, body: { error: error.message } })
-      console.error(`[pinnwand] ${request.method} ${url.pathname} failed:`, error)
+      logError(`[pinnwand] ${request.method} ${url.pathname} failed:`, error)
       sendJson(response, { status: 500, body: { error: 'Internal server error' } })
     }
   }
 }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export function sendJson(response: ServerResponse, reply: JsonReply): void {
   if (response.headersSent) {

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, resolve, sep } from 'node:path'
+import { contentSecurityPolicy } from './securityHeaders.ts'
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -56,7 +57,11 @@ export function createStaticClient(rootDir: string): (request: IncomingMessage, 
       return
     }
     if (!existsSync(indexFile)) {
-      response.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+      response.writeHead(503, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'Content-Security-Policy': contentSecurityPolicy(request),
+      })
       response.end(request.method === 'HEAD' ? undefined : NOT_BUILT_PAGE)
       return
     }
@@ -101,7 +106,13 @@ function isFile(path: string): boolean {
 function sendFile(request: IncomingMessage, response: ServerResponse, path: string, cacheControl: string): void {
   const type = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream'
   const size = statSync(path).size
-  response.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Cache-Control': cacheControl })
+  response.writeHead(200, {
+    'Content-Type': type,
+    'Content-Length': size,
+    'Cache-Control': cacheControl,
+    // The app's pages (and any HTML or SVG someone opens directly) run under the strict policy.
+    ...(type.startsWith('text/html') || type === 'image/svg+xml' ? { 'Content-Security-Policy': contentSecurityPolicy(request) } : {}),
+  })
   if (request.method === 'HEAD') {
     response.end()
     return

@@ -70,5 +70,20 @@ export interface SessionStore {
   listSealedNotes(sessionId: string, filter?: { participantId?: string; includeRevealed?: boolean }): SealedNote[]
   markSealedNotesRevealed(sessionId: string, noteIds: readonly string[], revealedAt: string): void
 
+  countSessions(): number
+  /**
+   * Deletes a session and everything stored for it (document, participants, sealed notes), so
+   * that its data is not recoverable from the store's files afterwards. False when unknown.
+   */
+  deleteSession(sessionId: string): boolean
+  /** Ids of sessions whose last activity (document change or join) is before `cutoff` (ISO). */
+  listSessionsInactiveSince(cutoff: string): string[]
+
+  /**
+   * A named server secret, created with `create` the first time and stored with the sessions
+   * (so a backup of the store is the whole server state).
+   */
+  serverSecret(name: string, create: () => string): string
+
   close(): void
 }

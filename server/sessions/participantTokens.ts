@@ -1,9 +1,11 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { SessionStore } from '../persistence/sessionStore.ts'
 import { newParticipantId } from './identifiers.ts'
 
-export const PARTICIPANT_SECRET_FILE = 'participant-secret.key'
+/** Where servers before schema 2 kept the participant secret (read once, see loadParticipantSecret). */
+export const LEGACY_PARTICIPANT_SECRET_FILE = 'participant-secret.key'
 
 /**
  * Participant tokens: `<participantId>.<base64url HMAC-SHA256(secret, sessionId + "." + participantId)>`.
@@ -36,19 +38,17 @@ export class ParticipantTokens {
 }
 
 /**
- * The HMAC secret, generated once with crypto.randomBytes and kept in DATA_DIR (mode 0600), so
- * tokens stay valid across restarts. Creating it exclusively (`wx`) keeps two processes that
- * start at once from overwriting each other's secret.
+ * The HMAC secret: 32 bytes from crypto.randomBytes, kept in the store next to the sessions it
+ * signs for, so tokens stay valid across restarts and a backup restores them too. DATA_DIRs from
+ * before schema 2 kept it in a file (`participant-secret.key`); that value is taken over once, so
+ * existing participant tokens stay valid.
  */
-export function loadOrCreateParticipantSecret(dataDir: string): Buffer {
-  mkdirSync(dataDir, { recursive: true })
-  const path = join(dataDir, PARTICIPANT_SECRET_FILE)
-  try {
-    writeFileSync(path, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 })
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-  }
-  const secret = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64url')
-  if (secret.length < 32) throw new Error(`${path} is damaged (expected 32 random bytes); delete it to create a new one`)
+export function loadParticipantSecret(store: SessionStore, dataDir: string): Buffer {
+  const encoded = store.serverSecret('participant', () => {
+    const legacyPath = join(dataDir, LEGACY_PARTICIPANT_SECRET_FILE)
+    return existsSync(legacyPath) ? readFileSync(legacyPath, 'utf8').trim() : randomBytes(32).toString('base64url')
+  })
+  const secret = Buffer.from(encoded, 'base64url')
+  if (secret.length < 32) throw new Error('The stored participant secret is damaged (expected 32 random bytes)')
   return secret
 }

@@ -5,6 +5,8 @@
 export const CLOSE_CODES = {
   goingAway: 1001,
   malformedMessage: 1007,
+  /** Too many connections from one address: the client may try again later (it reconnects). */
+  tooManyConnections: 1008,
   messageTooBig: 1009,
   serverError: 1011,
   /** The client could not keep up with the room; it reconnects and resyncs. */
@@ -12,7 +14,9 @@ export const CLOSE_CODES = {
   /** The server refused an update; our client drops its local document and resyncs. */
   updateRefused: 4001,
   malformedSessionId: 4400,
+  /** Wrong token, forged participant token, or an upgrade from a foreign page's origin. */
   wrongToken: 4403,
+  /** Also used when a session is deleted while clients are connected. */
   unknownSession: 4404,
 } as const
 

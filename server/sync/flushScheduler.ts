@@ -1,5 +1,6 @@
 import type { SessionStore, UpdateAppend } from '../persistence/sessionStore.ts'
 import type { Room, RoomBatch } from './room.ts'
+import { logError } from '../logging/log.ts'
 
 /**
  * Batches all rooms' changes of one event-loop tick: on `setImmediate`, every dirty room's
@@ -25,9 +26,14 @@ export class FlushScheduler {
         this.flush()
       } catch (error) {
         // Store failures are handled inside flush; anything else is a bug, but must not end the process.
-        console.error('[pinnwand] flushing rooms failed:', error)
+        logError('[pinnwand] flushing rooms failed:', error)
       }
     })
+  }
+
+  /** Drops a room's pending changes unwritten (its session is being deleted). */
+  forget(room: Room): void {
+    this.dirty.delete(room)
   }
 
   flush(): void {

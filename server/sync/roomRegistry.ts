@@ -4,6 +4,7 @@ import { loadSessionDocument } from '../persistence/loadSessionDocument.ts'
 import { migrateDocumentSchema } from '../persistence/schemaMigration.ts'
 import { FlushScheduler } from './flushScheduler.ts'
 import { Room, SERVER_ORIGIN, type CompactionPolicy } from './room.ts'
+import { logError } from '../logging/log.ts'
 
 export interface RoomRegistryOptions {
   /** How long a room stays in memory after its last holder left (reconnects are cheap then). */
@@ -94,6 +95,21 @@ export class RoomRegistry {
     return this.rooms.get(sessionId)?.room
   }
 
+  /**
+   * Unloads a session's room at once, unflushed (its session is being deleted): every peer is
+   * closed with `code` and nothing pending is written. No-op when the room is not loaded.
+   */
+  evict(sessionId: string, code: number, reason: string): void {
+    const entry = this.rooms.get(sessionId)
+    if (!entry) return
+    clearTimeout(entry.unloadTimer)
+    this.rooms.delete(sessionId)
+    // Closing peers removes their presence, which marks the room dirty again: forget it after.
+    entry.room.closePeers(code, reason)
+    this.scheduler.forget(entry.room)
+    entry.room.destroy()
+  }
+
   get loadedCount(): number {
     return this.rooms.size
   }
@@ -128,7 +144,7 @@ export class RoomRegistry {
   }
 
   private dropAfterWriteFailure(rooms: Room[], error: unknown): void {
-    console.error('[pinnwand] storing updates failed; affected sessions reload from disk:', error)
+    logError('[pinnwand] storing updates failed; affected sessions reload from disk:', error)
     for (const room of rooms) {
       const entry = this.rooms.get(room.sessionId)
       if (entry?.room === room) this.rooms.delete(room.sessionId)

@@ -2,7 +2,8 @@ import * as Y from 'yjs'
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import type { WebSocket } from 'ws'
 import type { Actor } from '../../shared/permissions/updatePolicy.ts'
-import { gateUpdate, type GateDecision } from '../gate/updateGate.ts'
+import type { UpdateCheck } from '../gate/updateChecks.ts'
+import type { GateDecision } from '../gate/updateGate.ts'
 import { CLOSE_CODES, fitCloseReason } from './closeCodes.ts'
 import {
   decodeIncomingMessage,
@@ -15,6 +16,7 @@ import {
   type AwarenessEntry,
 } from './protocolMessages.ts'
 import type { Room, RoomPeer } from './room.ts'
+import { logError } from '../logging/log.ts'
 
 /** A client normally has one awareness id per document; a few more allow a page that reloads its doc. */
 const MAX_AWARENESS_IDS_PER_CONNECTION = 8
@@ -38,6 +40,8 @@ export class SyncConnection implements RoomPeer {
     private readonly ws: WebSocket,
     private readonly room: Room,
     readonly actor: Actor,
+    /** The gate and the write limits (server/gate). */
+    private readonly checkUpdate: UpdateCheck,
     /** Flushes pending changes of all rooms (write before anything leaves the server). */
     private readonly flush: () => void,
     private readonly onClosed: (connection: SyncConnection) => void,
@@ -89,7 +93,7 @@ export class SyncConnection implements RoomPeer {
     } catch (error) {
       if (error instanceof MalformedMessageError) this.close(CLOSE_CODES.malformedMessage, error.message)
       else {
-        console.error('[pinnwand] sync message failed:', error)
+        logError('[pinnwand] sync message failed:', error)
         this.close(CLOSE_CODES.malformedMessage, 'message could not be processed')
       }
     }
@@ -119,7 +123,7 @@ export class SyncConnection implements RoomPeer {
   private receiveUpdate(update: Uint8Array): void {
     let decision: GateDecision
     try {
-      decision = gateUpdate(this.room.doc, this.actor, update)
+      decision = this.checkUpdate(this.room, this.actor, update)
     } catch (error) {
       throw new MalformedMessageError(`undecodable update: ${(error as Error).message}`)
     }

@@ -1,6 +1,9 @@
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
+import type { UpdateCheck } from '../gate/updateChecks.ts'
+import { clientAddressKey } from '../http/clientAddress.ts'
+import type { OriginPolicy } from '../http/originPolicy.ts'
 import type { SessionStore } from '../persistence/sessionStore.ts'
 import { isValidSessionId } from '../sessions/identifiers.ts'
 import type { ParticipantTokens } from '../sessions/participantTokens.ts'
@@ -8,6 +11,8 @@ import { roleForToken } from '../sessions/roles.ts'
 import { CLOSE_CODES, fitCloseReason } from './closeCodes.ts'
 import type { RoomRegistry } from './roomRegistry.ts'
 import { SyncConnection } from './syncConnection.ts'
+import { logError, logThrottledWarning } from '../logging/log.ts'
+import { ConnectionsPerAddress } from './connectionsPerAddress.ts'
 
 export const SYNC_PATH_PREFIX = '/yjs/'
 
@@ -15,6 +20,14 @@ export interface WebsocketEndpointOptions {
   store: SessionStore
   rooms: RoomRegistry
   participantTokens: ParticipantTokens
+  /** The permission gate and write limits every update passes. */
+  checkUpdate: UpdateCheck
+  /** Upgrades from foreign pages are refused (4403). */
+  originPolicy: OriginPolicy
+  /** Open websockets per client address; 0 = unlimited. */
+  maxConnectionsPerAddress: number
+  /** Read the client address from X-Forwarded-For (behind a reverse proxy). */
+  trustProxy: boolean
   /** Frames above this size close the sender with 1009 (ws enforces it while reading). */
   maxMessageBytes: number
   /** Dead connections (no pong) are dropped after at most two intervals. */
@@ -33,12 +46,14 @@ export class WebsocketEndpoint {
   private readonly connections = new Set<SyncConnection>()
   private readonly alive = new WeakMap<WebSocket, boolean>()
   private readonly pingTimer: NodeJS.Timeout
+  private readonly perAddress: ConnectionsPerAddress
 
   constructor(
     httpServer: Server,
     private readonly options: WebsocketEndpointOptions,
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
+    this.perAddress = new ConnectionsPerAddress(options.maxConnectionsPerAddress)
     httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       const path = (request.url ?? '').split('?')[0] ?? ''
       if (!path.startsWith(SYNC_PATH_PREFIX)) {
@@ -47,10 +62,23 @@ export class WebsocketEndpoint {
       }
       this.wss.handleUpgrade(request, socket, head, (ws) => {
         try {
+          // First the checks that cost nothing, so floods are cheap to refuse.
+          const address = clientAddressKey(request, options.trustProxy)
+          if (!this.perAddress.tryOpen(address)) {
+            logThrottledWarning('connections-per-address', `websocket refused: an address reached MAX_CONNECTIONS_PER_IP (${options.maxConnectionsPerAddress})`)
+            ws.close(CLOSE_CODES.tooManyConnections, `too many connections from your address (limit ${options.maxConnectionsPerAddress})`)
+            return
+          }
+          ws.once('close', () => this.perAddress.closed(address))
+          if (!options.originPolicy.allows(request)) {
+            logThrottledWarning('foreign-origin-websocket', 'websocket refused: upgrade from a foreign origin')
+            ws.close(CLOSE_CODES.wrongToken, 'foreign origin refused')
+            return
+          }
           this.accept(ws, request)
         } catch (error) {
           // One broken connection must never take the process (and every other session) down.
-          console.error('[pinnwand] accepting a websocket failed:', error)
+          logError('[pinnwand] accepting a websocket failed:', error)
           ws.close(CLOSE_CODES.serverError, 'internal error')
         }
       })
@@ -98,13 +126,14 @@ export class WebsocketEndpoint {
     try {
       room = this.options.rooms.acquire(sessionId)
     } catch (error) {
-      console.error(`[pinnwand] loading session ${sessionId} failed:`, error)
+      logError(`[pinnwand] loading session ${sessionId} failed:`, error)
       return refuse(CLOSE_CODES.serverError, 'session could not be loaded')
     }
     const connection = new SyncConnection(
       ws,
       room,
       { role, participantId, ...(authorName === undefined ? {} : { authorName }) },
+      this.options.checkUpdate,
       () => this.options.rooms.scheduler.flush(),
       (closed) => {
         this.connections.delete(closed)

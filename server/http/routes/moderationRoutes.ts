@@ -4,7 +4,7 @@ import { writeRecords } from '../../../shared/doc/documentLayout.ts'
 import type { AppContext } from '../../app/appContext.ts'
 import { applyModerationAction, moderationActionSchema } from '../../moderation/moderationActions.ts'
 import { buildSealedPlaceholder, revealSealedNotes } from '../../moderation/sealedNotes.ts'
-import { parseInput } from '../httpError.ts'
+import { HttpError, parseInput } from '../httpError.ts'
 import { readJsonBody } from '../jsonBody.ts'
 import type { Router } from '../router.ts'
 import { requireModerator, requireParticipant, requireSession } from '../sessionAccess.ts'
@@ -51,6 +51,9 @@ export function registerModerationRoutes(router: Router, app: AppContext): void 
     const participantId = requireParticipant(app, session, body.participantToken)
     const now = app.now()
     const note = app.rooms.change(session.id, (doc) => {
+      // The same limits as notes written over the websocket (checked before anything is written).
+      const limited = app.writeLimits.checkServerNote(session.id, doc, participantId, Buffer.byteLength(body.text) + 1024)
+      if (limited) throw new HttpError(limited.status, limited.reason)
       const placeholder = buildSealedPlaceholder(
         doc,
         app.store,

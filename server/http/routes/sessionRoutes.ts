@@ -7,7 +7,8 @@ import { sessionLinks } from '../../sessions/sessionLinks.ts'
 import { HttpError, parseInput } from '../httpError.ts'
 import { readJsonBody } from '../jsonBody.ts'
 import type { Router } from '../router.ts'
-import { publicBaseUrl, requireRole, requireSession } from '../sessionAccess.ts'
+import { publicBaseUrl, requireModerator, requireRole, requireSession } from '../sessionAccess.ts'
+import { deleteSessionData } from '../../dataProtection/sessionDeletion.ts'
 
 const createSessionBody = z
   .object({
@@ -25,7 +26,13 @@ const joinBody = z
 /** Creating a session, reading it, and joining it as a participant. */
 export function registerSessionRoutes(router: Router, app: AppContext): void {
   router.add('POST', '/api/sessions', async ({ request }) => {
-    const body = parseInput(createSessionBody, (await readJsonBody(request)) ?? {})
+    const { maxTemplateBytes, maxSessions } = app.config.limits
+    const body = parseInput(
+      createSessionBody,
+      (await readJsonBody(request, maxTemplateBytes, `Template too large (limit ${maxTemplateBytes} bytes, MAX_TEMPLATE_BYTES)`)) ?? {},
+    )
+    if (maxSessions > 0 && app.store.countSessions() >= maxSessions)
+      throw new HttpError(507, `This server holds its maximum of ${maxSessions} workshops (MAX_SESSIONS); delete old workshops first`)
     let template
     try {
       template = resolveTemplate(body.template)
@@ -38,6 +45,15 @@ export function registerSessionRoutes(router: Router, app: AppContext): void {
       status: 201,
       body: { id: session.id, title: session.title, ...sessionLinks(publicBaseUrl(app, request), session) },
     }
+  })
+
+  // The moderator deletes the workshop and all its data (DSGVO): connected clients are closed
+  // with 4404, and the session is unknown afterwards.
+  router.add('DELETE', '/api/sessions/:id', ({ request, params }) => {
+    const session = requireSession(app, params.id)
+    requireModerator(session, request)
+    deleteSessionData(app, session.id, 'session deleted by the moderation')
+    return { status: 200, body: { deleted: session.id } }
   })
 
   router.add('GET', '/api/sessions/:id', ({ request, params }) => {

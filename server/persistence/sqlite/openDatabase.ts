@@ -41,6 +41,15 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (session_id, note_id)
    ) WITHOUT ROWID;
    CREATE INDEX sealed_notes_by_participant ON sealed_notes (session_id, participant_id);`,
+  // 2: last activity per session (retention), and server secrets inside the database so a
+  // backup is the whole state (the participant secret used to be a file next to it).
+  `ALTER TABLE sessions ADD COLUMN last_activity_at TEXT;
+   UPDATE sessions SET last_activity_at = created_at;
+   CREATE INDEX sessions_by_activity ON sessions (last_activity_at);
+   CREATE TABLE server_secrets (
+     name TEXT PRIMARY KEY,
+     value TEXT NOT NULL
+   ) WITHOUT ROWID;`,
 ]
 
 /**

@@ -36,8 +36,14 @@ export class SqliteSessionStore implements SessionStore {
   constructor(private readonly db: Database.Database) {
     this.statements = {
       insertSession: db.prepare(
-        'INSERT INTO sessions (id, title, moderator_token, viewer_token, created_at, template) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO sessions (id, title, moderator_token, viewer_token, created_at, template, last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
+      touchSession: db.prepare('UPDATE sessions SET last_activity_at = ? WHERE id = ?'),
+      countSessions: db.prepare<[], { count: number }>('SELECT COUNT(*) AS count FROM sessions'),
+      deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
+      inactiveSessions: db.prepare<[string], { id: string }>('SELECT id FROM sessions WHERE last_activity_at < ? ORDER BY last_activity_at'),
+      insertSecret: db.prepare('INSERT OR IGNORE INTO server_secrets (name, value) VALUES (?, ?)'),
+      getSecret: db.prepare<[string], { value: string }>('SELECT value FROM server_secrets WHERE name = ?'),
       getSession: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?'),
       loadUpdates: db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE session_id = ? ORDER BY seq'),
       logStats: db.prepare<[string], { count: number; bytes: number | null }>(
@@ -75,6 +81,7 @@ export class SqliteSessionStore implements SessionStore {
         session.viewerToken,
         session.createdAt,
         JSON.stringify(session.template),
+        session.createdAt,
       )
       this.statements.insertUpdate.run(session.id, 1, initialState)
     })()
@@ -103,8 +110,10 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   appendUpdates(appends: readonly UpdateAppend[]): void {
+    const now = new Date().toISOString()
     this.db.transaction(() => {
       for (const { sessionId, update, compactTo } of appends) {
+        this.statements.touchSession.run(now, sessionId)
         const last = this.statements.lastSeq.get(sessionId)?.last ?? 0
         this.statements.insertUpdate.run(sessionId, last + 1, update)
         if (compactTo) {
@@ -117,12 +126,15 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   addParticipant(participant: StoredParticipant): void {
-    this.statements.insertParticipant.run(
-      participant.sessionId,
-      participant.participantId,
-      participant.name,
-      participant.createdAt,
-    )
+    this.db.transaction(() => {
+      this.statements.insertParticipant.run(
+        participant.sessionId,
+        participant.participantId,
+        participant.name,
+        participant.createdAt,
+      )
+      this.statements.touchSession.run(participant.createdAt, participant.sessionId)
+    })()
   }
 
   getParticipant(sessionId: string, participantId: string): StoredParticipant | undefined {
@@ -162,6 +174,44 @@ export class SqliteSessionStore implements SessionStore {
     this.db.transaction(() => {
       for (const noteId of noteIds) this.statements.revealSealedNote.run(revealedAt, sessionId, noteId)
     })()
+  }
+
+  countSessions(): number {
+    return this.statements.countSessions.get()?.count ?? 0
+  }
+
+  deleteSession(sessionId: string): boolean {
+    // secure_delete overwrites the freed pages with zeros, so the texts are not left in free
+    // space of the file; the checkpoint then moves that into the main file and empties the WAL,
+    // which still holds the old page versions.
+    this.db.pragma('secure_delete = ON')
+    let deleted: boolean
+    try {
+      // Rows of updates, participants and sealed notes go with it (ON DELETE CASCADE).
+      deleted = this.statements.deleteSession.run(sessionId).changes > 0
+    } finally {
+      this.db.pragma('secure_delete = OFF')
+    }
+    if (deleted) this.db.pragma('wal_checkpoint(TRUNCATE)')
+    return deleted
+  }
+
+  listSessionsInactiveSince(cutoff: string): string[] {
+    return this.statements.inactiveSessions.all(cutoff).map((row) => row.id)
+  }
+
+  serverSecret(name: string, create: () => string): string {
+    return this.db.transaction(() => {
+      const existing = this.statements.getSecret.get(name)
+      if (existing) return existing.value
+      this.statements.insertSecret.run(name, create())
+      return this.statements.getSecret.get(name)!.value
+    }).immediate()
+  }
+
+  /** A consistent copy of the whole database while it is in use (SQLite's online backup). */
+  async backup(destination: string): Promise<void> {
+    await this.db.backup(destination)
   }
 
   close(): void {
