@@ -21,6 +21,10 @@ const WorkshopCanvas = lazy(() => import('../canvas/WorkshopCanvas.tsx'))
 // The views without a canvas (phone, accessible list) load no tldraw at all.
 const ListView = lazy(() => import('../list/ListView.tsx'))
 const PhoneView = lazy(() => import('../phone/PhoneView.tsx'))
+// Moderation UI loads with the board, so the phone view's first load stays small.
+const ModeratorPanel = lazy(() => import('../moderation/ModeratorPanel.tsx'))
+const PhaseBar = lazy(() => import('../moderation/PhaseBar.tsx').then((module) => ({ default: module.PhaseBar })))
+const VotingResults = lazy(() => import('../moderation/VotingResults.tsx').then((module) => ({ default: module.VotingResults })))
 
 type SessionRoute = Extract<Route, { page: 'session' }>
 
@@ -131,27 +135,49 @@ export function SessionPage({ route }: { route: SessionRoute }) {
         <ConnectionIndicator />
         <LanguageToggle />
       </header>
-      <div className="session__canvas">
-        {live?.ready ? (
-          <Suspense fallback={<p className="canvas-loading">{t('session.canvasLoading')}</p>}>
-            {view === 'canvas' && (
-              <WorkshopCanvas
-                key={live.connection.doc.guid}
-                connection={live.connection}
-                session={loaded.info}
-                participant={role === 'viewer' ? null : participant}
-                licenseKey={loaded.licenseKey}
-              />
-            )}
-            {view === 'list' && (
-              <ListView key={live.connection.doc.guid} connection={live.connection} session={loaded.info} participant={role === 'viewer' ? null : participant} />
-            )}
-            {view === 'phone' && (
-              <PhoneView key={live.connection.doc.guid} connection={live.connection} session={loaded.info} participant={role === 'viewer' ? null : participant} />
-            )}
+      {live?.ready && view === 'canvas' && (
+        <Suspense fallback={null}>
+          <PhaseBar
+            doc={live.connection.doc}
+            actor={{ role: role!, participantId: role === 'viewer' ? null : (participant?.participantId ?? null) }}
+            questionCount={loaded.info.questions.length}
+            offerFollow={role !== 'moderator'}
+          />
+        </Suspense>
+      )}
+      <div className="session__main">
+        <div className="session__canvas">
+          {live?.ready ? (
+            <Suspense fallback={<p className="canvas-loading">{t('session.canvasLoading')}</p>}>
+              {view === 'canvas' && (
+                <WorkshopCanvas
+                  key={live.connection.doc.guid}
+                  connection={live.connection}
+                  session={loaded.info}
+                  participant={role === 'viewer' ? null : participant}
+                  licenseKey={loaded.licenseKey}
+                />
+              )}
+              {view === 'list' && (
+                <ListView key={live.connection.doc.guid} connection={live.connection} session={loaded.info} participant={role === 'viewer' ? null : participant} />
+              )}
+              {view === 'phone' && (
+                <PhoneView key={live.connection.doc.guid} connection={live.connection} session={loaded.info} participant={role === 'viewer' ? null : participant} />
+              )}
+            </Suspense>
+          ) : (
+            <p className="canvas-loading">{t('session.canvasLoading')}</p>
+          )}
+          {live?.ready && view === 'canvas' && (
+            <Suspense fallback={null}>
+              <VotingResults doc={live.connection.doc} sessionId={sessionId} />
+            </Suspense>
+          )}
+        </div>
+        {live?.ready && role === 'moderator' && roleToken && (
+          <Suspense fallback={null}>
+            <ModeratorPanel sessionId={sessionId} moderatorToken={roleToken} doc={live.connection.doc} questions={loaded.info.questions} />
           </Suspense>
-        ) : (
-          <p className="canvas-loading">{t('session.canvasLoading')}</p>
         )}
       </div>
     </div>
