@@ -149,7 +149,7 @@ async function handle(job: WorkerJob): Promise<WorkerJobResult> {
       // The moderator drags `noteIds` together: one transaction per frame, as tldraw writes a drag.
       const client = new FullClient(job.moderator)
       try {
-        await client.whenSynced(20_000)
+        await client.whenSynced(60_000)
         const store = getRecordStore(client.doc)
         const originals = job.noteIds.map((id) => store.get(id)).filter((record) => record !== undefined) as NoteShape[]
         if (originals.length !== job.noteIds.length) throw new Error(`drag: only ${originals.length} of ${job.noteIds.length} notes found`)

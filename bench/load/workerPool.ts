@@ -31,7 +31,7 @@ export class LoadWorker {
     this.pending.clear()
   }
 
-  run<T extends WorkerJobResult['type']>(job: WorkerJob, timeoutMs = 120_000): Promise<ResultOf<T>> {
+  run<T extends WorkerJobResult['type']>(job: WorkerJob, timeoutMs = 300_000): Promise<ResultOf<T>> {
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       if (this.dead) {

@@ -16,6 +16,8 @@ export async function freePort(): Promise<number> {
   })
 }
 
+const START_TIMEOUT_MS = 90_000
+
 export interface ServerLaunch {
   /** Script run with `node --import tsx`, relative to the repo root. */
   entry: string
@@ -84,7 +86,8 @@ export class ServerProcess {
     }
     child.stdout?.on('data', keep)
     child.stderr?.on('data', keep)
-    const deadline = Date.now() + 30_000
+    // Generous: on a loaded 2-core machine tsx alone may take many seconds to compile the server.
+    const deadline = Date.now() + START_TIMEOUT_MS
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`${this.name} server exited during start:\n${this.recentOutput}`)
       if (await this.healthy()) {
@@ -93,7 +96,8 @@ export class ServerProcess {
       }
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
-    throw new Error(`${this.name} server did not become healthy within 30 s:\n${this.recentOutput}`)
+    child.kill('SIGKILL')
+    throw new Error(`${this.name} server did not become healthy within ${START_TIMEOUT_MS / 1000} s:\n${this.recentOutput}`)
   }
 
   async healthy(): Promise<boolean> {

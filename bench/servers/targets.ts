@@ -94,7 +94,7 @@ export function referenceTarget(server: ServerProcess): Target {
       const id = randomBytes(16).toString('base64url')
       const moderator: ClientSpec = { wsBase, sessionId: id, params: {}, author: { authorId: 'moderator', authorName: 'Moderation' } }
       const seeder = new FullClient(moderator)
-      await seeder.whenSynced(10_000)
+      await seeder.whenSynced(60_000)
       seedSessionDocument(seeder.doc, defaultTemplate)
       await flushed(seeder)
       seeder.destroy()

@@ -73,7 +73,7 @@ export const browserCanvas: Workload = async (context) => {
       try {
         const session = await target.createSession()
         const writer = new FullClient(session.moderator)
-        await writer.whenSynced(20_000)
+        await writer.whenSynced(60_000)
         for (let i = 0; i < notes.length; i += 250) writer.write(notes.slice(i, i + 250))
         await flushed(writer, 300)
         writer.destroy()

@@ -41,7 +41,7 @@ export const capacity: Workload = async (context) => {
       const connectStart = performance.now()
       const opened = await Promise.all(
         split(urls, context.lightWorkers.length).map((slice, index) =>
-          context.lightWorkers[index]!.run<'opened'>({ type: 'openLight', urls: slice, concurrency: 50, timeoutMs: 30_000, measure: false, awarenessIntervalMs: heartbeatMs }),
+          context.lightWorkers[index]!.run<'opened'>({ type: 'openLight', urls: slice, concurrency: 50, timeoutMs: 60_000, measure: false, awarenessIntervalMs: heartbeatMs }),
         ),
       )
       const connectS = (performance.now() - connectStart) / 1000

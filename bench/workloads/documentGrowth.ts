@@ -32,7 +32,7 @@ export const documentGrowth: Workload = async (context) => {
       const started = performance.now()
       const written = await writeNotes(session.moderator, notes, { idPrefix: 'growth' })
       const mover = new FullClient(session.moderator)
-      await mover.whenSynced(20_000)
+      await mover.whenSynced(60_000)
       for (let round = 1; round <= moves; round++) {
         for (let i = 0; i < written.length; i += perUpdate) {
           mover.write(written.slice(i, i + perUpdate).map((note) => ({ ...note, x: note.x + (round % 7) * 3, y: note.y + (round % 5) * 2 })))

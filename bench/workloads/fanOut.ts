@@ -28,16 +28,26 @@ async function compare(
   durationMs: number,
 ): Promise<ResultRow[]> {
   const results = new Map<TargetKind, SessionLoadResult>()
+  const failures: string[] = []
   for (const kind of context.targets) {
     context.log(`${workload}: ${kind} (${durationMs / 1000} s)`)
-    const target = await startTarget(kind)
+    // One failed size or server (e.g. a start timeout on an overloaded machine) leaves n/a, not a dead workload.
     try {
-      results.set(kind, await runSessionLoad(context, target, { clients, senders: 10, receivers, postIntervalMs: 100, durationMs }))
-    } finally {
-      await target.stop()
+      const target = await startTarget(kind)
+      try {
+        results.set(kind, await runSessionLoad(context, target, { clients, senders: 10, receivers, postIntervalMs: 100, durationMs }))
+      } finally {
+        await target.stop()
+      }
+    } catch (error) {
+      const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!
+      context.log(`${workload}: ${kind} failed: ${message}`)
+      failures.push(`${kind} failed: ${message}`)
     }
   }
-  return latencyRows(workload, results)
+  const rows = latencyRows(workload, results)
+  if (failures.length > 0) rows[0] = { ...rows[0]!, note: failures.join('; ') }
+  return rows
 }
 
 export function latencyRows(workload: string, results: Map<TargetKind, SessionLoadResult>, prefix = ''): ResultRow[] {

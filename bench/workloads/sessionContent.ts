@@ -11,7 +11,7 @@ import type { NoteShape } from '../../shared/workshop/workshopRecords.ts'
 export async function writeNotes(moderator: ClientSpec, count: number, options: { batch?: number; boardIndex?: number; idPrefix?: string } = {}): Promise<NoteShape[]> {
   const client = new FullClient(moderator)
   try {
-    await client.whenSynced(20_000)
+    await client.whenSynced(60_000)
     const board = client.boards()[options.boardIndex ?? 0]
     if (!board) throw new Error('session has no boards')
     const notes = plainNotes(board, moderator.author, count, options.idPrefix ?? 'bench-note')

@@ -50,7 +50,7 @@ export async function runSessionLoad(context: BenchContext, target: Target, opti
   const receiverWorkers: LoadWorker[] = context.lightWorkers
   const all = [...context.lightWorkers, context.fullWorker]
   try {
-    const opened = await context.fullWorker.run<'opened'>({ type: 'openFull', specs: senderSpecs, concurrency: 10, timeoutMs: 20_000, measure: false })
+    const opened = await context.fullWorker.run<'opened'>({ type: 'openFull', specs: senderSpecs, concurrency: 10, timeoutMs: 60_000, measure: false })
     if (opened.failed > 0) throw new Error(`senders: ${opened.failed} failed: ${opened.firstError}`)
     const slices = split(Array.from({ length: receiverCount }, (_, i) => i), receiverWorkers.length)
     const results = await Promise.all(
@@ -58,7 +58,7 @@ export async function runSessionLoad(context: BenchContext, target: Target, opti
         const count = slices[index]!.length
         if (options.receivers === 'light') {
           const urls = Array.from({ length: count }, () => target.receiverUrl(session.id))
-          return worker.run<'opened'>({ type: 'openLight', urls, concurrency: 25, timeoutMs: 30_000, measure: true })
+          return worker.run<'opened'>({ type: 'openLight', urls, concurrency: 25, timeoutMs: 60_000, measure: true })
         }
         const specs: ClientSpec[] = Array.from({ length: count }, () => ({
           wsBase: target.wsBase,
@@ -66,7 +66,7 @@ export async function runSessionLoad(context: BenchContext, target: Target, opti
           params: {},
           author: { authorId: 'reader', authorName: 'Leser' },
         }))
-        return worker.run<'opened'>({ type: 'openFull', specs, concurrency: 10, timeoutMs: 30_000, measure: true })
+        return worker.run<'opened'>({ type: 'openFull', specs, concurrency: 10, timeoutMs: 60_000, measure: true })
       }),
     )
     const failed = results.reduce((sum, result) => sum + result.failed, 0)
