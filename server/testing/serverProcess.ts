@@ -23,6 +23,10 @@ export async function freePort(): Promise<number> {
 export interface ServerProcessOptions {
   /** Extra environment for the server (e.g. COMPACT_AFTER_UPDATES). */
   env?: Record<string, string>
+  /** Keep what the server prints (stdout and stderr) in {@link PinnwandServer.output} instead of showing it. */
+  captureOutput?: boolean
+  /** Use this DATA_DIR instead of a fresh temporary one (it is not removed by stop()). */
+  dataDir?: string
 }
 
 /**
@@ -32,12 +36,29 @@ export interface ServerProcessOptions {
  */
 export class PinnwandServer {
   private child: ChildProcess | undefined
-  readonly dataDir = mkdtempSync(join(tmpdir(), 'pinnwand-test-'))
+  readonly dataDir: string
+  private readonly ownsDataDir: boolean
+  private captured = ''
 
   private constructor(
     readonly port: number,
     private readonly options: ServerProcessOptions,
-  ) {}
+  ) {
+    this.ownsDataDir = options.dataDir === undefined
+    this.dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pinnwand-test-'))
+  }
+
+  /** Everything the server printed so far (with `captureOutput`). */
+  get output(): string {
+    return this.captured
+  }
+
+  /** The server process's id (for /proc and signals). */
+  get pid(): number {
+    const pid = this.child?.pid
+    if (pid === undefined || !isRunning(this.child)) throw new Error('the Pinnwand server is not running')
+    return pid
+  }
 
   static async start(options: ServerProcessOptions = {}): Promise<PinnwandServer> {
     const server = new PinnwandServer(await freePort(), options)
@@ -60,12 +81,15 @@ export class PinnwandServer {
         UNLOAD_GRACE_MS: '1000',
         ...this.options.env,
       },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', this.options.captureOutput ? 'pipe' : 'inherit', this.options.captureOutput ? 'pipe' : 'inherit'],
     })
     const child = this.child
+    const keep = (chunk: Buffer) => (this.captured += chunk.toString())
+    child.stdout?.on('data', keep)
+    child.stderr?.on('data', keep)
     const deadline = Date.now() + 30_000
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`Pinnwand server exited with code ${child.exitCode} while starting`)
+      if (!isRunning(child)) throw new Error(`Pinnwand server exited (${child.exitCode ?? child.signalCode}) while starting`)
       try {
         if ((await fetch(`${this.origin}/healthz`)).ok) return
       } catch {
@@ -76,9 +100,19 @@ export class PinnwandServer {
     throw new Error('Pinnwand server did not become healthy within 30 s')
   }
 
+  /** Stops the process (SIGKILL = crash) without starting it again; {@link relaunch} continues. */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    await this.exit(signal)
+  }
+
+  /** Starts a stopped server again on the same port and data. */
+  async relaunch(): Promise<void> {
+    await this.launch()
+  }
+
   private async exit(signal: NodeJS.Signals): Promise<void> {
     const child = this.child
-    if (!child || child.exitCode !== null) return
+    if (!child || !isRunning(child)) return
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve())
       child.kill(signal)
@@ -93,6 +127,11 @@ export class PinnwandServer {
 
   async stop(): Promise<void> {
     await this.exit('SIGTERM')
-    rmSync(this.dataDir, { recursive: true, force: true })
+    if (this.ownsDataDir) rmSync(this.dataDir, { recursive: true, force: true })
   }
+}
+
+/** A child killed by a signal keeps exitCode null; only both being null means it still runs. */
+function isRunning(child: ChildProcess | undefined): boolean {
+  return child !== undefined && child.exitCode === null && child.signalCode === null
 }

@@ -33,10 +33,23 @@ export class SyncTestClient {
   readonly closes: CloseRecord[] = []
   readonly denied: string[] = []
 
-  constructor(origin: string, sessionId: string, params: { token?: string; participant?: string } = {}) {
+  constructor(
+    origin: string,
+    sessionId: string,
+    params: { token?: string; participant?: string } = {},
+    /** Extra headers of the websocket upgrade (e.g. X-Forwarded-For, Origin). */
+    headers?: Record<string, string>,
+  ) {
     const definedParams = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined)) as Record<string, string>
+    const Socket = headers
+      ? class extends WebSocket {
+          constructor(url: string, protocols?: string | string[]) {
+            super(url, protocols, { headers })
+          }
+        }
+      : WebSocket
     this.provider = new WebsocketProvider(origin.replace(/^http/, 'ws') + '/yjs', sessionId, this.doc, {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
       params: definedParams,
       disableBc: true,
       maxBackoffTime: 500,
