@@ -68,6 +68,9 @@ export function openDatabase(dataDir: string): Database.Database {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
+  // Deleted content is overwritten with zeros, not left in free pages: a deleted session, and
+  // the update history a compaction drops, cannot be read back from the file (data protection).
+  db.pragma('secure_delete = ON')
   // The CLI may write while the server runs; wait for the other writer instead of failing.
   db.pragma('busy_timeout = 5000')
   migrate(db)

@@ -181,17 +181,10 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   deleteSession(sessionId: string): boolean {
-    // secure_delete overwrites the freed pages with zeros, so the texts are not left in free
-    // space of the file; the checkpoint then moves that into the main file and empties the WAL,
-    // which still holds the old page versions.
-    this.db.pragma('secure_delete = ON')
-    let deleted: boolean
-    try {
-      // Rows of updates, participants and sealed notes go with it (ON DELETE CASCADE).
-      deleted = this.statements.deleteSession.run(sessionId).changes > 0
-    } finally {
-      this.db.pragma('secure_delete = OFF')
-    }
+    // Rows of updates, participants and sealed notes go with it (ON DELETE CASCADE), and
+    // secure_delete (openDatabase) zeroes what they occupied. The checkpoint then writes that
+    // into the main file and empties the WAL, which still holds the old page versions.
+    const deleted = this.statements.deleteSession.run(sessionId).changes > 0
     if (deleted) this.db.pragma('wal_checkpoint(TRUNCATE)')
     return deleted
   }
