@@ -9,6 +9,9 @@ import { PinnwandServer } from '../server/testing/serverProcess.ts'
  */
 let server: PinnwandServer
 
+// Several browsers (one with tldraw) on a 2-core machine: give each test room.
+test.describe.configure({ timeout: 180_000 })
+
 test.beforeAll(async () => {
   server = await PinnwandServer.start()
 })

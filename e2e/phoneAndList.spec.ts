@@ -6,6 +6,9 @@ import { joinAs } from './support/workshopPages.ts'
 
 let server: PinnwandServer
 
+// Several browsers (one with tldraw) on a 2-core machine: give each test room.
+test.describe.configure({ timeout: 180_000 })
+
 test.beforeAll(async () => {
   server = await PinnwandServer.start()
 })
