@@ -42,6 +42,13 @@ import { bindStoreToYjs } from './yjsStoreBinding.ts'
 const SHAPE_UTILS = [AuthoredNoteShapeUtil, BoardFrameShapeUtil]
 
 /**
+ * TipTap puts the caret at the start when it finishes creating a text editor, a timer tick after
+ * editing began; on a slow device the first letters typed into a new note are there already and
+ * the rest would land in front of them. The end is where tldraw puts the caret anyway.
+ */
+const TLDRAW_OPTIONS = { text: { tipTapConfig: { autofocus: 'end' as const } } }
+
+/**
  * No tldraw user: tldraw would stamp `textLastEditedBy` on notes and write a `user:` record into
  * the document, which the gate refuses. Authorship lives in the note's meta instead.
  */
@@ -179,10 +186,8 @@ export default function WorkshopCanvas({ connection, session, participant, licen
           if (!author) return
           const board = boardAtViewportCentre(editor)
           if (!board) showToast(translateNow('board.noBoard'))
-          // After the key event has run its course: started inside tldraw's keydown handling,
-          // the note's text editor loses the caret to the key's own events.
           else if (allowed(board.id) && postsSealedRef.current) useSealedNoteStore.getState().compose(board.meta.questionIndex)
-          else if (allowed(board.id)) editor.timers.requestAnimationFrame(() => addNoteToBoard(editor, board, author))
+          else if (allowed(board.id)) addNoteToBoard(editor, board, author)
         }
         // Only what participants can do; the note tool (and its key, N) posts onto a board.
         return {
@@ -216,6 +221,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
             assetUrls={tldrawAssetUrls}
             locale={language}
             shapeUtils={SHAPE_UTILS}
+            options={TLDRAW_OPTIONS}
             components={components}
             overrides={overrides}
             onMount={onMount}
