@@ -7,6 +7,7 @@ import { machineInfo } from './report/machineInfo.ts'
 import type { ResultRow } from './report/rows.ts'
 import { ratio } from './report/rows.ts'
 import { renderTable } from './report/table.ts'
+import { stopAllServers } from './servers/serverProcess.ts'
 import type { TargetKind } from './servers/targets.ts'
 import type { BenchContext, Workload } from './workloads/context.ts'
 import { browserCanvas } from './workloads/browser.ts'
@@ -47,6 +48,12 @@ function parseArgs(argv: string[]) {
 }
 
 async function main(): Promise<void> {
+  process.once('exit', stopAllServers)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      stopAllServers()
+      process.exit(130)
+    })
   const args = parseArgs(process.argv.slice(2))
   const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
   process.chdir(repoRoot)

@@ -31,6 +31,15 @@ export interface ServerLaunch {
  * same port and data directory, stopped. The child is `node` itself (tsx is loaded with --import,
  * no wrapper process), so its pid is the one whose /proc figures we read.
  */
+/** Every child still running, so an interrupted bench can end them (see {@link stopAllServers}). */
+const running = new Set<ChildProcess>()
+
+/** Ends every server child this process started; used on SIGINT/SIGTERM and exit. */
+export function stopAllServers(): void {
+  for (const child of running) child.kill('SIGKILL')
+  running.clear()
+}
+
 export class ServerProcess {
   private child: ChildProcess | undefined
   private output = ''
@@ -81,6 +90,8 @@ export class ServerProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     this.child = child
+    running.add(child)
+    child.once('exit', () => running.delete(child))
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString()).slice(-20_000)
     }
