@@ -20,8 +20,10 @@ import { logError } from '../logging/log.ts'
 
 /** A client normally has one awareness id per document; a few more allow a page that reloads its doc. */
 const MAX_AWARENESS_IDS_PER_CONNECTION = 8
-/** Resync requests in a row without progress before a connection's gapped updates count as refused. */
+/** Answered resync requests in a row that did not close the gap before gapped updates count as refused. */
 const MAX_RESYNCS_WITHOUT_PROGRESS = 3
+/** How long a sync step 1 of ours may stay unanswered before a gapped update asks again. */
+const SYNC_ANSWER_TIMEOUT_MS = 10_000
 /** A client this far behind (bytes queued for it) cannot keep up; it reconnects and resyncs. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
 
@@ -33,6 +35,11 @@ const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
 export class SyncConnection implements RoomPeer {
   private closed = false
   private resyncsWithoutProgress = 0
+  /**
+   * When our last sync step 1 was sent and its answer (the client's sync step 2) has not come
+   * yet; null when none is outstanding. Set at once: the server opens every connection with one.
+   */
+  private syncRequestedAt: number | null = Date.now()
   /** Awareness ids this connection introduced or took over (for the per-connection limit). */
   private readonly awarenessIds = new Set<number>()
 
@@ -106,6 +113,10 @@ export class SyncConnection implements RoomPeer {
         this.send(encodeSyncStep2(this.room.doc, message.stateVector))
         return
       case 'syncStep2':
+        // The answer to our sync step 1: it holds everything the client had then.
+        this.syncRequestedAt = null
+        this.receiveUpdate(message.update)
+        return
       case 'update':
         this.receiveUpdate(message.update)
         return
@@ -128,10 +139,19 @@ export class SyncConnection implements RoomPeer {
       throw new MalformedMessageError(`undecodable update: ${(error as Error).message}`)
     }
     if (decision.kind === 'noop') return
-    if (decision.kind === 'resync' && this.resyncsWithoutProgress < MAX_RESYNCS_WITHOUT_PROGRESS) {
-      this.resyncsWithoutProgress++
-      this.send(encodeSyncStep1(this.room.doc))
-      return
+    if (decision.kind === 'resync') {
+      // While our sync step 1 is unanswered, a gapped update needs nothing more: the client's
+      // sync step 2 will carry what it lacks (it answers with all it has), and edits made after
+      // that arrive after it. This is the normal case after a reconnect with offline changes
+      // while the client keeps editing, so it must not count against the client.
+      const waiting = this.syncRequestedAt !== null && Date.now() - this.syncRequestedAt < SYNC_ANSWER_TIMEOUT_MS
+      if (waiting) return
+      if (this.resyncsWithoutProgress < MAX_RESYNCS_WITHOUT_PROGRESS) {
+        this.resyncsWithoutProgress++
+        this.syncRequestedAt = Date.now()
+        this.send(encodeSyncStep1(this.room.doc))
+        return
+      }
     }
     if (decision.kind === 'resync') decision = { kind: 'refuse' as const, reason: 'update builds on changes the server never received' }
     if (decision.kind === 'refuse') {
