@@ -1,0 +1,241 @@
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { createSession, getJson, join } from '../server/testing/apiClient.ts'
+import { PinnwandServer } from '../server/testing/serverProcess.ts'
+import { SyncTestClient } from '../server/testing/syncClient.ts'
+import { joinAs, noteOnCanvas, postNote } from './support/workshopPages.ts'
+
+/**
+ * Moderation end to end (issue 3), in Chromium against the real server: clustering, a dot
+ * voting round with its budget, the timer in server time, "Alle zu mir" and hidden mode.
+ * Moderator actions go through the moderator panel (the HTTP moderation route behind it).
+ */
+let server: PinnwandServer
+
+test.beforeAll(async () => {
+  server = await PinnwandServer.start()
+})
+test.afterAll(async () => {
+  await server?.stop()
+})
+
+type Session = Awaited<ReturnType<typeof createSession>>
+
+/** The tldraw shape id of a note on `page`, found by its text. */
+async function noteId(page: Page, text: string): Promise<string> {
+  const id = await noteOnCanvas(page, text).locator('xpath=ancestor::div[@data-shape-id][1]').first().getAttribute('data-shape-id')
+  expect(id, `shape id of the note "${text}"`).toMatch(/^shape:/)
+  return id!
+}
+
+/** The session as the moderator's export sees it (structure and dots straight from the document). */
+async function exported(session: Session): Promise<any> {
+  const { status, json } = await getJson(server.origin, `/api/sessions/${session.id}/export?format=json`, session.moderatorToken)
+  expect(status).toBe(200)
+  return json
+}
+
+async function openModerator(browser: Browser, session: Session): Promise<Page> {
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
+  await expect(moderator.getByTestId('moderator-panel')).toBeVisible()
+  return moderator
+}
+
+test('the moderator forms a cluster of three notes and renames it; participants see it', async ({ browser }, testInfo) => {
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  const moderator = await openModerator(browser, session)
+  // Everyone sees the phase; participants have no moderator panel.
+  await expect(anna.getByTestId('phase-indicator').locator('[aria-current="step"]')).toHaveText('Sammeln')
+  await expect(anna.getByTestId('moderator-panel')).toHaveCount(0)
+
+  for (const text of ['Radwege', 'Busse', 'Carsharing']) await postNote(anna, 0, text)
+  for (const text of ['Radwege', 'Busse', 'Carsharing']) await expect(noteOnCanvas(moderator, text, 0)).toBeVisible()
+
+  await moderator.getByTestId('phase-cluster').click()
+  await expect(anna.getByTestId('phase-indicator').locator('[aria-current="step"]')).toHaveText('Clustern')
+
+  // Select the three notes (click, then shift-click) and form the cluster.
+  await noteOnCanvas(moderator, 'Radwege', 0).click()
+  await noteOnCanvas(moderator, 'Busse', 0).click({ modifiers: ['Shift'] })
+  await noteOnCanvas(moderator, 'Carsharing', 0).click({ modifiers: ['Shift'] })
+  await expect(moderator.getByTestId('cluster-create')).toContainText('3')
+  await moderator.getByTestId('cluster-create').click()
+  await moderator.getByTestId('cluster-rename').fill('Mobilität')
+
+  // The participant sees the cluster's name on the board; the export reads the structure.
+  await expect(anna.locator('.tl-frame-heading', { hasText: 'Mobilität' })).toBeVisible()
+  await expect
+    .poll(async () => {
+      const board = (await exported(session)).boards[0]
+      return board.clusters.map((cluster: any) => ({ label: cluster.label, notes: cluster.notes.map((note: any) => note.text).sort() }))
+    })
+    .toEqual([{ label: 'Mobilität', notes: ['Busse', 'Carsharing', 'Radwege'] }])
+  await anna.screenshot({ path: testInfo.outputPath('participant-sees-cluster.png') })
+
+  // The Beamer sees the cluster too, read-only.
+  const beamer = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  await beamer.goto(session.viewerUrl)
+  await expect(beamer.getByTestId('readonly-badge')).toHaveText('Nur lesen')
+  await expect(beamer.locator('.tl-frame-heading', { hasText: 'Mobilität' })).toBeVisible({ timeout: 60_000 })
+  await expect(beamer.getByTestId('follow-moderator')).toBeVisible()
+
+  // Dissolving puts the notes back onto the board.
+  await moderator.getByTestId('cluster-dissolve').click()
+  await expect(anna.locator('.tl-frame-heading', { hasText: 'Mobilität' })).toHaveCount(0)
+  await expect.poll(async () => (await exported(session)).boards[0].unclusteredNotes.length).toBe(3)
+})
+
+test('a voting round with three dots: the fourth is refused, results are ranked at the end', async ({ browser }, testInfo) => {
+  const session = await createSession(server.origin)
+  const ben = await joinAs(browser, session.participantUrl, 'Ben')
+  const moderator = await openModerator(browser, session)
+  await postNote(ben, 2, 'Spielplatz')
+  await postNote(ben, 2, 'Jugendzentrum')
+  const first = await noteId(ben, 'Spielplatz')
+  const second = await noteId(ben, 'Jugendzentrum')
+
+  await moderator.getByTestId('voting-dots-input').fill('3')
+  await moderator.getByTestId('voting-hide-results').check()
+  await moderator.getByTestId('voting-start').click()
+  await expect(ben.getByTestId('phase-indicator').locator('[aria-current="step"]')).toHaveText('Punkten')
+  await expect(ben.getByTestId('dots-left')).toHaveText('Noch 3 von 3 Punkten')
+
+  await ben.getByTestId(`dot-add-${first}`).click()
+  await expect(ben.getByTestId('dots-left')).toHaveText('Noch 2 von 3 Punkten')
+  await ben.getByTestId(`dot-add-${first}`).click()
+  await expect(ben.getByTestId('dots-left')).toHaveText('Noch 1 von 3 Punkten')
+  await ben.getByTestId(`dot-add-${second}`).click()
+  await expect(ben.getByTestId('dots-left')).toHaveText('Noch 0 von 3 Punkten')
+  // Results are hidden: Ben sees only his own dots.
+  await expect(ben.getByTestId(`dot-count-${first}`)).toHaveText('2 von dir')
+
+  // The fourth dot is refused: the button says so and a click changes nothing.
+  const fourth = ben.getByTestId(`dot-add-${second}`)
+  await expect(fourth).toHaveAttribute('aria-disabled', 'true')
+  await fourth.click({ force: true })
+  await expect(ben.getByTestId(`dot-count-${second}`)).toHaveText('1 von dir')
+  await expect(ben.getByTestId('dots-left')).toHaveText('Noch 0 von 3 Punkten')
+  const dotsOf = async () => {
+    const notes = (await exported(session)).boards[2].unclusteredNotes
+    return Object.fromEntries(notes.map((note: any) => [note.text, note.dots]))
+  }
+  await expect.poll(dotsOf).toEqual({ Spielplatz: 2, Jugendzentrum: 1 })
+  // The moderator sees all counts while the round runs.
+  await expect(moderator.getByTestId(`dot-count-${first}`)).toHaveText('2 Punkte')
+  await ben.screenshot({ path: testInfo.outputPath('budget-used.png') })
+
+  // Taking a dot back frees it again.
+  await ben.getByTestId(`dot-remove-${second}`).click()
+  await expect(ben.getByTestId('dots-left')).toHaveText('Noch 1 von 3 Punkten')
+  await ben.getByTestId(`dot-add-${second}`).click()
+  await expect(ben.getByTestId('dots-left')).toHaveText('Noch 0 von 3 Punkten')
+
+  await moderator.getByTestId('voting-end').click()
+  const results = ben.getByTestId('voting-results')
+  await expect(results).toBeVisible()
+  const ranking = results.getByTestId('voting-results-board-2').getByTestId('voting-result')
+  await expect(ranking).toHaveText([/^1\.\s*Spielplatz\s*2 Punkte$/, /^2\.\s*Jugendzentrum\s*1 Punkt$/])
+  // After the round everyone sees the counts.
+  await expect(ben.getByTestId(`dot-count-${first}`)).toHaveText('2 Punkte · 2 von dir')
+  await ben.screenshot({ path: testInfo.outputPath('voting-results.png') })
+})
+
+/** Seconds shown by a "m:ss" countdown. */
+async function shownSeconds(page: Page): Promise<number> {
+  const text = (await page.getByTestId('timer-display').textContent()) ?? ''
+  const match = /^(\d+):(\d\d)$/.exec(text.trim())
+  expect(match, `countdown "${text}"`).not.toBeNull()
+  return Number(match![1]) * 60 + Number(match![2])
+}
+
+test('the timer shows the same time in two browsers and ends visibly', async ({ browser }, testInfo) => {
+  const session = await createSession(server.origin)
+  const clara = await joinAs(browser, session.participantUrl, 'Clara')
+  const moderator = await openModerator(browser, session)
+
+  await moderator.getByTestId('timer-minutes').fill('5')
+  await moderator.getByTestId('timer-start').click()
+  await expect(clara.getByTestId('timer-display')).toHaveText(/^[45]:\d\d$/)
+  await expect(moderator.getByTestId('timer-display')).toHaveText(/^[45]:\d\d$/)
+  const [a, b] = await Promise.all([shownSeconds(clara), shownSeconds(moderator)])
+  expect(Math.abs(a - b), `${a} s vs ${b} s`).toBeLessThanOrEqual(1)
+  expect(a).toBeGreaterThan(280)
+
+  await moderator.getByTestId('timer-stop').click()
+  await expect(clara.getByTestId('timer-display')).toHaveCount(0)
+
+  // A short timer runs out: both show 0:00 and "Zeit ist um".
+  await moderator.getByTestId('timer-minutes').fill('0.05')
+  await moderator.getByTestId('timer-start').click()
+  await expect(clara.getByTestId('timer-up')).toHaveText('Zeit ist um', { timeout: 15_000 })
+  await expect(clara.getByTestId('timer-display')).toHaveText('0:00')
+  await expect(moderator.getByTestId('timer-up')).toBeVisible()
+  await clara.screenshot({ path: testInfo.outputPath('time-is-up.png') })
+})
+
+/** Zooms `page`'s canvas in around the middle of a board (ctrl + wheel, as a trackpad pinch does). */
+async function zoomInto(page: Page, questionIndex: number): Promise<void> {
+  const box = await page.locator(`[data-shape-id="shape:board-${questionIndex}"]`).boundingBox()
+  expect(box).not.toBeNull()
+  await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2)
+  await page.keyboard.down('Control')
+  for (let step = 0; step < 6; step++) await page.mouse.wheel(0, -120)
+  await page.keyboard.up('Control')
+}
+
+test('"Alle zu mir" brings the participant’s view to the moderator’s board', async ({ browser }, testInfo) => {
+  const session = await createSession(server.origin)
+  const dora = await joinAs(browser, session.participantUrl, 'Dora')
+  const moderator = await openModerator(browser, session)
+  const header = (page: Page, index: number) => page.locator(`[data-shape-id="shape:board-${index}-header"]`)
+
+  await zoomInto(moderator, 3)
+  await expect(header(moderator, 3)).toBeInViewport()
+  await zoomInto(dora, 0)
+  await expect(header(dora, 0)).toBeInViewport()
+  await expect(header(dora, 3)).not.toBeInViewport()
+
+  await moderator.getByTestId('summon').click()
+  await expect(header(dora, 3)).toBeInViewport({ ratio: 0.5 })
+  await expect(header(dora, 0)).not.toBeInViewport()
+  await dora.screenshot({ path: testInfo.outputPath('summoned.png') })
+})
+
+test('hidden mode: nobody else can read a note before the reveal, everyone after', async ({ browser }, testInfo) => {
+  const session = await createSession(server.origin)
+  const emil = await joinAs(browser, session.participantUrl, 'Emil')
+  const fiona = await joinAs(browser, session.participantUrl, 'Fiona')
+  const moderator = await openModerator(browser, session)
+
+  await moderator.getByTestId('hidden-mode-toggle').click()
+  await expect(emil.getByTestId('hidden-mode-indicator')).toBeVisible()
+
+  // Emil's "+ Karte" now posts through the server.
+  await emil.getByTestId('add-note-1').click()
+  await emil.getByTestId('sealed-note-input').fill('Geheimer Vorschlag')
+  await emil.getByTestId('sealed-note-send').click()
+  await emil.getByTestId('sealed-note-close').click()
+  // Emil sees his own text on the covered card; Fiona sees a covered card without text.
+  await expect(emil.locator('[data-testid="sealed-note"][data-mine="true"]')).toContainText('Geheimer Vorschlag')
+  await expect(fiona.getByTestId('sealed-note')).toHaveText('verdeckt')
+  expect(await fiona.content()).not.toContain('Geheimer Vorschlag')
+
+  // Not in anyone else's document either: a stock client sees an empty placeholder.
+  const other = await join(server.origin, session.id, 'Gustav')
+  const client = new SyncTestClient(server.origin, session.id, { participant: other.participantToken })
+  try {
+    await client.synced()
+    expect(client.noteTexts()).toHaveLength(1)
+    expect(JSON.stringify(client.doc.toJSON())).not.toContain('Geheimer Vorschlag')
+  } finally {
+    client.destroy()
+  }
+  await fiona.screenshot({ path: testInfo.outputPath('covered.png') })
+
+  // The reveal: both see the text as an ordinary note.
+  await moderator.getByTestId('hidden-mode-toggle').click()
+  await expect(noteOnCanvas(fiona, 'Geheimer Vorschlag', 1)).toBeVisible()
+  await expect(noteOnCanvas(emil, 'Geheimer Vorschlag', 1)).toBeVisible()
+  await expect(fiona.getByTestId('sealed-note')).toHaveCount(0)
+  await fiona.screenshot({ path: testInfo.outputPath('revealed.png') })
+})
