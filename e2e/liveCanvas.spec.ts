@@ -48,3 +48,47 @@ test('two participants share notes live, and the notes survive a server restart'
 
   expect(foreign, 'requests that left the origin').toEqual([])
 })
+
+test('a note written offline is kept on the device and reaches the others when the connection returns', async ({ browser }) => {
+  const created = await (await fetch(`${server.origin}/api/sessions`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } })).json()
+  const anna = await joinAs(browser, created.participantUrl, 'Anna')
+  const ben = await joinAs(browser, created.participantUrl, 'Ben')
+
+  await anna.context().setOffline(true)
+  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline')
+  await postNote(anna, 0, 'Im Funkloch geschrieben')
+  await expect(noteOnCanvas(anna, 'Im Funkloch geschrieben', 0)).toBeVisible()
+
+  await anna.context().setOffline(false)
+  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', { timeout: 30_000 })
+  await expect(noteOnCanvas(ben, 'Im Funkloch geschrieben', 0)).toBeVisible()
+  await expect(noteOnCanvas(ben, 'Im Funkloch geschrieben', 0).getByTestId('note-author')).toHaveText('Anna')
+})
+
+test('an offline note the server refuses on reconnect is dropped with a message, and the board resyncs', async ({ browser }) => {
+  const created = await (await fetch(`${server.origin}/api/sessions`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } })).json()
+  const moderatorToken = new URL(created.moderatorUrl).hash.replace('#moderator=', '')
+  const anna = await joinAs(browser, created.participantUrl, 'Anna')
+
+  await anna.context().setOffline(true)
+  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline')
+  await postNote(anna, 2, 'Zu spät')
+  await expect(noteOnCanvas(anna, 'Zu spät', 2)).toBeVisible()
+
+  // Meanwhile the moderator locks that board.
+  const locked = await fetch(`${server.origin}/api/sessions/${created.id}/moderation`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${moderatorToken}` },
+    body: JSON.stringify({ action: 'lockBoard', boardId: 'shape:board-2', locked: true }),
+  })
+  expect(locked.status).toBe(200)
+
+  await anna.context().setOffline(false)
+  await expect(anna.getByTestId('toast').filter({ hasText: 'abgelehnt' })).toBeVisible({ timeout: 30_000 })
+  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', { timeout: 30_000 })
+  await waitForCanvas(anna)
+  await expect(noteOnCanvas(anna, 'Zu spät')).toHaveCount(0)
+  // The board is locked now: no "+ Karte" on it, the others still offered.
+  await expect(anna.getByTestId('add-note-2')).toHaveCount(0)
+  await expect(anna.getByTestId('add-note-1')).toBeVisible()
+})

@@ -93,11 +93,21 @@ export class SessionConnection {
       this.events.onClosed(code, reason)
       updateStatus()
     })
-    window.addEventListener('online', updateStatus)
-    window.addEventListener('offline', updateStatus)
+    // When the device loses its network, a socket can linger for minutes before it notices:
+    // drop it at once (the indicator says offline, edits stay local) and redial on return.
+    const goOffline = () => {
+      this.provider.disconnect()
+      updateStatus()
+    }
+    const goOnline = () => {
+      if (!this.closedForGood) this.provider.connect()
+      updateStatus()
+    }
+    window.addEventListener('online', goOnline)
+    window.addEventListener('offline', goOffline)
     this.disposers.push(() => {
-      window.removeEventListener('online', updateStatus)
-      window.removeEventListener('offline', updateStatus)
+      window.removeEventListener('online', goOnline)
+      window.removeEventListener('offline', goOffline)
     })
 
     const updatePeople = () =>
