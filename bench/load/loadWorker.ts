@@ -118,7 +118,8 @@ async function handle(job: WorkerJob): Promise<WorkerJobResult> {
         latencies: out,
         deliveries: Object.fromEntries(deliveries),
         bytesReceived: bytes,
-        disconnected: receivers.filter((receiver) => !receiver.isOpen).length,
+        disconnected:
+          receivers.filter((receiver) => !receiver.isOpen).length + fullClients.filter((client) => !client.provider.wsconnected).length,
       }
     }
     case 'post': {

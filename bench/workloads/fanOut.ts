@@ -66,6 +66,7 @@ export function latencyRows(workload: string, results: Map<TargetKind, SessionLo
     row('latency p99', 'ms', (r) => r.latency.p99),
     row('latency max', 'ms', (r) => r.latency.max),
     row('delivered', '%', (r) => r.deliveredShare * 100),
+    row('receivers disconnected', '', (r) => r.disconnected),
     row('server CPU', 'cores', (r) => r.serverCpu),
     row('load generator CPU', 'cores', (r) => r.benchCpu),
     row('other processes CPU', 'cores', (r) => r.othersCpu),

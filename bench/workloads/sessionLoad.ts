@@ -31,6 +31,8 @@ export interface SessionLoadResult {
   /** Bytes the receivers read from their sockets while posting (≈ what the server sent them). */
   bytesToReceivers: number
   receivers: number
+  /** Receivers whose connection was gone at the end (e.g. closed by the server as too slow). */
+  disconnected: number
 }
 
 /** After the last post, wait until every receiver has every post, but at most this long. */
@@ -104,6 +106,7 @@ export async function runSessionLoad(context: BenchContext, target: Target, opti
       othersCpu: cpu.others,
       bytesToReceivers: collected.reduce((sum, result) => sum + result.bytesReceived, 0),
       receivers: receiverCount,
+      disconnected: collected.reduce((sum, result) => sum + result.disconnected, 0),
     }
   } finally {
     await Promise.all(all.map((worker) => worker.run({ type: 'closeAll' }).catch(() => undefined)))
