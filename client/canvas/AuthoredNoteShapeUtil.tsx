@@ -1,4 +1,4 @@
-import { NoteShapeUtil, type TLNoteShape } from 'tldraw'
+import { NoteShapeUtil, useValue, type TLNoteShape } from 'tldraw'
 import { readBoardMeta, readNoteMeta } from '../../shared/workshop/recordMeta.ts'
 import { SealedNoteCover } from './SealedNoteCover.tsx'
 
@@ -12,8 +12,11 @@ export class AuthoredNoteShapeUtil extends NoteShapeUtil {
   override component(shape: TLNoteShape) {
     const meta = readNoteMeta(shape.meta)
     const author = meta?.authorName
+    // tldraw re-renders a shape when its props or meta change, not when it moves to another
+    // board, so the board is read reactively from the store.
+    const questionIndex = useValue('note board', () => this.questionIndexOf(shape.id), [shape.id])
     return (
-      <div className="pinnwand-note" data-testid="note" data-question-index={this.questionIndexOf(shape)}>
+      <div className="pinnwand-note" data-testid="note" data-question-index={questionIndex}>
         {super.component(shape)}
         {meta?.sealed === true && <SealedNoteCover shape={shape} />}
         {author && (
@@ -26,8 +29,9 @@ export class AuthoredNoteShapeUtil extends NoteShapeUtil {
   }
 
   /** The guiding question whose board holds the note (directly or through a cluster). */
-  private questionIndexOf(shape: TLNoteShape): number | undefined {
-    let parent = this.editor.getShape(shape.parentId)
+  private questionIndexOf(id: TLNoteShape['id']): number | undefined {
+    const note = this.editor.getShape(id)
+    let parent = note && this.editor.getShape(note.parentId)
     for (let depth = 0; parent && depth < 4; depth++) {
       const board = readBoardMeta(parent.meta)
       if (board) return board.questionIndex
