@@ -37,4 +37,11 @@ describe('keepNoteOnBoard', () => {
     const kept = keepNoteOnBoard(note, released, lookup)
     expect(kept).toMatchObject({ parentId: target.id, x: pageX - target.x, y: pageY - target.y })
   })
+
+  it('moves a note still parented to its old board into the board it is now over', () => {
+    const { lookup, note, boards } = setup()
+    const [from, to] = [boards[0]!, boards[1]!]
+    const dragged = { ...note, x: to.x - from.x + 200, y: to.y - from.y + 400 }
+    expect(keepNoteOnBoard(note, dragged, lookup)).toMatchObject({ parentId: to.id, x: 200, y: 400 })
+  })
 })
