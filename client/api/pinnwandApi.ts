@@ -47,6 +47,8 @@ export interface ParticipantCredentials {
 
 export interface ClientConfig {
   tldrawLicenseKey: string | null
+  /** Sessions are deleted after this many days without activity; 0 = kept until deleted. */
+  retentionDays?: number
 }
 
 /** One JSON request to the server's API; `bearer` is sent as the Authorization token. */
@@ -107,4 +109,9 @@ export function joinSession(sessionId: string, name: string): Promise<Participan
     method: 'POST',
     body: JSON.stringify({ name }),
   })
+}
+
+/** Deletes the workshop with all its data (moderator token); connected clients are closed with 4404. */
+export async function deleteSession(sessionId: string, moderatorToken: string): Promise<void> {
+  await request<{ deleted: string }>(`/api/sessions/${encodeURIComponent(sessionId)}`, { method: 'DELETE' }, moderatorToken)
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { ANONYMOUS_NAME, AUTHOR_NAME_MAX_LENGTH } from '../../shared/workshop/recordMeta.ts'
 import { useTranslate } from '../i18n/translate.ts'
 import { LanguageToggle } from '../panels/LanguageToggle.tsx'
+import { PrivacyNote } from './PrivacyNote.tsx'
 
 interface NamePromptProps {
   title: string
@@ -67,6 +68,7 @@ export function NamePrompt({ title, initialName, onJoin }: NamePromptProps) {
             {t('name.anonymous')}
           </button>
         </div>
+        <PrivacyNote />
       </form>
     </main>
   )

@@ -14,6 +14,7 @@ import { ViewSwitch } from '../docView/ViewSwitch.tsx'
 import { ExportPanel } from '../export/ExportPanel.tsx'
 import { useIdentityStore } from '../stores/identityStore.ts'
 import { NamePrompt } from './NamePrompt.tsx'
+import { DeleteWorkshopButton } from './DeleteWorkshopButton.tsx'
 import type { Route } from './routes.ts'
 
 // tldraw is most of the bundle: only the canvas loads it, so other views stay light.
@@ -132,6 +133,7 @@ export function SessionPage({ route }: { route: SessionRoute }) {
         {role === 'moderator' && roleToken && (
           <ExportPanel sessionId={sessionId} moderatorToken={roleToken} title={loaded.info.title} questions={loaded.info.questions} />
         )}
+        {role === 'moderator' && roleToken && <DeleteWorkshopButton sessionId={sessionId} moderatorToken={roleToken} title={loaded.info.title} />}
         <ConnectionIndicator />
         <LanguageToggle />
       </header>

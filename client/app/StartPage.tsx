@@ -3,6 +3,7 @@ import { ApiError, createSession, fetchTemplates, type CreatedSession, type Temp
 import { useTranslate } from '../i18n/translate.ts'
 import { LanguageToggle } from '../panels/LanguageToggle.tsx'
 import { CopyLinkField } from './CopyLinkField.tsx'
+import { PrivacyNote } from './PrivacyNote.tsx'
 
 const UPLOAD = '__upload__'
 
@@ -144,6 +145,7 @@ export function StartPage() {
           </button>
         </section>
       )}
+      <PrivacyNote />
     </main>
   )
 }

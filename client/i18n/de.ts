@@ -49,6 +49,13 @@ export const de = {
   'name.anonymous': 'Anonym mitmachen',
   'name.joining': 'Einen Moment …',
   'name.joinFailed': 'Beitreten hat nicht geklappt: {message}',
+  'privacy.note': 'Datenschutz: Gespeichert werden nur Anzeigenamen und Karten, auf diesem Server. Die Moderation kann den Workshop jederzeit löschen.',
+  'privacy.deletedAfter': 'Nach {days} Tagen ohne Aktivität wird er automatisch gelöscht.',
+  'privacy.keptUntilDeleted': 'Er bleibt gespeichert, bis die Moderation ihn löscht.',
+  'delete.button': 'Workshop löschen',
+  'delete.deleting': 'Wird gelöscht …',
+  'delete.confirm': 'Workshop „{title}“ mit allen Karten, Namen und Punkten endgültig löschen? Alle Verbundenen werden getrennt. Das lässt sich nicht rückgängig machen.',
+  'delete.failed': 'Löschen hat nicht geklappt: {message}',
 
   'connection.online': 'Online',
   'connection.connecting': 'Verbinde …',

@@ -48,6 +48,13 @@ export const en: Messages = {
   'name.anonymous': 'Join anonymously',
   'name.joining': 'One moment …',
   'name.joinFailed': 'Joining failed: {message}',
+  'privacy.note': 'Privacy: only display names and notes are stored, on this server. The moderation can delete the workshop at any time.',
+  'privacy.deletedAfter': 'It is deleted automatically after {days} days without activity.',
+  'privacy.keptUntilDeleted': 'It is kept until the moderation deletes it.',
+  'delete.button': 'Delete workshop',
+  'delete.deleting': 'Deleting …',
+  'delete.confirm': 'Delete the workshop “{title}” with all notes, names and dots for good? Everyone connected is disconnected. This cannot be undone.',
+  'delete.failed': 'Deleting did not work: {message}',
 
   'connection.online': 'Online',
   'connection.connecting': 'Connecting …',

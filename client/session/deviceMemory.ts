@@ -66,3 +66,30 @@ export function cachedSessionInfo(sessionId: string): SessionInfo | undefined {
 export function cacheSessionInfo(info: SessionInfo): void {
   writeJson(sessionInfoKey(info.id), info)
 }
+
+/** The IndexedDB database (y-indexeddb) holding this device's copy of a session's document. */
+export function localDocumentName(sessionId: string): string {
+  return `pinnwand:${sessionId}`
+}
+
+/**
+ * Forgets a deleted session on this device (data protection): its credentials (with the
+ * display name), the cached session info and the document copy. Resolves once the browser took
+ * the deletion (a copy still open elsewhere is deleted when it closes).
+ */
+export function forgetSession(sessionId: string): Promise<void> {
+  try {
+    localStorage.removeItem(participantKey(sessionId))
+    localStorage.removeItem(sessionInfoKey(sessionId))
+  } catch {
+    // storage disabled: nothing was kept
+  }
+  return new Promise((resolve) => {
+    try {
+      const request = indexedDB.deleteDatabase(localDocumentName(sessionId))
+      request.onsuccess = request.onerror = request.onblocked = () => resolve()
+    } catch {
+      resolve()
+    }
+  })
+}

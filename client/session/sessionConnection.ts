@@ -6,6 +6,7 @@ import { getRecordStore } from '../../shared/doc/documentLayout.ts'
 import type { ConnectionStatus } from '../stores/connectionStore.ts'
 import type { OnlinePerson } from '../stores/onlineStore.ts'
 import { onlinePeople, type AwarenessUser } from './awarenessState.ts'
+import { forgetSession, localDocumentName } from './deviceMemory.ts'
 
 /**
  * Close code the server uses when it refused an update from this client (docs/CONTRACTS.md).
@@ -13,6 +14,9 @@ import { onlinePeople, type AwarenessUser } from './awarenessState.ts'
  * reconnect, so the client drops its local state and syncs afresh.
  */
 export const UPDATE_REFUSED_CLOSE_CODE = 4001
+
+/** Close code of a session the server does not (or no longer) know: deleted by the moderation or by retention. */
+export const SESSION_GONE_CLOSE_CODE = 4404
 
 export interface SessionConnectionOptions {
   sessionId: string
@@ -54,7 +58,7 @@ export class SessionConnection {
     readonly options: SessionConnectionOptions,
     private readonly events: SessionConnectionEvents,
   ) {
-    this.persistence = new IndexeddbPersistence(`pinnwand:${options.sessionId}`, this.doc)
+    this.persistence = new IndexeddbPersistence(localDocumentName(options.sessionId), this.doc)
     const params: Record<string, string> = {}
     if (options.participantToken) params.participant = options.participantToken
     if (options.roleToken) params.token = options.roleToken
@@ -90,6 +94,8 @@ export class SessionConnection {
     })
     this.onProvider('closed', ({ code, reason }) => {
       this.closedForGood = true
+      // A deleted session leaves nothing on this device: the document copy, name and token go.
+      if (code === SESSION_GONE_CLOSE_CODE) void this.persistence.destroy().then(() => forgetSession(options.sessionId))
       this.events.onClosed(code, reason)
       updateStatus()
     })
