@@ -33,27 +33,41 @@ export function boardRect(index: number): Rect {
   }
 }
 
-/** Position of note slot `slot`, relative to its board. Slots past the board's rows continue below. */
+/** Slots of one layer: the board's grid of notes. */
+export const NOTE_SLOTS_PER_LAYER = NOTE_COLUMNS * NOTE_ROWS
+/** Once the grid is full, notes pile up in layers this far apart, so each one still shows its edge. */
+export const NOTE_PILE_OFFSET = 8
+/** Layers above the grid; the last one ends exactly at the board's padding, so notes never leave it. */
+export const NOTE_PILE_LAYERS = BOARD_PADDING / NOTE_PILE_OFFSET
+export const NOTE_SLOT_CAPACITY = NOTE_SLOTS_PER_LAYER * (NOTE_PILE_LAYERS + 1)
+
+/**
+ * Position of note slot `slot`, relative to its board. The first {@link NOTE_SLOTS_PER_LAYER}
+ * slots are the grid; later ones pile onto it, offset per layer, and stay inside the board.
+ */
 export function noteSlotPosition(slot: number): { x: number; y: number } {
-  const column = slot % NOTE_COLUMNS
-  const row = Math.floor(slot / NOTE_COLUMNS)
+  const cell = slot % NOTE_SLOTS_PER_LAYER
+  const layer = Math.floor(slot / NOTE_SLOTS_PER_LAYER) % (NOTE_PILE_LAYERS + 1)
+  const column = cell % NOTE_COLUMNS
+  const row = Math.floor(cell / NOTE_COLUMNS)
   return {
-    x: BOARD_PADDING + column * (NOTE_SIZE + NOTE_GAP),
-    y: BOARD_HEADER_HEIGHT + row * (NOTE_SIZE + NOTE_GAP),
+    x: BOARD_PADDING + column * (NOTE_SIZE + NOTE_GAP) + layer * NOTE_PILE_OFFSET,
+    y: BOARD_HEADER_HEIGHT + row * (NOTE_SIZE + NOTE_GAP) + layer * NOTE_PILE_OFFSET,
   }
 }
 
 /**
- * The first slot whose square no existing note overlaps much. `occupied` are the top-left
- * corners (board-relative) of notes already on the board.
+ * The first slot no existing note takes. `occupied` are the top-left corners (board-relative)
+ * of notes already on the board. A grid slot counts as taken by a note anywhere near it (people
+ * nudge notes); a pile slot only by a note on that very spot. When every slot is taken the
+ * piles start over, spread by the number of notes.
  */
 export function firstFreeNoteSlot(occupied: ReadonlyArray<{ x: number; y: number }>): number {
-  const half = NOTE_SIZE / 2
-  for (let slot = 0; ; slot++) {
+  for (let slot = 0; slot < NOTE_SLOT_CAPACITY; slot++) {
     const position = noteSlotPosition(slot)
-    const taken = occupied.some(
-      (note) => Math.abs(note.x - position.x) < half && Math.abs(note.y - position.y) < half,
-    )
+    const reach = slot < NOTE_SLOTS_PER_LAYER ? NOTE_SIZE / 2 : NOTE_PILE_OFFSET / 2
+    const taken = occupied.some((note) => Math.abs(note.x - position.x) < reach && Math.abs(note.y - position.y) < reach)
     if (!taken) return slot
   }
+  return occupied.length % NOTE_SLOT_CAPACITY
 }
