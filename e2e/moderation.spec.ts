@@ -11,6 +11,10 @@ import { joinAs, noteOnCanvas, postNote } from './support/workshopPages.ts'
  */
 let server: PinnwandServer
 
+// Each test drives two to three browsers with the full canvas; on a loaded two-core machine that
+// takes longer than the default 90 s, though every step is bounded by its own expect timeout.
+test.describe.configure({ timeout: 240_000 })
+
 test.beforeAll(async () => {
   server = await PinnwandServer.start()
 })
@@ -83,6 +87,12 @@ test('the moderator forms a cluster of three notes and renames it; participants 
   await moderator.getByTestId('cluster-dissolve').click()
   await expect(anna.locator('.tl-frame-heading', { hasText: 'Mobilität' })).toHaveCount(0)
   await expect.poll(async () => (await exported(session)).boards[0].unclusteredNotes.length).toBe(3)
+
+  // The moderator removes a participant's note.
+  await noteOnCanvas(moderator, 'Busse', 0).click()
+  await moderator.keyboard.press('Delete')
+  await expect(noteOnCanvas(anna, 'Busse', 0)).toHaveCount(0)
+  await expect.poll(async () => (await exported(session)).boards[0].unclusteredNotes.length).toBe(2)
 })
 
 test('a voting round with three dots: the fourth is refused, results are ranked at the end', async ({ browser }, testInfo) => {
@@ -198,6 +208,15 @@ test('"Alle zu mir" brings the participant’s view to the moderator’s board',
   await expect(header(dora, 3)).toBeInViewport({ ratio: 0.5 })
   await expect(header(dora, 0)).not.toBeInViewport()
   await dora.screenshot({ path: testInfo.outputPath('summoned.png') })
+
+  // Follow mode: Dora's view follows the moderator's without a summon.
+  await dora.getByTestId('follow-moderator').check()
+  // Back to the overview (tldraw's "zoom to fit", Shift+1, with the canvas focused), then onto board 2.
+  await moderator.locator('.tl-canvas').click({ position: { x: 40, y: 300 } })
+  await moderator.keyboard.press('Shift+1')
+  await viewBoard(moderator, 1)
+  await expect(header(dora, 1)).toBeInViewport({ ratio: 0.5 })
+  await expect(header(dora, 3)).not.toBeInViewport()
 })
 
 test('hidden mode: nobody else can read a note before the reveal, everyone after', async ({ browser }, testInfo) => {
