@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { getRecordStore } from '../../shared/doc/documentLayout.ts'
 import type { SessionStore } from '../persistence/sessionStore.ts'
 import { loadSessionDocument } from '../persistence/loadSessionDocument.ts'
 import { migrateDocumentSchema } from '../persistence/schemaMigration.ts'
@@ -133,6 +134,10 @@ export class RoomRegistry {
     )
     // Written back (and thereby stored) through the room like any server change.
     if (migrateDocumentSchema(doc, SERVER_ORIGIN) === 'migrated') this.scheduler.flush()
+    // The record store removes duplicate keys (two concurrent writes of one record) as soon as
+    // they meet. It must watch from the start: otherwise every client removes the duplicate
+    // itself, and a participant's clean-up of someone else's note would read as a refused delete.
+    getRecordStore(doc)
     return room
   }
 
