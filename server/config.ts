@@ -89,7 +89,7 @@ const envSchema = z.object({
   CLIENT_DIR: z.string().min(1).default('dist/client'),
   MAX_DOCUMENT_BYTES: integer(32 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
   NOTES_PER_MINUTE: integer(60, 0, 1_000_000),
-  MAX_CONNECTIONS_PER_IP: integer(200, 0, 1_000_000),
+  MAX_CONNECTIONS_PER_IP: integer(1_000, 0, 1_000_000),
   MAX_SESSIONS: integer(10_000, 0, 100_000_000),
   MAX_TEMPLATE_BYTES: integer(64 * 1024, 1024, 16 * 1024 * 1024),
   RETENTION_DAYS: integer(90, 0, 100 * 365),
