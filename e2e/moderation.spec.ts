@@ -21,6 +21,11 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop()
 })
+// Every test opens its own browser contexts (one per person); close them so the next test
+// does not share the machine with idle canvases.
+test.afterEach(async ({ browser }) => {
+  await Promise.all(browser.contexts().map((context) => context.close()))
+})
 
 type Session = Awaited<ReturnType<typeof createSession>>
 
