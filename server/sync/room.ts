@@ -14,6 +14,17 @@ export interface RoomPeer {
   close(code: number, reason: string): void
 }
 
+/**
+ * Besides the policy's absolute thresholds, a log is compacted once it holds this many times the
+ * bytes it had right after its last compaction (a snapshot then): moved notes overwrite records,
+ * so without this a busy session's log stays far larger than its state. Each compaction costs one
+ * encoding of the document, so growing the trigger with the document keeps the cost per stored
+ * byte constant.
+ */
+export const COMPACT_GROWTH_RATIO = 1.5
+/** ...but only after this much growth, so small documents are not re-encoded on every change. */
+export const COMPACT_MIN_GROWTH_BYTES = 64 * 1024
+
 /** When to replace a session's update log by one snapshot update. */
 export interface CompactionPolicy {
   /** Compact once the log holds this many rows. */
@@ -108,7 +119,9 @@ export class Room {
     if (update) {
       this.log = { count: this.log.count + 1, bytes: this.log.bytes + update.byteLength }
       const grown = this.log.bytes - this.bytesAfterCompaction
-      if (this.log.count > this.compaction.maxUpdates || grown > this.compaction.maxGrowthBytes) {
+      const grownRelatively =
+        grown > COMPACT_MIN_GROWTH_BYTES && this.log.bytes > COMPACT_GROWTH_RATIO * this.bytesAfterCompaction
+      if (this.log.count > this.compaction.maxUpdates || grown > this.compaction.maxGrowthBytes || grownRelatively) {
         // The doc holds exactly what is stored plus this batch, so its state replaces the log.
         batch.compactTo = Y.encodeStateAsUpdate(this.doc)
         this.log = { count: 1, bytes: batch.compactTo.byteLength }
