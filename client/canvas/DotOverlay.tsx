@@ -15,7 +15,7 @@ interface DotTarget {
   id: string
   label: string
   kind: 'note' | 'cluster'
-  /** Anchor in viewport pixels: a note's bottom edge, a cluster's top right corner. */
+  /** Anchor in viewport pixels: a note's bottom right corner (its author's name stays readable), a cluster's top right corner. */
   x: number
   y: number
 }
@@ -64,7 +64,7 @@ export function DotOverlay() {
         if (!kind) continue
         const bounds = editor.getShapePageBounds(shape.id)
         if (!bounds || !viewport.collides(bounds)) continue
-        const anchor = editor.pageToViewport(kind === 'note' ? { x: bounds.midX, y: bounds.maxY } : { x: bounds.maxX, y: bounds.minY })
+        const anchor = editor.pageToViewport(kind === 'note' ? { x: bounds.maxX, y: bounds.maxY } : { x: bounds.maxX, y: bounds.minY })
         result.push({ id: shape.id, kind, label: labelOf(shape, clusterWord), x: anchor.x, y: anchor.y })
       }
       return result
