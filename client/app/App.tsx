@@ -1,10 +1,9 @@
-import { useEffect, useSyncExternalStore } from 'react'
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react'
 import { useTranslate } from '../i18n/translate.ts'
 import { ToastHost } from '../panels/ToastHost.tsx'
 import { useLanguageStore } from '../stores/languageStore.ts'
 import { parseRoute } from './routes.ts'
 import { SessionPage } from './SessionPage.tsx'
-import { StartPage } from './StartPage.tsx'
 
 function subscribeToLocation(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange)
@@ -14,6 +13,10 @@ function subscribeToLocation(onChange: () => void): () => void {
     window.removeEventListener('hashchange', onChange)
   }
 }
+
+// A participant's phone never needs the start page: keeping it out of the entry chunk leaves room
+// in the phone view's budget (issue 7).
+const StartPage = lazy(() => import('./StartPage.tsx').then((module) => ({ default: module.StartPage })))
 
 const currentLocation = () => window.location.pathname + window.location.hash
 
@@ -29,7 +32,11 @@ export function App() {
   const route = parseRoute(window.location.pathname, window.location.hash)
   return (
     <>
-      {route.page === 'start' && <StartPage />}
+      {route.page === 'start' && (
+        <Suspense fallback={null}>
+          <StartPage />
+        </Suspense>
+      )}
       {route.page === 'session' && <SessionPage key={location} route={route} />}
       {route.page === 'notFound' && (
         <main className="page page--narrow">
