@@ -1,41 +1,28 @@
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getRecordStore, RECORDS_ARRAY_NAME, type RecordEntry } from '../../shared/doc/documentLayout.ts'
 import type { NoteShape } from '../../shared/workshop/workshopRecords.ts'
 import { createSession, join } from '../testing/apiClient.ts'
 import { addNote } from '../testing/notes.ts'
-import { PinnwandServer } from '../testing/serverProcess.ts'
-import { SyncTestClient, waitFor } from '../testing/syncClient.ts'
+import { serverForThisFile } from '../testing/serverForThisFile.ts'
+import { waitFor } from '../testing/syncClient.ts'
 
 /**
  * Two writes of one record made at the same time leave two entries with one key in the records
  * array until a record store removes the older one. That clean-up must not cost a bystander its
  * connection: it is not a delete of someone else's note.
  */
-let server: PinnwandServer
-const clients: SyncTestClient[] = []
-
-beforeAll(async () => {
-  server = await PinnwandServer.start()
-})
-afterAll(async () => {
-  for (const created of clients) created.destroy()
-  await server?.stop()
-})
+const fixture = serverForThisFile()
 
 function entriesOf(doc: Y.Doc, key: string): number {
   return doc.getArray<RecordEntry>(RECORDS_ARRAY_NAME).toArray().filter((entry) => entry.key === key).length
 }
 
 it('a participant who sees two moderators move one note at once stays connected', async () => {
-  const session = await createSession(server.origin)
-  const moderator = await join(server.origin, session.id, 'Moderation')
-  const bystander = await join(server.origin, session.id, 'Ben')
-  const open = (params: { token?: string; participant?: string }) => {
-    const created = new SyncTestClient(server.origin, session.id, params)
-    clients.push(created)
-    return created
-  }
+  const session = await createSession(fixture.server.origin)
+  const moderator = await join(fixture.server.origin, session.id, 'Moderation')
+  const bystander = await join(fixture.server.origin, session.id, 'Ben')
+  const open = (params: { token?: string; participant?: string }) => fixture.client(session.id, params)
   const first = open({ token: session.moderatorToken, participant: moderator.participantToken })
   const second = open({ token: session.moderatorToken, participant: moderator.participantToken })
   const ben = open({ participant: bystander.participantToken })

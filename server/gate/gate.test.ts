@@ -1,33 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { getMetaMap } from '../../shared/doc/documentLayout.ts'
 import { getModerationMap, readModerationState } from '../../shared/moderation/moderationState.ts'
 import { getDotsMap } from '../../shared/workshop/dots.ts'
 import { createSession, join, moderate } from '../testing/apiClient.ts'
 import { addNote } from '../testing/notes.ts'
-import { PinnwandServer } from '../testing/serverProcess.ts'
-import { SyncTestClient, waitFor } from '../testing/syncClient.ts'
+import { serverForThisFile } from '../testing/serverForThisFile.ts'
+import { waitFor } from '../testing/syncClient.ts'
 
-let server: PinnwandServer
-const clients: SyncTestClient[] = []
-
-function client(sessionId: string, params: { token?: string; participant?: string } = {}): SyncTestClient {
-  const created = new SyncTestClient(server.origin, sessionId, params)
-  clients.push(created)
-  return created
-}
-
-beforeAll(async () => {
-  server = await PinnwandServer.start()
-})
-afterAll(async () => {
-  for (const created of clients) created.destroy()
-  await server?.stop()
-})
+const fixture = serverForThisFile()
+const client = fixture.client
 
 /** A session with Anna writing (A) and an observer (B), both synced. */
 async function workshop() {
-  const session = await createSession(server.origin)
-  const anna = await join(server.origin, session.id, 'Anna')
+  const session = await createSession(fixture.server.origin)
+  const anna = await join(fixture.server.origin, session.id, 'Anna')
   const a = client(session.id, { participant: anna.participantToken })
   const b = client(session.id)
   await Promise.all([a.synced(), b.synced()])
@@ -46,7 +32,7 @@ describe('the update gate', () => {
     await waitFor('B to receive the marker', () => b.hasNote(marker.id))
     expect(b.hasNote(forbidden.id)).toBe(false)
     expect(viewer.closes).toEqual([])
-    await server.restart('SIGTERM')
+    await fixture.server.restart('SIGTERM')
     const fresh = client(session.id)
     await fresh.synced()
     expect(fresh.hasNote(marker.id)).toBe(true)
@@ -99,7 +85,7 @@ describe('the update gate', () => {
     const { session, anna, a, b, author } = await workshop()
     const note = addNote(a.doc, author, 'punktwürdig')
     await waitFor('B to receive the note', () => b.hasNote(note.id))
-    const started = await moderate(server.origin, session.id, session.moderatorToken, {
+    const started = await moderate(fixture.server.origin, session.id, session.moderatorToken, {
       action: 'startVoting',
       dotsPerParticipant: 2,
       maxPerTarget: null,

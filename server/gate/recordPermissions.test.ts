@@ -1,11 +1,11 @@
 import type { TLFrameShape, TLShapeId } from '@tldraw/tlschema'
 import type { IndexKey } from '@tldraw/utils'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { getRecordStore, readRecords, writeRecords } from '../../shared/doc/documentLayout.ts'
 import { boardsInOrder, type ClusterShape, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
 import { createSession, join, moderate } from '../testing/apiClient.ts'
 import { addNote } from '../testing/notes.ts'
-import { PinnwandServer } from '../testing/serverProcess.ts'
+import { serverForThisFile } from '../testing/serverForThisFile.ts'
 import { SyncTestClient, waitFor } from '../testing/syncClient.ts'
 
 /**
@@ -14,28 +14,14 @@ import { SyncTestClient, waitFor } from '../testing/syncClient.ts'
  * people's notes, forged author ids and names, clusters moved into outside the clustering
  * phase. The moderator may do all of it.
  */
-let server: PinnwandServer
-const clients: SyncTestClient[] = []
-
-function client(sessionId: string, params: { token?: string; participant?: string } = {}): SyncTestClient {
-  const created = new SyncTestClient(server.origin, sessionId, params)
-  clients.push(created)
-  return created
-}
-
-beforeAll(async () => {
-  server = await PinnwandServer.start()
-})
-afterAll(async () => {
-  for (const created of clients) created.destroy()
-  await server?.stop()
-})
+const fixture = serverForThisFile()
+const client = fixture.client
 
 /** Anna has posted a note; Ben (joined) and an observer are connected and have it. */
 async function workshopWithAnnasNote() {
-  const session = await createSession(server.origin)
-  const anna = await join(server.origin, session.id, 'Anna')
-  const ben = await join(server.origin, session.id, 'Ben')
+  const session = await createSession(fixture.server.origin)
+  const anna = await join(fixture.server.origin, session.id, 'Anna')
+  const ben = await join(fixture.server.origin, session.id, 'Ben')
   const a = client(session.id, { participant: anna.participantToken })
   const b = client(session.id, { participant: ben.participantToken })
   const observer = client(session.id)
@@ -83,7 +69,7 @@ describe('per-record permissions against stock clients', () => {
     expect((await b.closedWith(4001)).reason).toMatch(/only delete their own notes/)
     b.destroy()
 
-    const carla = await join(server.origin, session.id, 'Carla')
+    const carla = await join(fixture.server.origin, session.id, 'Carla')
     const editor = client(session.id, { participant: carla.participantToken })
     await editor.synced()
     const annas = noteIn(editor, note.id)!
@@ -124,8 +110,8 @@ describe('per-record permissions against stock clients', () => {
     third.destroy()
 
     // A participant token from another session is no identity here.
-    const elsewhere = await createSession(server.origin)
-    const stranger = await join(server.origin, elsewhere.id, 'Fremd')
+    const elsewhere = await createSession(fixture.server.origin)
+    const stranger = await join(fixture.server.origin, elsewhere.id, 'Fremd')
     await client(session.id, { participant: stranger.participantToken }).closedWith(4403)
 
     expect(noteIn(observer, note.id)?.meta.authorId).toBe(anna.participantId)
@@ -162,7 +148,7 @@ describe('per-record permissions against stock clients', () => {
     expect((await builder.closedWith(4001)).reason).toMatch(/only write notes/)
     builder.destroy()
 
-    expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'setPhase', phase: 'cluster' })).status).toBe(200)
+    expect((await moderate(fixture.server.origin, session.id, session.moderatorToken, { action: 'setPhase', phase: 'cluster' })).status).toBe(200)
     // Ben may not move Anna's note even now.
     await waitFor('Ben to see the clustering phase', () => b.doc.getMap('moderation').get('phase') === 'cluster')
     intoCluster(b)

@@ -1,28 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readRecords, writeRecords } from '../../shared/doc/documentLayout.ts'
 import { readModerationState } from '../../shared/moderation/moderationState.ts'
 import { boardId, isNote } from '../../shared/workshop/workshopRecords.ts'
 import { createSession, getJson, join, moderate, postJson } from '../testing/apiClient.ts'
 import { addNote } from '../testing/notes.ts'
-import { PinnwandServer } from '../testing/serverProcess.ts'
+import { serverForThisFile } from '../testing/serverForThisFile.ts'
 import { SyncTestClient, waitFor } from '../testing/syncClient.ts'
 
-let server: PinnwandServer
-const clients: SyncTestClient[] = []
-
-function client(sessionId: string, params: { token?: string; participant?: string } = {}): SyncTestClient {
-  const created = new SyncTestClient(server.origin, sessionId, params)
-  clients.push(created)
-  return created
-}
-
-beforeAll(async () => {
-  server = await PinnwandServer.start()
-})
-afterAll(async () => {
-  for (const created of clients) created.destroy()
-  await server?.stop()
-})
+const fixture = serverForThisFile()
+const client = fixture.client
 
 function noteText(doc: SyncTestClient, id: string): string {
   const note = readRecords(doc.doc).find((record) => record.id === id)
@@ -31,29 +17,29 @@ function noteText(doc: SyncTestClient, id: string): string {
 
 describe('moderation route', () => {
   it('needs the moderator token: 401 without, 403 with another', async () => {
-    const session = await createSession(server.origin)
+    const session = await createSession(fixture.server.origin)
     const path = `/api/sessions/${session.id}/moderation`
-    expect((await postJson(server.origin, path, { action: 'stopTimer' })).status).toBe(401)
-    expect((await postJson(server.origin, path, { action: 'stopTimer' }, session.viewerToken)).status).toBe(403)
-    expect((await postJson(server.origin, path, { action: 'stopTimer' }, 'falsch')).status).toBe(403)
-    const unknownAction = await postJson(server.origin, path, { action: 'explode' }, session.moderatorToken)
+    expect((await postJson(fixture.server.origin, path, { action: 'stopTimer' })).status).toBe(401)
+    expect((await postJson(fixture.server.origin, path, { action: 'stopTimer' }, session.viewerToken)).status).toBe(403)
+    expect((await postJson(fixture.server.origin, path, { action: 'stopTimer' }, 'falsch')).status).toBe(403)
+    const unknownAction = await postJson(fixture.server.origin, path, { action: 'explode' }, session.moderatorToken)
     expect(unknownAction.status).toBe(400)
-    const badPhase = await postJson(server.origin, path, { action: 'setPhase', phase: 'party' }, session.moderatorToken)
+    const badPhase = await postJson(fixture.server.origin, path, { action: 'setPhase', phase: 'party' }, session.moderatorToken)
     expect(badPhase.json.error).toContain('phase')
   })
 
   it('changes phase, locks, timer and summon, broadcast to connected clients', async () => {
-    const session = await createSession(server.origin)
+    const session = await createSession(fixture.server.origin)
     const watcher = client(session.id)
     await watcher.synced()
-    const act = (action: unknown) => moderate(server.origin, session.id, session.moderatorToken, action)
+    const act = (action: unknown) => moderate(fixture.server.origin, session.id, session.moderatorToken, action)
 
     expect((await act({ action: 'setPhase', phase: 'cluster' })).json.phase).toBe('cluster')
     const locked = await act({ action: 'lockBoard', boardId: boardId(1), locked: true })
     expect(locked.json.lockedBoards).toEqual([boardId(1)])
     expect((await act({ action: 'lockBoard', boardId: 'shape:nope', locked: true })).status).toBe(400)
 
-    const before = (await getJson(server.origin, '/api/time')).json.now as number
+    const before = (await getJson(fixture.server.origin, '/api/time')).json.now as number
     const timer = (await act({ action: 'startTimer', durationMs: 300_000 })).json.timer
     expect(timer.startedAt).toBeGreaterThanOrEqual(before)
     expect(timer.endsAt - timer.startedAt).toBe(300_000)
@@ -72,8 +58,8 @@ describe('moderation route', () => {
   })
 
   it('starts a voting round in the vote phase and ends it', async () => {
-    const session = await createSession(server.origin)
-    const act = (action: unknown) => moderate(server.origin, session.id, session.moderatorToken, action)
+    const session = await createSession(fixture.server.origin)
+    const act = (action: unknown) => moderate(fixture.server.origin, session.id, session.moderatorToken, action)
     const started = (await act({ action: 'startVoting', dotsPerParticipant: 3, maxPerTarget: 1, hideResults: true })).json
     expect(started.phase).toBe('vote')
     expect(started.voting).toMatchObject({ dotsPerParticipant: 3, maxPerTarget: 1, hideResults: true, status: 'running', endedAt: null })
@@ -85,23 +71,23 @@ describe('moderation route', () => {
 
 describe('hidden mode (Verdeckt sammeln)', () => {
   it('keeps texts on the server until the reveal, then writes them into the notes', async () => {
-    const session = await createSession(server.origin)
-    const anna = await join(server.origin, session.id, 'Anna')
-    const ben = await join(server.origin, session.id, 'Ben')
+    const session = await createSession(fixture.server.origin)
+    const anna = await join(fixture.server.origin, session.id, 'Anna')
+    const ben = await join(fixture.server.origin, session.id, 'Ben')
     const a = client(session.id, { participant: anna.participantToken })
     const b = client(session.id, { participant: ben.participantToken })
     await Promise.all([a.synced(), b.synced()])
-    const act = (action: unknown) => moderate(server.origin, session.id, session.moderatorToken, action)
+    const act = (action: unknown) => moderate(fixture.server.origin, session.id, session.moderatorToken, action)
     const sealedPath = `/api/sessions/${session.id}/sealed-notes`
 
-    expect((await postJson(server.origin, sealedPath, { participantToken: anna.participantToken, questionIndex: 0, text: 'zu früh' })).status).toBe(409)
+    expect((await postJson(fixture.server.origin, sealedPath, { participantToken: anna.participantToken, questionIndex: 0, text: 'zu früh' })).status).toBe(409)
     expect((await act({ action: 'setHiddenMode', hidden: true })).json.hiddenMode).toBe(true)
 
-    const posted = await postJson(server.origin, sealedPath, { participantToken: anna.participantToken, questionIndex: 2, text: 'Geheimer Vorschlag' })
+    const posted = await postJson(fixture.server.origin, sealedPath, { participantToken: anna.participantToken, questionIndex: 2, text: 'Geheimer Vorschlag' })
     expect(posted.status).toBe(201)
     const noteId = posted.json.noteId as string
-    expect((await postJson(server.origin, sealedPath, { participantToken: 'x.y', questionIndex: 2, text: 'a' })).status).toBe(403)
-    expect((await postJson(server.origin, sealedPath, { participantToken: anna.participantToken, questionIndex: 9, text: 'a' })).status).toBe(400)
+    expect((await postJson(fixture.server.origin, sealedPath, { participantToken: 'x.y', questionIndex: 2, text: 'a' })).status).toBe(403)
+    expect((await postJson(fixture.server.origin, sealedPath, { participantToken: anna.participantToken, questionIndex: 9, text: 'a' })).status).toBe(400)
 
     // Ben sees a placeholder without text; nothing in the shared document holds the text.
     await waitFor('B to see the placeholder', () => b.hasNote(noteId))
@@ -110,9 +96,9 @@ describe('hidden mode (Verdeckt sammeln)', () => {
     expect(placeholder.meta).toMatchObject({ sealed: true, authorName: 'Anna', authorId: anna.participantId })
     expect(JSON.stringify(b.doc.toJSON())).not.toContain('Geheimer Vorschlag')
 
-    const mine = await getJson(server.origin, `${sealedPath}/mine?participantToken=${encodeURIComponent(anna.participantToken)}`)
+    const mine = await getJson(fixture.server.origin, `${sealedPath}/mine?participantToken=${encodeURIComponent(anna.participantToken)}`)
     expect(mine.json.notes).toEqual([expect.objectContaining({ noteId, questionIndex: 2, text: 'Geheimer Vorschlag' })])
-    const bens = await getJson(server.origin, `${sealedPath}/mine?participantToken=${encodeURIComponent(ben.participantToken)}`)
+    const bens = await getJson(fixture.server.origin, `${sealedPath}/mine?participantToken=${encodeURIComponent(ben.participantToken)}`)
     expect(bens.json.notes).toEqual([])
 
     // Writing notes directly is refused while hidden mode is on.
@@ -124,7 +110,7 @@ describe('hidden mode (Verdeckt sammeln)', () => {
     await waitFor('A to see the revealed text', () => noteText(a, noteId).includes('Geheimer Vorschlag'))
     const note = readRecords(a.doc).find((record) => record.id === noteId) as { meta: Record<string, unknown> }
     expect(note.meta.sealed).toBeUndefined()
-    expect((await getJson(server.origin, `${sealedPath}/mine?participantToken=${encodeURIComponent(anna.participantToken)}`)).json.notes).toEqual([])
+    expect((await getJson(fixture.server.origin, `${sealedPath}/mine?participantToken=${encodeURIComponent(anna.participantToken)}`)).json.notes).toEqual([])
 
     // After the reveal Anna may edit her note like any own note.
     const current = readRecords(a.doc).find((record) => record.id === noteId)!

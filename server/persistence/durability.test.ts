@@ -1,32 +1,18 @@
 import Database from 'better-sqlite3'
 import { join as joinPath } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createSession, join } from '../testing/apiClient.ts'
 import { addNote } from '../testing/notes.ts'
-import { PinnwandServer } from '../testing/serverProcess.ts'
-import { SyncTestClient, waitFor } from '../testing/syncClient.ts'
+import { serverForThisFile } from '../testing/serverForThisFile.ts'
+import { waitFor } from '../testing/syncClient.ts'
 import { DATABASE_FILE_NAME } from './sqlite/openDatabase.ts'
 
-let server: PinnwandServer
-const clients: SyncTestClient[] = []
-
-function client(sessionId: string, params: { token?: string; participant?: string } = {}): SyncTestClient {
-  const created = new SyncTestClient(server.origin, sessionId, params)
-  clients.push(created)
-  return created
-}
-
-beforeAll(async () => {
-  // A low threshold so the test also crosses a compaction.
-  server = await PinnwandServer.start({ env: { COMPACT_AFTER_UPDATES: '5' } })
-})
-afterAll(async () => {
-  for (const created of clients) created.destroy()
-  await server?.stop()
-})
+// A low threshold so the test also crosses a compaction.
+const fixture = serverForThisFile({ env: { COMPACT_AFTER_UPDATES: '5' } })
+const client = fixture.client
 
 function storedLogRows(sessionId: string): number {
-  const db = new Database(joinPath(server.dataDir, DATABASE_FILE_NAME), { readonly: true })
+  const db = new Database(joinPath(fixture.server.dataDir, DATABASE_FILE_NAME), { readonly: true })
   try {
     return (db.prepare('SELECT COUNT(*) AS n FROM updates WHERE session_id = ?').get(sessionId) as { n: number }).n
   } finally {
@@ -36,8 +22,8 @@ function storedLogRows(sessionId: string): number {
 
 describe('persistence', () => {
   it('keeps notes across a graceful restart and a kill -9', async () => {
-    const session = await createSession(server.origin)
-    const anna = await join(server.origin, session.id, 'Anna')
+    const session = await createSession(fixture.server.origin)
+    const anna = await join(fixture.server.origin, session.id, 'Anna')
     const a = client(session.id, { participant: anna.participantToken })
     const b = client(session.id)
     await Promise.all([a.synced(), b.synced()])
@@ -45,7 +31,7 @@ describe('persistence', () => {
 
     const first = addNote(a.doc, author, 'vor dem Neustart')
     await waitFor('B to receive the first note', () => b.hasNote(first.id))
-    await server.restart('SIGTERM')
+    await fixture.server.restart('SIGTERM')
     const fresh = client(session.id)
     await fresh.synced()
     expect(fresh.hasNote(first.id)).toBe(true)
@@ -54,7 +40,7 @@ describe('persistence', () => {
     await waitFor('A to reconnect', () => a.provider.synced)
     const second = addNote(a.doc, author, 'vor dem Absturz')
     await waitFor('B to receive the second note', () => b.hasNote(second.id))
-    await server.restart('SIGKILL')
+    await fixture.server.restart('SIGKILL')
     const afterCrash = client(session.id)
     await afterCrash.synced()
     expect(afterCrash.hasNote(first.id)).toBe(true)
@@ -62,8 +48,8 @@ describe('persistence', () => {
   }, 60_000)
 
   it('compacts the update log into a snapshot without losing anything', async () => {
-    const session = await createSession(server.origin)
-    const anna = await join(server.origin, session.id, 'Anna')
+    const session = await createSession(fixture.server.origin)
+    const anna = await join(fixture.server.origin, session.id, 'Anna')
     const a = client(session.id, { participant: anna.participantToken })
     const b = client(session.id)
     await Promise.all([a.synced(), b.synced()])
@@ -75,7 +61,7 @@ describe('persistence', () => {
       await waitFor('B to receive the note', () => b.hasNote(note.id))
     }
     expect(storedLogRows(session.id)).toBeLessThanOrEqual(6)
-    await server.restart('SIGKILL')
+    await fixture.server.restart('SIGKILL')
     const fresh = client(session.id)
     await fresh.synced()
     expect(ids.every((id) => fresh.hasNote(id))).toBe(true)

@@ -1,32 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { createSession, join } from '../testing/apiClient.ts'
 import { encodeAwarenessEntries, encodeAwarenessMessage } from './protocolMessages.ts'
 import { addNote } from '../testing/notes.ts'
-import { PinnwandServer } from '../testing/serverProcess.ts'
-import { SyncTestClient, waitFor } from '../testing/syncClient.ts'
+import { serverForThisFile } from '../testing/serverForThisFile.ts'
+import { waitFor } from '../testing/syncClient.ts'
 
-let server: PinnwandServer
-const clients: SyncTestClient[] = []
-
-function client(sessionId: string, params: { token?: string; participant?: string } = {}): SyncTestClient {
-  const created = new SyncTestClient(server.origin, sessionId, params)
-  clients.push(created)
-  return created
-}
-
-beforeAll(async () => {
-  server = await PinnwandServer.start()
-})
-afterAll(async () => {
-  for (const created of clients) created.destroy()
-  await server?.stop()
-})
+const fixture = serverForThisFile()
+const client = fixture.client
 
 /** A raw websocket to /yjs, for what a stock client never sends. */
 function rawSocket(path: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(server.origin.replace(/^http/, 'ws') + path)
+    const socket = new WebSocket(fixture.server.origin.replace(/^http/, 'ws') + path)
     socket.once('open', () => resolve(socket))
     socket.once('error', reject)
   })
@@ -38,8 +24,8 @@ function closeOf(socket: WebSocket): Promise<{ code: number; reason: string }> {
 
 describe('live sync with stock y-websocket clients', () => {
   it('delivers a note from A to B', async () => {
-    const session = await createSession(server.origin)
-    const anna = await join(server.origin, session.id, 'Anna')
+    const session = await createSession(fixture.server.origin)
+    const anna = await join(fixture.server.origin, session.id, 'Anna')
     const a = client(session.id, { participant: anna.participantToken })
     const b = client(session.id)
     await Promise.all([a.synced(), b.synced()])
@@ -49,7 +35,7 @@ describe('live sync with stock y-websocket clients', () => {
   })
 
   it('refuses an unknown session with 4404, a malformed id with 4400, a wrong token with 4403', async () => {
-    const session = await createSession(server.origin)
+    const session = await createSession(fixture.server.origin)
     const unknown = client('AAAAAAAAAAAAAAAAAAAAAA')
     expect((await unknown.closedWith(4404)).reason).toMatch(/unknown session/)
     const wrongToken = client(session.id, { token: 'not-the-token' })
@@ -60,12 +46,12 @@ describe('live sync with stock y-websocket clients', () => {
     const malformed = await rawSocket('/yjs/bad%2F..%2Fid')
     expect((await closeOf(malformed)).code).toBe(4400)
     // Never created implicitly: still unknown over HTTP.
-    expect((await fetch(`${server.origin}/api/sessions/AAAAAAAAAAAAAAAAAAAAAA`)).status).toBe(404)
+    expect((await fetch(`${fixture.server.origin}/api/sessions/AAAAAAAAAAAAAAAAAAAAAA`)).status).toBe(404)
   })
 
   it('closes only the sender of garbage (1007) or oversized frames (1009); others keep syncing', async () => {
-    const session = await createSession(server.origin)
-    const anna = await join(server.origin, session.id, 'Anna')
+    const session = await createSession(fixture.server.origin)
+    const anna = await join(fixture.server.origin, session.id, 'Anna')
     const a = client(session.id, { participant: anna.participantToken })
     const b = client(session.id)
     await Promise.all([a.synced(), b.synced()])
@@ -97,7 +83,7 @@ describe('live sync with stock y-websocket clients', () => {
   })
 
   it('shares presence, and a connection cannot speak for another client id', async () => {
-    const session = await createSession(server.origin)
+    const session = await createSession(fixture.server.origin)
     const a = client(session.id)
     const b = client(session.id)
     await Promise.all([a.synced(), b.synced()])
@@ -116,8 +102,8 @@ describe('live sync with stock y-websocket clients', () => {
   })
 
   it('accepts offline notes even when a new edit overtakes them on reconnect', async () => {
-    const session = await createSession(server.origin)
-    const anna = await join(server.origin, session.id, 'Anna')
+    const session = await createSession(fixture.server.origin)
+    const anna = await join(fixture.server.origin, session.id, 'Anna')
     const author = { authorId: anna.participantId, authorName: 'Anna' }
     const a = client(session.id, { participant: anna.participantToken })
     const b = client(session.id)
@@ -139,12 +125,12 @@ describe('live sync with stock y-websocket clients', () => {
   })
 
   it('lets a participant who reconnects take over presence from its dead connection', async () => {
-    const session = await createSession(server.origin)
-    const anna = await join(server.origin, session.id, 'Anna')
+    const session = await createSession(fixture.server.origin)
+    const anna = await join(fixture.server.origin, session.id, 'Anna')
     const first = await rawSocket(`/yjs/${session.id}?participant=${encodeURIComponent(anna.participantToken)}`)
     const state = (name: string) => JSON.stringify({ user: { name } })
     first.send(encodeAwarenessMessage(encodeAwarenessEntries([{ clientId: 4242, clock: 1, state: state('Anna alt') }])))
-    // The same participant on a new socket while the first one still looks alive to the server.
+    // The same participant on a new socket while the first one still looks alive to the fixture.server.
     const second = await rawSocket(`/yjs/${session.id}?participant=${encodeURIComponent(anna.participantToken)}`)
     second.send(encodeAwarenessMessage(encodeAwarenessEntries([{ clientId: 4242, clock: 2, state: state('Anna neu') }])))
     // Someone else may not.
