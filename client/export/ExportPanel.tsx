@@ -7,6 +7,7 @@ import type { PictureFormat } from './canvasPictures.ts'
 import { saveFile } from './saveFile.ts'
 import { fetchServerExport, SERVER_EXPORT_FORMATS } from './serverExport.ts'
 import './exportPanel.css'
+import { CheckboxField } from '../panels/CheckboxField.tsx'
 
 export interface ExportPanelProps {
   sessionId: string
@@ -106,24 +107,12 @@ export function ExportPanel({ sessionId, moderatorToken, title, questions }: Exp
 
           <fieldset className="export__group">
             <legend>{t('export.results')}</legend>
-            <label className="export__option">
-              <input
-                type="checkbox"
-                data-testid="export-anonymise"
-                checked={anonymise}
-                onChange={(event) => setAnonymise(event.target.checked)}
-              />
+            <CheckboxField className="export__option" testId="export-anonymise" checked={anonymise} onChange={setAnonymise}>
               {t('export.anonymise')}
-            </label>
-            <label className="export__option">
-              <input
-                type="checkbox"
-                data-testid="export-include-empty"
-                checked={includeEmpty}
-                onChange={(event) => setIncludeEmpty(event.target.checked)}
-              />
+            </CheckboxField>
+            <CheckboxField className="export__option" testId="export-include-empty" checked={includeEmpty} onChange={setIncludeEmpty}>
               {t('export.includeEmpty')}
-            </label>
+            </CheckboxField>
             <div className="export__buttons">
               {SERVER_EXPORT_FORMATS.map((format) => (
                 <button

@@ -9,6 +9,7 @@ import { useLiveEditor } from '../stores/editorStore.ts'
 import { showToast } from '../stores/toastStore.ts'
 import { sendModerationAction, type ModerationActionRequest } from './moderationApi.ts'
 import './moderation.css'
+import { CheckboxField } from '../panels/CheckboxField.tsx'
 
 interface ModeratorPanelProps {
   sessionId: string
@@ -201,15 +202,9 @@ export default function ModeratorPanel({ sessionId, moderatorToken, doc, questio
             value={maxInput}
             onChange={(event) => setMaxInput(event.target.value)}
           />
-          <label className="moderator-panel__check">
-            <input
-              type="checkbox"
-              data-testid="voting-hide-results"
-              checked={hideResults}
-              onChange={(event) => setHideResults(event.target.checked)}
-            />
+          <CheckboxField className="moderator-panel__check" testId="voting-hide-results" checked={hideResults} onChange={setHideResults}>
             {t('moderation.hideResults')}
-          </label>
+          </CheckboxField>
           <div className="moderator-panel__row">
             <button type="submit" className="button" data-testid="voting-start">
               {running ? t('moderation.restartVoting') : t('moderation.startVoting')}

@@ -10,6 +10,7 @@ import { useFollowStore } from './followStore.ts'
 import { useResultsStore } from './resultsStore.ts'
 import { useDots } from './useDots.ts'
 import './moderation.css'
+import { CheckboxField } from '../panels/CheckboxField.tsx'
 
 interface PhaseBarProps {
   doc: Y.Doc
@@ -92,15 +93,9 @@ export function PhaseBar({ doc, actor, questionCount, offerFollow }: PhaseBarPro
         </span>
       )}
       {offerFollow && (
-        <label className="phase-bar__follow">
-          <input
-            type="checkbox"
-            data-testid="follow-moderator"
-            checked={following}
-            onChange={(event) => setFollowing(event.target.checked)}
-          />
+        <CheckboxField className="phase-bar__follow" testId="follow-moderator" checked={following} onChange={setFollowing}>
           {t('phaseBar.follow')}
-        </label>
+        </CheckboxField>
       )}
     </section>
   )
