@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * zod compiles object parsers with `new Function` when it may. The server's Content-Security-Policy

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Server configuration, read once from the environment (see README "Configuration"). */
 export interface ServerConfig {

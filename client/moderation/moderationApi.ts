@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 import type { ModerationState } from '../../shared/moderation/moderationState.ts'
 // Type only: the request bodies are defined once, by the server route's schema (docs/CONTRACTS.md).
 import type { moderationActionSchema } from '../../server/moderation/moderationActions.ts'

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 
 /** An error with an HTTP status; its message is shown to the client as `{ "error": message }`. */
 export class HttpError extends Error {

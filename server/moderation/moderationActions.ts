@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type * as Y from 'yjs'
-import { z } from 'zod'
+import * as z from 'zod'
 import { readRecords } from '../../shared/doc/documentLayout.ts'
 import {
   DEFAULT_DOTS_PER_PARTICIPANT,

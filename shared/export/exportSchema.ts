@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { PHASES } from '../moderation/moderationState.ts'
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Limits keep a template small enough to seed and render; they name real workshop sizes, not bytes. */
 export const TEMPLATE_LIMITS = {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * What Pinnwand adds to tldraw records, in their `meta` field. tldraw keeps `meta` opaque, so

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { EXPORT_FORMAT_IDS } from '../../../shared/export/formats/index.ts'
 import type { AppContext } from '../../app/appContext.ts'
 import { renderSessionExport } from '../../export/sessionExport.ts'

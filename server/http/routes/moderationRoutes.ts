@@ -1,5 +1,5 @@
 import { createShapeId } from '@tldraw/tlschema'
-import { z } from 'zod'
+import * as z from 'zod'
 import { writeRecords } from '../../../shared/doc/documentLayout.ts'
 import type { AppContext } from '../../app/appContext.ts'
 import { applyModerationAction, moderationActionSchema } from '../../moderation/moderationActions.ts'

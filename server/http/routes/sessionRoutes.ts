@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { TemplateError } from '../../../shared/template/templateSchema.ts'
 import { ANONYMOUS_NAME, AUTHOR_NAME_MAX_LENGTH } from '../../../shared/workshop/recordMeta.ts'
 import type { AppContext } from '../../app/appContext.ts'
