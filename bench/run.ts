@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, setPriority } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { bundleServer } from '../server/bundle.ts'
 import { LoadWorker } from './load/workerPool.ts'
 import { machineInfo } from './report/machineInfo.ts'
 import type { ResultRow } from './report/rows.ts'
@@ -61,6 +62,11 @@ async function main(): Promise<void> {
     // Linux nice values are per thread and inherited by threads and processes created later:
     // set before the workers, servers and Chromium start, so all of the bench runs at it.
     setPriority(RENICE_PRIORITY)
+  }
+  if (args.targets.includes('ours')) {
+    // Always from the current sources: a stale bundle would measure old code.
+    console.error('[bench] bundling the server (server/bundle.ts)')
+    await bundleServer()
   }
   const startedAt = new Date()
   const loadAverageStart = loadavg()

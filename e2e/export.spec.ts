@@ -9,7 +9,7 @@ const NOTE = 'Mehr Bürgerhaushalt, "jetzt"'
 let server: PinnwandServer
 
 test.beforeAll(async () => {
-  server = await PinnwandServer.start()
+  server = await PinnwandServer.start({ entry: 'built' })
 })
 test.afterAll(async () => {
   await server?.stop()

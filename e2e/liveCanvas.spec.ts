@@ -6,7 +6,7 @@ import { createWorkshopOnStartPage, joinAs, noteOnCanvas, postNote, waitForCanva
 let server: PinnwandServer
 
 test.beforeAll(async () => {
-  server = await PinnwandServer.start()
+  server = await PinnwandServer.start({ entry: 'built' })
 })
 test.afterAll(async () => {
   await server?.stop()

@@ -16,7 +16,7 @@ let server: PinnwandServer
 test.describe.configure({ timeout: 240_000 })
 
 test.beforeAll(async () => {
-  server = await PinnwandServer.start()
+  server = await PinnwandServer.start({ entry: 'built' })
 })
 test.afterAll(async () => {
   await server?.stop()

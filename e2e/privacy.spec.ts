@@ -11,7 +11,7 @@ import { createWorkshopOnStartPage, joinAs, noteOnCanvas, postNote, waitForCanva
 let server: PinnwandServer
 
 test.beforeAll(async () => {
-  server = await PinnwandServer.start({ env: { RETENTION_DAYS: '14' } })
+  server = await PinnwandServer.start({ entry: 'built', env: { RETENTION_DAYS: '14' } })
 })
 test.afterAll(async () => {
   await server?.stop()

@@ -7,8 +7,8 @@ import { freePort } from '../../server/testing/serverProcess.ts'
 const START_TIMEOUT_MS = 90_000
 
 export interface ServerLaunch {
-  /** Script run with `node --import tsx`, relative to the repo root. */
-  entry: string
+  /** Arguments to `node`, e.g. a built bundle, or `--import tsx` and a TypeScript script. */
+  nodeArgs: string[]
   env?: Record<string, string>
   /** Give the child a temporary DATA_DIR (removed on stop). */
   withDataDir?: boolean
@@ -16,8 +16,8 @@ export interface ServerLaunch {
 
 /**
  * A server under test as a child process on loopback: started, health-checked, restartable on the
- * same port and data directory, stopped. The child is `node` itself (tsx is loaded with --import,
- * no wrapper process), so its pid is the one whose /proc figures we read.
+ * same port and data directory, stopped. The child is `node` itself (no npm or tsx wrapper
+ * process), so its pid is the one whose /proc figures we read.
  */
 /** Every child still running, so an interrupted bench can end them (see {@link stopAllServers}). */
 const running = new Set<ChildProcess>()
@@ -73,7 +73,7 @@ export class ServerProcess {
       ...(this.dataDir ? { DATA_DIR: this.dataDir } : {}),
       ...this.launchSpec.env,
     }
-    const child = spawn(process.execPath, ['--import', 'tsx', this.launchSpec.entry], {
+    const child = spawn(process.execPath, this.launchSpec.nodeArgs, {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     })

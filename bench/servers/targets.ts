@@ -3,6 +3,7 @@ import { defaultTemplate } from '../../shared/template/defaultTemplate.ts'
 import { seedSessionDocument } from '../../shared/workshop/seedSession.ts'
 import { FullClient, type ClientSpec } from '../load/fullClient.ts'
 import { ServerProcess } from './serverProcess.ts'
+import { SERVER_BUNDLE_ENTRY } from '../../server/bundle.ts'
 
 export type TargetKind = 'ours' | 'reference'
 
@@ -50,13 +51,14 @@ export interface OursOptions {
 export async function startTarget(kind: TargetKind, options: OursOptions = {}): Promise<Target> {
   if (kind === 'ours') {
     const server = await ServerProcess.start('ours', {
-      entry: 'server/main.ts',
+      // The production bundle, as `npm start` runs it (built by bench/run.ts before any workload).
+      nodeArgs: [SERVER_BUNDLE_ENTRY],
       withDataDir: true,
       env: { ...OURS_BENCH_ENV, ...options.env },
     })
     return oursTarget(server)
   }
-  const server = await ServerProcess.start('reference', { entry: 'bench/reference/server.ts' })
+  const server = await ServerProcess.start('reference', { nodeArgs: ['--import', 'tsx', 'bench/reference/server.ts'] })
   return referenceTarget(server)
 }
 

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url))
+const SOURCE_MAIN = fileURLToPath(new URL('../main.ts', import.meta.url))
+/** What `npm run build` writes (see server/bundle.ts) and `npm start` runs. */
+const BUILT_MAIN = fileURLToPath(new URL('../../dist/server/main.mjs', import.meta.url))
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 /** A free TCP port on loopback, as the OS hands it out. */
@@ -27,6 +29,11 @@ export interface ServerProcessOptions {
   captureOutput?: boolean
   /** Use this DATA_DIR instead of a fresh temporary one (it is not removed by stop()). */
   dataDir?: string
+  /**
+   * Which server to run: the TypeScript sources through tsx (default: integration tests run
+   * before any build) or the production bundle of `npm run build` (e2e: what users run).
+   */
+  entry?: 'source' | 'built'
 }
 
 /**
@@ -71,7 +78,8 @@ export class PinnwandServer {
   }
 
   private async launch(): Promise<void> {
-    this.child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    const command = this.options.entry === 'built' ? [BUILT_MAIN] : ['--import', 'tsx', SOURCE_MAIN]
+    this.child = spawn(process.execPath, command, {
       cwd: REPO_ROOT,
       env: {
         ...process.env,
