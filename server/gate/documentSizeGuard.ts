@@ -1,4 +1,5 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
+import { encodedStateOf } from '../sync/encodedState.ts'
 
 /**
  * Whether a session's document may grow by an update without passing its size limit.
@@ -36,6 +37,6 @@ export class DocumentSizeGuard {
 
   private measure(): number {
     this.measuredAtVersion = this.version
-    return Y.encodeStateAsUpdate(this.doc).byteLength
+    return encodedStateOf(this.doc).byteLength
   }
 }

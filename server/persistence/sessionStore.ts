@@ -61,6 +61,11 @@ export interface SessionStore {
    * batch), optionally compacting logs.
    */
   appendUpdates(appends: readonly UpdateAppend[]): void
+  /**
+   * Replaces a session's whole update log by one snapshot of the same state (housekeeping when
+   * a session is unloaded; not activity, so it does not touch the session's last-active time).
+   */
+  replaceLog(sessionId: string, snapshot: Uint8Array): void
 
   addParticipant(participant: StoredParticipant): void
   getParticipant(sessionId: string, participantId: string): StoredParticipant | undefined

@@ -55,3 +55,48 @@ it('keeps the stored log of a session whose notes keep moving near the size of i
   expect((getRecordStore(reloaded).get(notes[0]!.id) as NoteShape).x).toBe(290)
   store.close()
 })
+
+it('stores a session as one snapshot when it leaves memory, without counting that as activity', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pinnwand-compaction-'))
+  dataDirs.push(dir)
+  const store = SqliteSessionStore.open(dir)
+  const seeded = new Y.Doc()
+  seedSessionDocument(seeded, defaultTemplate)
+  const createdAt = new Date(Date.now() - 60_000).toISOString()
+  store.createSession(
+    { id: 'session-unload-0001', title: 't', moderatorToken: 'm', viewerToken: 'v', createdAt, template: defaultTemplate },
+    Y.encodeStateAsUpdate(seeded),
+  )
+  const registry = new RoomRegistry(store, { unloadGraceMs: 0, compaction: { maxUpdates: 1_000_000, maxGrowthBytes: 1 << 30 } })
+  const room = registry.acquire('session-unload-0001')
+  const board = boardsInOrder(readRecords(room.doc))[0]!
+  const notes = Array.from({ length: 5 }, (_, index) =>
+    buildNoteRecord({ board, author: { authorId: `p${index}`, authorName: `P${index}` }, text: `Karte ${index}`, siblings: [] }),
+  )
+  for (const note of notes) registry.change('session-unload-0001', (doc) => writeRecords(doc, { put: [note] }))
+  expect(store.logStats('session-unload-0001').count).toBe(6)
+  await new Promise((resolve) => setTimeout(resolve, 5))
+  const afterLastChange = new Date().toISOString()
+  await new Promise((resolve) => setTimeout(resolve, 5))
+
+  registry.release(room)
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  expect(registry.loadedCount).toBe(0)
+  expect(store.logStats('session-unload-0001').count).toBe(1)
+  expect(store.listSessionsInactiveSince(afterLastChange)).toContain('session-unload-0001')
+  const reloaded = new Y.Doc()
+  Y.applyUpdate(reloaded, store.loadUpdates('session-unload-0001')[0]!)
+  expect(notes.every((note) => getRecordStore(reloaded).has(note.id))).toBe(true)
+
+  // Loaded again from that one row, it changes and stores like any session.
+  const again = registry.acquire('session-unload-0001')
+  registry.change('session-unload-0001', (doc) => writeRecords(doc, { remove: [notes[0]!.id] }))
+  expect(store.logStats('session-unload-0001').count).toBe(2)
+  registry.release(again)
+  registry.closeAll(1001, 'test over')
+  const final = new Y.Doc()
+  for (const update of store.loadUpdates('session-unload-0001')) Y.applyUpdate(final, update)
+  expect(getRecordStore(final).has(notes[0]!.id)).toBe(false)
+  expect(getRecordStore(final).has(notes[1]!.id)).toBe(true)
+  store.close()
+})

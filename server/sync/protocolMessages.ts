@@ -104,10 +104,15 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+/**
+ * Sync step 2 carrying `update` (what the peer lacks). y-protocols' `writeSyncStep2` encodes the
+ * update from a doc itself; taking it ready-made lets a room answer from its cached encoding.
+ */
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MESSAGE_SYNC)
-  syncProtocol.writeSyncStep2(encoder, doc, stateVector)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+  encoding.writeVarUint8Array(encoder, update)
   return encoding.toUint8Array(encoder)
 }
 

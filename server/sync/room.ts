@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import type { UpdateLogStats } from '../persistence/sessionStore.ts'
+import { encodedStateOf } from './encodedState.ts'
 import { encodeAwarenessMessage, encodeUpdateMessage } from './protocolMessages.ts'
 
 /** Transaction origin of changes the server makes itself (moderation, sealed notes, migrations). */
@@ -123,12 +124,26 @@ export class Room {
         grown > COMPACT_MIN_GROWTH_BYTES && this.log.bytes > COMPACT_GROWTH_RATIO * this.bytesAfterCompaction
       if (this.log.count > this.compaction.maxUpdates || grown > this.compaction.maxGrowthBytes || grownRelatively) {
         // The doc holds exactly what is stored plus this batch, so its state replaces the log.
-        batch.compactTo = Y.encodeStateAsUpdate(this.doc)
+        batch.compactTo = encodedStateOf(this.doc)
         this.log = { count: 1, bytes: batch.compactTo.byteLength }
         this.bytesAfterCompaction = this.log.bytes
       }
     }
     return batch
+  }
+
+  /**
+   * When the stored log holds more than one update and nothing is pending: the snapshot to
+   * replace it with (the doc's state is exactly what is stored), counted as the new log. A
+   * session unloaded this way loads from one update next time, which the first joiners get as
+   * it is (see encodedState.ts). Null when there is nothing to gain.
+   */
+  takeIdleSnapshot(): Uint8Array | null {
+    if (this.log.count <= 1 || this.pendingUpdates.length > 0) return null
+    const snapshot = encodedStateOf(this.doc)
+    this.log = { count: 1, bytes: snapshot.byteLength }
+    this.bytesAfterCompaction = snapshot.byteLength
+    return snapshot
   }
 
   /**

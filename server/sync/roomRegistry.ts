@@ -1,7 +1,8 @@
 import * as Y from 'yjs'
 import { getRecordStore } from '../../shared/doc/documentLayout.ts'
 import type { SessionStore } from '../persistence/sessionStore.ts'
-import { loadSessionDocument } from '../persistence/loadSessionDocument.ts'
+import { documentFromUpdates } from '../persistence/loadSessionDocument.ts'
+import { primeEncodedState } from './encodedState.ts'
 import { migrateDocumentSchema } from '../persistence/schemaMigration.ts'
 import { FlushScheduler } from './flushScheduler.ts'
 import { Room, SERVER_ORIGIN, type CompactionPolicy } from './room.ts'
@@ -123,12 +124,20 @@ export class RoomRegistry {
       entry.room.closePeers(code, reason)
     }
     this.scheduler.flush()
-    for (const entry of this.rooms.values()) entry.room.destroy()
+    for (const entry of this.rooms.values()) {
+      this.storeSnapshot(entry.room)
+      entry.room.destroy()
+    }
     this.rooms.clear()
   }
 
   private load(sessionId: string): Room {
-    const doc = loadSessionDocument(this.store, sessionId)
+    const updates = this.store.loadUpdates(sessionId)
+    const doc = documentFromUpdates(updates)
+    // A one-row log (a new or just compacted session) is an encoding of exactly this state: the
+    // first clients to join get it as it is. Any change below (migration, duplicate clean-up)
+    // drops it again.
+    if (updates.length === 1) primeEncodedState(doc, updates[0]!)
     const room = new Room(sessionId, doc, this.store.logStats(sessionId), this.options.compaction, (dirty) =>
       this.scheduler.markDirty(dirty),
     )
@@ -145,7 +154,19 @@ export class RoomRegistry {
     if (entry.holds > 0 || this.rooms.get(entry.room.sessionId) !== entry) return
     this.scheduler.flush()
     this.rooms.delete(entry.room.sessionId)
+    this.storeSnapshot(entry.room)
     entry.room.destroy()
+  }
+
+  /** Compacts a flushed room's stored log on its way out of memory, so it loads fast next time. */
+  private storeSnapshot(room: Room): void {
+    try {
+      const snapshot = room.takeIdleSnapshot()
+      if (snapshot) this.store.replaceLog(room.sessionId, snapshot)
+    } catch (error) {
+      // The log as it is stays valid; it is only longer to load.
+      logError(`[pinnwand] compacting session ${room.sessionId} on unload failed:`, error)
+    }
   }
 
   private dropAfterWriteFailure(rooms: Room[], error: unknown): void {

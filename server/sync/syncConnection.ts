@@ -15,6 +15,7 @@ import {
   MalformedMessageError,
   type AwarenessEntry,
 } from './protocolMessages.ts'
+import { stateUpdateSince } from './encodedState.ts'
 import type { Room, RoomPeer } from './room.ts'
 import { logError } from '../logging/log.ts'
 
@@ -110,7 +111,7 @@ export class SyncConnection implements RoomPeer {
     switch (message.type) {
       case 'syncStep1':
         this.flush()
-        this.send(encodeSyncStep2(this.room.doc, message.stateVector))
+        this.send(encodeSyncStep2(stateUpdateSince(this.room.doc, message.stateVector)))
         return
       case 'syncStep2':
         // The answer to our sync step 1: it holds everything the client had then.

@@ -125,6 +125,15 @@ export class SqliteSessionStore implements SessionStore {
     })()
   }
 
+  replaceLog(sessionId: string, snapshot: Uint8Array): void {
+    this.db.transaction(() => {
+      const last = this.statements.lastSeq.get(sessionId)?.last
+      if (last === null || last === undefined) return
+      this.statements.deleteUpdatesUpTo.run(sessionId, last)
+      this.statements.insertUpdate.run(sessionId, last, snapshot)
+    })()
+  }
+
   addParticipant(participant: StoredParticipant): void {
     this.db.transaction(() => {
       this.statements.insertParticipant.run(
