@@ -3,7 +3,7 @@ import { EXPORT_FORMAT_IDS, exportFormats } from '../../shared/export/formats/in
 import type { ResultRow } from '../report/rows.ts'
 import { startTarget, type BenchSession, type Target, type TargetKind } from '../servers/targets.ts'
 import type { BenchContext, Workload } from './context.ts'
-import { syncFresh, writeNotes } from './sessionContent.ts'
+import { syncFresh, untilServerHolds, writeNotes } from './sessionContent.ts'
 
 const NOTES = 5_000
 
@@ -27,12 +27,14 @@ export const coldLoadAndExport: Workload = async (context) => {
     try {
       const session = await target.createSession()
       await writeNotes(session.moderator, NOTES, { idPrefix: 'cold' })
+      await untilServerHolds(session.moderator, NOTES)
       if (kind === 'ours') {
         await target.server.restart()
         const syncStarted = performance.now()
         const first = await syncFresh(session.moderator, 60_000)
         cold = { startMs: target.server.lastStartMs, syncMs: performance.now() - syncStarted, records: first.records }
         first.client.destroy()
+        if (first.records < NOTES) throw new Error(`after the restart the session had ${first.records} records, expected at least ${NOTES}`)
         exportRows = await measureExports(context, target, session)
       }
       const again = await syncFresh(session.moderator, 60_000)
@@ -44,7 +46,7 @@ export const coldLoadAndExport: Workload = async (context) => {
   }
   const onlyOurs = 'the reference has no persistence'
   rows.push(
-    { workload, metric: 'process start → healthy', unit: 'ms', ours: cold?.startMs ?? null, reference: null, note: 'node + tsx start-up, before any session is loaded' },
+    { workload, metric: 'process start → healthy', unit: 'ms', ours: cold?.startMs ?? null, reference: null, note: 'node + the bundled server (dist/server) starting, before any session is loaded' },
     { workload, metric: 'first client synced after start', unit: 'ms', ours: cold?.syncMs ?? null, reference: null, note: `${onlyOurs}; load from SQLite + full sync of ${cold?.records ?? '?'} records` },
     { workload, metric: 'server start → first client synced', unit: 'ms', ours: cold ? cold.startMs + cold.syncMs : null, reference: null, note: onlyOurs },
     { workload, metric: 'fresh client synced, session in memory', unit: 'ms', ours: warm.get('ours') ?? null, reference: warm.get('reference') ?? null },

@@ -27,6 +27,22 @@ export async function writeNotes(moderator: ClientSpec, count: number, options: 
   }
 }
 
+/**
+ * Waits until the server holds at least `records` records (a fresh client syncs that many):
+ * `writeNotes` returns when the writer's socket is drained, which on a busy machine can be
+ * before the server applied and stored everything.
+ */
+export async function untilServerHolds(spec: ClientSpec, records: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs
+  for (;;) {
+    const probe = await syncFresh(spec, timeoutMs)
+    probe.client.destroy()
+    if (probe.records >= records) return
+    if (performance.now() > deadline) throw new Error(`the server holds ${probe.records} records, expected at least ${records}`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
+
 /** Connects a fresh client and returns how many records it holds once synced, and the time it took. */
 export async function syncFresh(spec: ClientSpec, timeoutMs = 30_000): Promise<{ ms: number; records: number; snapshotBytes: number; client: FullClient }> {
   const startedAt = performance.now()
