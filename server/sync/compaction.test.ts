@@ -16,16 +16,22 @@ afterEach(() => {
   for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
-it('keeps the stored log of a session whose notes keep moving near the size of its state', () => {
+/** A store in a fresh DATA_DIR holding one seeded session `sessionId`. */
+function storeWithSession(sessionId: string, createdAt = new Date().toISOString()): SqliteSessionStore {
   const dir = mkdtempSync(join(tmpdir(), 'pinnwand-compaction-'))
   dataDirs.push(dir)
   const store = SqliteSessionStore.open(dir)
   const seeded = new Y.Doc()
   seedSessionDocument(seeded, defaultTemplate)
   store.createSession(
-    { id: 'session-compaction-01', title: 't', moderatorToken: 'm', viewerToken: 'v', createdAt: new Date().toISOString(), template: defaultTemplate },
+    { id: sessionId, title: 't', moderatorToken: 'm', viewerToken: 'v', createdAt, template: defaultTemplate },
     Y.encodeStateAsUpdate(seeded),
   )
+  return store
+}
+
+it('keeps the stored log of a session whose notes keep moving near the size of its state', () => {
+  const store = storeWithSession('session-compaction-01')
   // Absolute thresholds far away: only the growth ratio can compact here.
   const registry = new RoomRegistry(store, { unloadGraceMs: 0, compaction: { maxUpdates: 1_000_000, maxGrowthBytes: 1 << 30 } })
   const room = registry.acquire('session-compaction-01')
@@ -57,16 +63,7 @@ it('keeps the stored log of a session whose notes keep moving near the size of i
 })
 
 it('stores a session as one snapshot when it leaves memory, without counting that as activity', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pinnwand-compaction-'))
-  dataDirs.push(dir)
-  const store = SqliteSessionStore.open(dir)
-  const seeded = new Y.Doc()
-  seedSessionDocument(seeded, defaultTemplate)
-  const createdAt = new Date(Date.now() - 60_000).toISOString()
-  store.createSession(
-    { id: 'session-unload-0001', title: 't', moderatorToken: 'm', viewerToken: 'v', createdAt, template: defaultTemplate },
-    Y.encodeStateAsUpdate(seeded),
-  )
+  const store = storeWithSession('session-unload-0001', new Date(Date.now() - 60_000).toISOString())
   const registry = new RoomRegistry(store, { unloadGraceMs: 0, compaction: { maxUpdates: 1_000_000, maxGrowthBytes: 1 << 30 } })
   const room = registry.acquire('session-unload-0001')
   const board = boardsInOrder(readRecords(room.doc))[0]!
