@@ -154,9 +154,11 @@ function rankCandidates(clusters: readonly ExportCluster[], unclustered: readonl
 }
 
 function oldestFirst(notes: readonly NoteShape[] | undefined): NoteShape[] {
-  return [...(notes ?? [])].sort(
-    (a, b) => Date.parse(a.meta.createdAt) - Date.parse(b.meta.createdAt) || compareStrings(a.id, b.id),
-  )
+  // Each time parsed once, not in every comparison (thousands of notes: ~10⁵ comparisons).
+  return (notes ?? [])
+    .map((note) => ({ note, time: Date.parse(note.meta.createdAt) }))
+    .sort((a, b) => a.time - b.time || compareStrings(a.note.id, b.note.id))
+    .map(({ note }) => note)
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
