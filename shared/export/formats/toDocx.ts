@@ -11,6 +11,7 @@ import {
   WidthType,
 } from 'docx'
 import type { ExportNote, RankingEntry, WorkshopExport } from '../exportSchema.ts'
+import { PartShape, PreparedParagraph, PreparedTable, slot } from './preparedDocxParts.ts'
 import {
   clusterHeading,
   noteByline,
@@ -29,9 +30,13 @@ import {
  * Heading styles (so the navigation pane and a table of contents work), one bulleted paragraph
  * per note with its lines kept, and the ranking as a table. Returns the .docx bytes; uses
  * `Packer.toArrayBuffer` rather than `toBuffer` so it also runs outside Node (shared/ code).
+ *
+ * Notes and ranking rows, thousands in a big workshop, are written as prepared parts (see
+ * preparedDocxParts.ts): docx builds each shape once, each note is a copy with its texts.
  */
 export async function toDocx(model: WorkshopExport, options: ProtocolRenderOptions = {}): Promise<Uint8Array> {
-  const children: Array<Paragraph | Table> = [
+  const notes = new NoteParagraphs(options)
+  const children: Array<Paragraph | Table | PreparedParagraph | PreparedTable> = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(model.workshop.title)] }),
   ]
   if (model.workshop.subtitle.trim() !== '')
@@ -46,11 +51,11 @@ export async function toDocx(model: WorkshopExport, options: ProtocolRenderOptio
     for (const cluster of board.clusters) {
       children.push(heading(HeadingLevel.HEADING_2, clusterHeading(cluster.label, cluster.dots)))
       if (cluster.notes.length === 0) children.push(remark(PROTOCOL_TEXT.emptyCluster))
-      for (const note of cluster.notes) children.push(noteParagraph(note, options))
+      for (const note of cluster.notes) children.push(notes.paragraph(note))
     }
     if (board.unclusteredNotes.length > 0) {
       if (board.clusters.length > 0) children.push(heading(HeadingLevel.HEADING_2, PROTOCOL_TEXT.unclustered))
-      for (const note of board.unclusteredNotes) children.push(noteParagraph(note, options))
+      for (const note of board.unclusteredNotes) children.push(notes.paragraph(note))
     }
     if (showsRanking(model, board)) {
       children.push(heading(HeadingLevel.HEADING_2, PROTOCOL_TEXT.ranking))
@@ -60,7 +65,7 @@ export async function toDocx(model: WorkshopExport, options: ProtocolRenderOptio
 
   if (model.notesOutsideBoards.length > 0) {
     children.push(heading(HeadingLevel.HEADING_1, PROTOCOL_TEXT.notesOutsideBoards))
-    for (const note of model.notesOutsideBoards) children.push(noteParagraph(note, options))
+    for (const note of model.notesOutsideBoards) children.push(notes.paragraph(note))
   }
 
   const document = new Document({
@@ -82,17 +87,41 @@ function remark(text: string): Paragraph {
   return new Paragraph({ children: [new TextRun({ text, italics: true })] })
 }
 
-/** The note's lines as runs separated by line breaks, then the byline in small grey italics. */
-function noteParagraph(note: ExportNote, options: ProtocolRenderOptions): Paragraph {
-  const lines =
-    note.text === ''
-      ? [new TextRun({ text: PROTOCOL_TEXT.emptyNote, italics: true })]
-      : note.text.split('\n').map((line, position) => new TextRun({ text: line, break: position === 0 ? undefined : 1 }))
-  const byline = new TextRun({ text: noteByline(note, options), italics: true, size: 18, color: '595959', break: 1 })
-  return new Paragraph({ bullet: { level: 0 }, spacing: { after: 120 }, children: [...lines, byline] })
+/**
+ * Note paragraphs: a bullet with the note's lines as runs separated by line breaks, then the
+ * byline in small grey italics. One shape per number of lines (and one for an empty note).
+ */
+class NoteParagraphs {
+  private readonly shapes = new Map<number, PartShape>()
+
+  constructor(private readonly options: ProtocolRenderOptions) {}
+
+  paragraph(note: ExportNote): PreparedParagraph {
+    const byline = noteByline(note, this.options)
+    if (note.text === '') return new PreparedParagraph(this.shape(0), [byline])
+    const lines = note.text.split('\n')
+    return new PreparedParagraph(this.shape(lines.length), [...lines, byline])
+  }
+
+  /** The shape for notes of `lineCount` lines; 0 is the empty note, shown with a placeholder. */
+  private shape(lineCount: number): PartShape {
+    let shape = this.shapes.get(lineCount)
+    if (!shape) {
+      shape = new PartShape(() => {
+        const lines =
+          lineCount === 0
+            ? [new TextRun({ text: PROTOCOL_TEXT.emptyNote, italics: true })]
+            : Array.from({ length: lineCount }, (_, line) => new TextRun({ text: slot(line), break: line === 0 ? undefined : 1 }))
+        const byline = new TextRun({ text: slot(lineCount), italics: true, size: 18, color: '595959', break: 1 })
+        return new Paragraph({ bullet: { level: 0 }, spacing: { after: 120 }, children: [...lines, byline] })
+      }, lineCount + 1)
+      this.shapes.set(lineCount, shape)
+    }
+    return shape
+  }
 }
 
-function rankingTable(ranking: readonly RankingEntry[]): Table {
+const rankingTableShape = new PartShape(() => {
   const cell = (text: string, options: { bold?: boolean; right?: boolean } = {}) =>
     new TableCell({
       children: [
@@ -112,20 +141,20 @@ function rankingTable(ranking: readonly RankingEntry[]): Table {
       cell(content, { bold: true }),
     ],
   })
-  const rows = ranking.map(
-    (entry) =>
-      new TableRow({
-        children: [
-          cell(String(entry.place), { right: true }),
-          cell(String(entry.dots), { right: true }),
-          cell(rankingKindText(entry)),
-          cell(rankingLabel(entry)),
-        ],
-      }),
-  )
+  const entry = new TableRow({
+    children: [cell(slot(0), { right: true }), cell(slot(1), { right: true }), cell(slot(2)), cell(slot(3))],
+  })
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     columnWidths: [900, 1000, 1300, 5800],
-    rows: [header, ...rows],
+    rows: [header, entry],
   })
+}, 4)
+
+/** Place, dots, kind and content of each entry; a header row repeated on every page. */
+function rankingTable(ranking: readonly RankingEntry[]): PreparedTable {
+  return new PreparedTable(
+    rankingTableShape,
+    ranking.map((entry) => [String(entry.place), String(entry.dots), rankingKindText(entry), rankingLabel(entry)]),
+  )
 }
