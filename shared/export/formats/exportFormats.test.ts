@@ -144,6 +144,17 @@ describe('DOCX', () => {
     expect(documentXml).toContain('<w:pStyle w:val="Heading1"/>')
   })
 
+  it('sets bylines in small grey italics and spaces notes apart, by style', async () => {
+    const docx = await toDocx(exportFixture())
+    const documentXml = readDocxPart(docx)
+    const styles = readDocxPart(docx, 'word/styles.xml')
+    const byline = /<w:style w:type="character" w:styleId="NoteByline">.*?<\/w:style>/.exec(styles)?.[0] ?? ''
+    for (const part of ['<w:i/>', '<w:color w:val="595959"/>', '<w:sz w:val="18"/>']) expect(byline).toContain(part)
+    expect(documentXml).toContain('<w:rPr><w:rStyle w:val="NoteByline"/></w:rPr><w:br/><w:t xml:space="preserve">Anna Müller · 26.11.2026, 10:05 · 3 Punkte</w:t>')
+    const listParagraph = /<w:style w:type="paragraph" w:styleId="ListParagraph">.*?<\/w:style>/.exec(styles)?.[0] ?? ''
+    expect(listParagraph).toContain('<w:spacing w:after="120"/>')
+  })
+
   it('declares German as the document language', async () => {
     const styles = readDocxPart(await toDocx(exportFixture()), 'word/styles.xml')
     expect(styles).toContain('w:val="de-DE"')

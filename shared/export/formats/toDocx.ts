@@ -73,7 +73,14 @@ export async function toDocx(model: WorkshopExport, options: ProtocolRenderOptio
     subject: 'Protokoll',
     creator: 'Pinnwand',
     description: `Export der Sitzung ${model.sessionId}`,
-    styles: { default: { document: { run: { language: { value: 'de-DE' } } } } },
+    styles: {
+      default: {
+        document: { run: { language: { value: 'de-DE' } } },
+        // Only notes are list paragraphs: the space after each note, set once for all of them.
+        listParagraph: { paragraph: { spacing: { after: 120 } } },
+      },
+      characterStyles: [{ id: NOTE_BYLINE_STYLE, name: 'Kartenangaben', run: { italics: true, size: 18, color: '595959' } }],
+    },
     sections: [{ children }],
   })
   return new Uint8Array(await Packer.toArrayBuffer(document))
@@ -87,9 +94,14 @@ function remark(text: string): Paragraph {
   return new Paragraph({ children: [new TextRun({ text, italics: true })] })
 }
 
+/** Character style of a note's author, time and dots (small grey italics), so Word users restyle all at once. */
+const NOTE_BYLINE_STYLE = 'NoteByline'
+
 /**
  * Note paragraphs: a bullet with the note's lines as runs separated by line breaks, then the
- * byline in small grey italics. One shape per number of lines (and one for an empty note).
+ * byline. One shape per number of lines (and one for an empty note). Formatting comes from
+ * styles (List Paragraph's spacing, the byline's character style) rather than from each
+ * paragraph: the same look, a third fewer XML elements per note for docx to write.
  */
 class NoteParagraphs {
   private readonly shapes = new Map<number, PartShape>()
@@ -112,8 +124,8 @@ class NoteParagraphs {
           lineCount === 0
             ? [new TextRun({ text: PROTOCOL_TEXT.emptyNote, italics: true })]
             : Array.from({ length: lineCount }, (_, line) => new TextRun({ text: slot(line), break: line === 0 ? undefined : 1 }))
-        const byline = new TextRun({ text: slot(lineCount), italics: true, size: 18, color: '595959', break: 1 })
-        return new Paragraph({ bullet: { level: 0 }, spacing: { after: 120 }, children: [...lines, byline] })
+        const byline = new TextRun({ text: slot(lineCount), style: NOTE_BYLINE_STYLE, break: 1 })
+        return new Paragraph({ bullet: { level: 0 }, children: [...lines, byline] })
       }, lineCount + 1)
       this.shapes.set(lineCount, shape)
     }
