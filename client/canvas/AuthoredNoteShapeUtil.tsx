@@ -1,6 +1,11 @@
-import { NoteShapeUtil, useValue, type TLNoteShape } from 'tldraw'
+import { getDisplayValues, Group2d, NoteShapeUtil, Rectangle2d, toRichText, useValue, type TLNoteShape } from 'tldraw'
 import { readBoardMeta, readNoteMeta } from '../../shared/workshop/recordMeta.ts'
+import { LazyGeometry2d } from './lazyGeometry.ts'
+import { plainParagraphs } from './plainRichText.ts'
+import { StaticNoteLabel } from './StaticNoteLabel.tsx'
 import { SealedNoteCover } from './SealedNoteCover.tsx'
+
+const NO_TEXT = toRichText('')
 
 /**
  * tldraw's sticky note plus its author's name, from the note's meta (set once when it was
@@ -9,15 +14,41 @@ import { SealedNoteCover } from './SealedNoteCover.tsx'
  * apart from tldraw's hidden text-measuring copy of the same text.
  */
 export class AuthoredNoteShapeUtil extends NoteShapeUtil {
+  /**
+   * tldraw's geometry with the label part computed on first use: tldraw measures each note's
+   * text in the DOM for it, and it builds every note's geometry when the canvas opens, which
+   * for 1,000 notes took longer than everything else there together. The note's own rectangle,
+   * i.e. its bounds, is the same as tldraw's; the label (where a click starts editing) is
+   * tldraw's own, measured when a pointer first needs it.
+   */
+  override getGeometry(shape: TLNoteShape) {
+    const { noteWidth, noteHeight } = getDisplayValues(this, shape)
+    const { scale, growY } = shape.props
+    const label = new LazyGeometry2d(() => super.getGeometry(shape).children.find((child) => child.isLabel)!, {
+      isFilled: true,
+      isClosed: true,
+      isLabel: true,
+      excludeFromShapeBounds: true,
+    })
+    return new Group2d({
+      children: [new Rectangle2d({ width: noteWidth * scale, height: (noteHeight + growY) * scale, isFilled: true }), label],
+    })
+  }
+
   override component(shape: TLNoteShape) {
     const meta = readNoteMeta(shape.meta)
     const author = meta?.authorName
     // tldraw re-renders a shape when its props or meta change, not when it moves to another
     // board, so the board is read reactively from the store.
     const questionIndex = useValue('note board', () => this.questionIndexOf(shape.id), [shape.id])
+    // While nobody selects or edits the note, its plain text is drawn by StaticNoteLabel and
+    // tldraw draws the note without text; otherwise tldraw draws all of it, editable.
+    const labelInUse = useValue('note label in use', () => this.isLabelInUse(shape.id), [shape.id])
+    const paragraphs = labelInUse ? undefined : plainParagraphs(shape.props.richText)
     return (
       <div className="pinnwand-note" data-testid="note" data-question-index={questionIndex}>
-        {super.component(shape)}
+        {paragraphs ? super.component({ ...shape, props: { ...shape.props, richText: NO_TEXT } }) : super.component(shape)}
+        {paragraphs && <StaticNoteLabel shape={shape} util={this} paragraphs={paragraphs} />}
         {meta?.sealed === true && <SealedNoteCover shape={shape} />}
         {author && (
           <div className="pinnwand-note-author" data-testid="note-author" style={{ transform: `scale(${shape.props.scale})` }}>
@@ -26,6 +57,12 @@ export class AuthoredNoteShapeUtil extends NoteShapeUtil {
         )}
       </div>
     )
+  }
+
+  /** tldraw's own condition for showing its label (and its editor) on a note with text, bar "has text". */
+  private isLabelInUse(id: TLNoteShape['id']): boolean {
+    const editing = this.editor.getEditingShapeId()
+    return this.editor.getOnlySelectedShapeId() === id || (editing !== null && (editing === id || this.editor.getHoveredShapeId() === id))
   }
 
   /** The guiding question whose board holds the note (directly or through a cluster). */

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import {
   atom,
   Box,
+  CameraRecordType,
   createTLStore,
   DefaultToolbar,
   HandToolbarItem,
@@ -10,6 +11,7 @@ import {
   Tldraw,
   type Editor,
   type TLComponents,
+  type TLStore,
   type TLUiOverrides,
   type TLUser,
 } from 'tldraw'
@@ -17,7 +19,7 @@ import 'tldraw/tldraw.css'
 import { pinnwandSchema } from '../../shared/doc/tldrawSchema.ts'
 import { PHASE_RULES } from '../../shared/moderation/moderationState.ts'
 import { judgeRecordChange, type Actor } from '../../shared/permissions/updatePolicy.ts'
-import { boardsInOrder } from '../../shared/workshop/workshopRecords.ts'
+import { boardsInOrder, PAGE_ID } from '../../shared/workshop/workshopRecords.ts'
 import type { ParticipantCredentials, SessionInfo } from '../api/pinnwandApi.ts'
 import { translateNow } from '../i18n/translate.ts'
 import type { SessionConnection } from '../session/sessionConnection.ts'
@@ -27,6 +29,7 @@ import { useLanguageStore } from '../stores/languageStore.ts'
 import { showToast } from '../stores/toastStore.ts'
 import { AuthoredNoteShapeUtil } from './AuthoredNoteShapeUtil.tsx'
 import { BoardControls } from './BoardControls.tsx'
+import { boardsCamera } from './boardsCamera.ts'
 import { BoardFrameShapeUtil } from './BoardFrameShapeUtil.tsx'
 import { CanvasModerationContext, type CanvasModeration } from './canvasModeration.ts'
 import { registerBoardRules } from './boardRules.ts'
@@ -74,19 +77,30 @@ function CanvasFront() {
   )
 }
 
-/** Screen pixels kept free below the boards for tldraw's toolbar. */
-const TOOLBAR_RESERVE = 72
-
 /** All boards in view, so every question can be read on arrival. */
 function fitBoardsInView(editor: Editor): void {
   const boxes = boardsInOrder(editor.getCurrentPageShapes())
     .map((board) => editor.getShapePageBounds(board.id))
     .filter((box): box is Box => box !== undefined)
   if (boxes.length === 0) return
-  const bounds = Box.Common(boxes)
-  editor.zoomToBounds(bounds, { inset: 48 })
-  const reserve = TOOLBAR_RESERVE / editor.getZoomLevel()
-  editor.zoomToBounds(new Box(bounds.x, bounds.y, bounds.w, bounds.h + reserve), { inset: 48 })
+  editor.setCamera(boardsCamera(Box.Common(boxes), editor.getViewportScreenBounds(), editor.getCameraOptions().zoomSteps))
+}
+
+/**
+ * Puts the camera where {@link fitBoardsInView} will, before tldraw exists: tldraw draws every
+ * note on its first render, and with the right camera from the start it neither draws them at
+ * the default zoom first nor, once the fit's camera "move" ends, draws all of them again
+ * (shadows or not depend on the zoom). Boards lie on the page unrotated, so their page bounds
+ * are their records' own; anything else is left to the fit on mount.
+ */
+function placeCameraOnBoards(store: TLStore, container: HTMLElement): void {
+  const boards = boardsInOrder(store.allRecords())
+  if (boards.length === 0 || boards.some((board) => board.parentId !== PAGE_ID || board.rotation !== 0)) return
+  const rect = container.getBoundingClientRect()
+  if (rect.width < 1 || rect.height < 1) return
+  const bounds = Box.Common(boards.map((board) => new Box(board.x, board.y, board.props.w, board.props.h)))
+  const camera = boardsCamera(bounds, { w: rect.width, h: rect.height })
+  store.put([CameraRecordType.create({ id: CameraRecordType.createId(PAGE_ID), ...camera })])
 }
 
 export interface WorkshopCanvasProps {
@@ -136,6 +150,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
 
   const [store] = useState(() => createTLStore({ schema: pinnwandSchema, users: NO_CURRENT_USER }))
   const [bound, setBound] = useState(false)
+  const containerRef = useRef<HTMLDivElement>(null)
   useEffect(() => {
     const binding = bindStoreToYjs({
       store,
@@ -155,6 +170,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
     }
     document.addEventListener('visibilitychange', flushWhenHidden)
     window.addEventListener('pagehide', binding.flush)
+    if (containerRef.current) placeCameraOnBoards(store, containerRef.current)
     setBound(true)
     return () => {
       document.removeEventListener('visibilitychange', flushWhenHidden)
@@ -210,12 +226,12 @@ export default function WorkshopCanvas({ connection, session, participant, licen
     [actor, readonly],
   )
 
-  if (!bound) return null
   return (
     <CanvasSessionContext.Provider value={canvasSession}>
       <CanvasModerationContext.Provider value={canvasModeration}>
-        <div className="canvas" data-testid="canvas-root">
-          <Tldraw
+        {/* The box is there first, to place the camera (placeCameraOnBoards); the testid marks the canvas. */}
+        <div className="canvas" data-testid={bound ? 'canvas-root' : undefined} ref={containerRef}>
+          {bound && <Tldraw
             store={store}
             licenseKey={licenseKey ?? undefined}
             assetUrls={tldrawAssetUrls}
@@ -226,7 +242,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
             overrides={overrides}
             onMount={onMount}
             autoFocus
-          />
+          />}
         </div>
       </CanvasModerationContext.Provider>
     </CanvasSessionContext.Provider>
