@@ -1,0 +1,232 @@
+import { rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type CDPSession } from 'playwright-core'
+import type { NoteShape } from '../../shared/workshop/workshopRecords.ts'
+import { FullClient } from '../load/fullClient.ts'
+import { flushed, startTarget } from '../servers/targets.ts'
+import { sessionRecords } from '../workloads/browser.ts'
+import { buildPlainTldraw } from './buildPlainTldraw.ts'
+import { localStorageScript, pageProbeScript, type PageProbeState } from './pageProbe.ts'
+import { serveDirectory } from './staticServer.ts'
+
+/**
+ * A developer tool, not part of `npm run bench`: opens the plain-tldraw page and our app with
+ * the browser workload's 1,000-note session, and prints where the main thread's time goes from
+ * navigation to "interactive" (trace events by self time) and, with --cpu, the hottest JS
+ * functions (V8 sampling profile, self time). Build with `npx vite build --minify false` for
+ * readable function names.
+ *
+ *   node --import tsx bench/browser/profileCanvas.ts [--runs=2] [--cpu] [--only=ours|plain] [--pan]
+ */
+const args = new Map(process.argv.slice(2).map((arg) => { const [key, value] = arg.replace(/^--/, '').split('='); return [key!, value ?? 'true'] as const }))
+const RUNS = Number(args.get('runs') ?? 1)
+const CPU = args.has('cpu')
+const ONLY = args.get('only')
+const NOTES = 1_000
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const VIEWPORT = { width: 1400, height: 900 }
+
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; cat: string; args?: { name?: string } }
+
+async function main(): Promise<void> {
+  const records = sessionRecords()
+  const notes = records.filter((record): record is NoteShape => record.typeName === 'shape' && record.type === 'note')
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true })
+  const plainDir = await buildPlainTldraw({ minify: !args.has('readable') })
+  writeFileSync(join(plainDir, 'records.json'), JSON.stringify(records))
+  const plainServer = await serveDirectory(plainDir)
+  const target = await startTarget('ours', args.has('client') ? { env: { CLIENT_DIR: args.get('client')! } } : {})
+  try {
+    const session = await target.createSession()
+    const writer = new FullClient(session.moderator)
+    await writer.whenSynced(60_000)
+    for (let i = 0; i < notes.length; i += 250) writer.write(notes.slice(i, i + 250))
+    await flushed(writer, 300)
+    writer.destroy()
+    const participant = await target.join(session.id, 'Bench')
+    const credentials = { participantId: participant.author.authorId, participantToken: participant.params.participant, name: 'Bench' }
+    const storage = { [`pinnwand:participant:${session.id}`]: JSON.stringify(credentials), 'pinnwand:name': 'Bench' }
+    if (args.has('serve')) {
+      // Keep both pages up for manual probing until interrupted.
+      console.log(`plain ${plainServer.origin}/\nours ${target.server.origin}/s/${session.id}\nstorage ${JSON.stringify(storage)}`)
+      await new Promise((resolve) => process.once('SIGINT', resolve))
+    }
+    for (let run = 0; run < (args.has('serve') ? 0 : RUNS); run++) {
+      if (ONLY !== 'ours') await profile(browser, 'plain', `${plainServer.origin}/`, undefined)
+      if (ONLY !== 'plain') await profile(browser, 'ours', `${target.server.origin}/s/${session.id}`, storage)
+    }
+  } finally {
+    await target.stop()
+    await plainServer.close()
+    rmSync(plainDir, { recursive: true, force: true })
+    await browser.close()
+  }
+}
+
+async function profile(browser: Browser, label: string, url: string, storage: Record<string, string> | undefined): Promise<void> {
+  const context = await browser.newContext({ viewport: VIEWPORT })
+  try {
+    if (storage) await context.addInitScript({ content: localStorageScript(storage) })
+    await context.addInitScript({ content: pageProbeScript(NOTES) })
+    await context.addInitScript({ content: `window.__longTasks = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)]) }).observe({ type: 'longtask', buffered: true })` })
+    const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    const events: TraceEvent[] = []
+    cdp.on('Tracing.dataCollected', (message) => { events.push(...(message.value as unknown as TraceEvent[])) })
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink.user_timing,loading', transferMode: 'ReportEvents' })
+    if (CPU) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
+      await cdp.send('Profiler.start')
+    }
+    await page.goto(url)
+    await page.waitForFunction(() => window.__pinnwandBench.interactiveAt !== null, undefined, { timeout: 120_000, polling: 100 })
+    const probe = await page.evaluate(() => ({ ...window.__pinnwandBench, frames: [] }) as PageProbeState)
+    const marks = await page.evaluate(() => ({
+      longTasks: (window as unknown as { __longTasks: number[][] }).__longTasks,
+      nav: performance.getEntriesByType('navigation').map((e) => { const n = e as PerformanceNavigationTiming; return { dcl: Math.round(n.domContentLoadedEventEnd), load: Math.round(n.loadEventEnd) } })[0],
+      measures: performance.getEntriesByType('mark').concat(performance.getEntriesByType('measure')).map((e) => `${e.name}@${Math.round(e.startTime)}+${Math.round(e.duration)}`),
+      resources: performance.getEntriesByType('resource').map((e) => { const r = e as PerformanceResourceTiming; return `${r.name.split('/').pop()} ${Math.round(r.startTime)}→${Math.round(r.responseEnd)}` }),
+    }))
+    let cpuProfile: CpuProfile | undefined
+    if (CPU) cpuProfile = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile
+    await stopTracing(cdp)
+    console.log(`\n=== ${label}: painted ${Math.round(probe.paintedAt!)} ms, interactive ${Math.round(probe.interactiveAt!)} ms, DCL ${marks.nav?.dcl}, load ${marks.nav?.load}`)
+    console.log(`long tasks: ${marks.longTasks.map(([start, duration]) => `${start}+${duration}`).join(' ')}`)
+    console.log(`resources: ${marks.resources.join(', ')}`)
+    if (marks.measures.length) console.log(`marks: ${marks.measures.join(' ')}`)
+    summarizeTrace(events, probe.interactiveAt!, marks.longTasks)
+    if (cpuProfile) summarizeCpu(cpuProfile, marks.longTasks)
+  } finally {
+    await context.close()
+  }
+}
+
+async function stopTracing(cdp: CDPSession): Promise<void> {
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()))
+  await cdp.send('Tracing.end')
+  await done
+}
+
+function selfTimes(list: TraceEvent[]): Map<string, number> {
+  const sorted = [...list].sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)
+  const self = new Map<string, number>()
+  const stack: Array<{ end: number; name: string; child: number; dur: number }> = []
+  const pop = (until: number) => {
+    while (stack.length && stack[stack.length - 1]!.end <= until) {
+      const top = stack.pop()!
+      self.set(top.name, (self.get(top.name) ?? 0) + top.dur - top.child)
+    }
+  }
+  for (const event of sorted) {
+    pop(event.ts)
+    if (stack.length) stack[stack.length - 1]!.child += event.dur!
+    stack.push({ end: event.ts + event.dur!, name: event.name, child: 0, dur: event.dur! })
+  }
+  pop(Infinity)
+  return self
+}
+
+/** Self time per event name on the renderer's main thread and totals on other renderer threads. */
+function summarizeTrace(events: TraceEvent[], interactiveMs: number, longTasks: number[][]): void {
+  const threadNames = new Map<string, string>()
+  for (const event of events) if (event.ph === 'M' && event.name === 'thread_name') threadNames.set(`${event.pid}:${event.tid}`, event.args?.name ?? '')
+  const navStart = events.find((event) => event.name === 'navigationStart' || event.name === 'TracingStartedInBrowser')?.ts ?? 0
+  const byThread = new Map<string, TraceEvent[]>()
+  for (const event of events) {
+    if (event.ph !== 'X' || event.dur === undefined) continue
+    const key = `${event.pid}:${event.tid}`
+    const name = threadNames.get(key) ?? key
+    if (!/CrRendererMain|Compositor|Raster|ThreadPool/.test(name)) continue
+    const list = byThread.get(name) ?? []
+    list.push(event)
+    byThread.set(name, list)
+  }
+  const navigation = events.find((event) => event.name === 'navigationStart' || event.name === 'markAsMainFrame')
+  for (const [thread, list] of byThread) {
+    if (thread === 'CrRendererMain' && navigation && args.has('windows')) {
+      // Per long task: main-thread trace events by self time, to see style, layout, paint and fonts.
+      for (const [start = 0, duration = 0] of longTasks) {
+        if (duration < 150) continue
+        const from = navigation.ts + start * 1000
+        const to = from + duration * 1000
+        const inside = list.filter((event) => event.ts >= from - 1000 && event.ts + event.dur! <= to + 1000)
+        const self = selfTimes(inside)
+        console.log(`  [main ${start}+${duration}] ${[...self].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([name, us]) => `${name} ${Math.round(us / 1000)}`).join(', ')}`)
+      }
+    }
+    list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)
+    const self = new Map<string, number>()
+    const stack: Array<{ end: number; name: string; child: number; dur: number }> = []
+    let busy = 0
+    const pop = (until: number) => {
+      while (stack.length && stack[stack.length - 1]!.end <= until) {
+        const top = stack.pop()!
+        self.set(top.name, (self.get(top.name) ?? 0) + top.dur - top.child)
+      }
+    }
+    for (const event of list) {
+      pop(event.ts)
+      if (stack.length) stack[stack.length - 1]!.child += event.dur!
+      else busy += event.dur!
+      stack.push({ end: event.ts + event.dur!, name: event.name, child: 0, dur: event.dur! })
+    }
+    pop(Infinity)
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 14)
+    console.log(`  [${thread}] busy ${Math.round(busy / 1000)} ms (interactive at ${Math.round(interactiveMs)}): ${top.map(([name, us]) => `${name} ${Math.round(us / 1000)}`).join(', ')}`)
+  }
+  void navStart
+}
+
+interface CpuProfile {
+  startTime: number
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }>
+  samples: number[]
+  timeDeltas: number[]
+}
+
+function summarizeCpu(profile: CpuProfile, longTasks: number[][]): void {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]))
+  const parents = new Map<number, number>()
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id)
+  const name = (id: number) => { const f = nodes.get(id)!.callFrame; return `${f.functionName || '(anon)'} ${f.url.split('/').pop() || ''}:${f.lineNumber + 1}` }
+  // Sample times relative to the first sample; the profile starts just before navigation.
+  let t = 0
+  const times = profile.timeDeltas.map((dt) => (t += dt) / 1000)
+  if (args.has('windows')) {
+    for (const [start = 0, duration = 0] of longTasks) {
+      if (duration < 150) continue
+      const inclusive = new Map<string, number>()
+      const selfIn = new Map<string, number>()
+      profile.samples.forEach((id, index) => {
+        const at = times[index]!
+        if (at < start || at > start + duration) return
+        const dt = (profile.timeDeltas[index + 1] ?? 0) / 1000
+        selfIn.set(name(id), (selfIn.get(name(id)) ?? 0) + dt)
+        const seen = new Set<string>()
+        for (let node: number | undefined = id; node !== undefined; node = parents.get(node)) {
+          const key = name(node)
+          if (seen.has(key)) continue
+          seen.add(key)
+          inclusive.set(key, (inclusive.get(key) ?? 0) + dt)
+        }
+      })
+      const fmt = (map: Map<string, number>, n: number) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${Math.round(v)} ${k}`).join(' | ')
+      console.log(`  -- long task ${start}+${duration}\n     self: ${fmt(selfIn, 8)}\n     incl: ${fmt(new Map([...inclusive].filter(([k]) => !/^\(|^(performWorkUntilDeadline|workLoop|flushWork|performWorkOnRoot|renderRootSync|workLoopSync|performUnitOfWork|beginWork|commitRoot|flushPassiveEffects|runWithFiberInDEV|recursivelyTraverse|commitPassiveMountOnFiber|commitLayoutEffectOnFiber|recursivelyTraverseLayoutEffects|recursivelyTraversePassiveMountEffects|flushSyncWorkAcrossRoots_impl|flushSyncWorkOnAllRoots|processRootScheduleInMicrotask|commitRootImpl|flushSpawnedWork|flushLayoutEffects|completeWork|completeUnitOfWork)\b/.test(k))), 25)}`)
+    }
+  }
+  const self = new Map<string, number>()
+  const byUrl = new Map<string, number>()
+  profile.samples.forEach((id, index) => {
+    const frame = nodes.get(id)!.callFrame
+    const dt = profile.timeDeltas[index + 1] ?? 0
+    const file = frame.url.split('/').pop() || '(native)'
+    const key = `${frame.functionName || '(anon)'} ${file}:${frame.lineNumber + 1}`
+    self.set(key, (self.get(key) ?? 0) + dt)
+    byUrl.set(file, (byUrl.get(file) ?? 0) + dt)
+  })
+  console.log(`  JS self time by file: ${[...byUrl].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ${Math.round(v / 1000)}`).join(', ')}`)
+  for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`    ${String(Math.round(us / 1000)).padStart(6)} ms  ${key}`)
+}
+
+await main()
