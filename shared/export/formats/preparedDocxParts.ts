@@ -47,8 +47,9 @@ class PreparedXml {
     if (typeof node === 'string') return (node.startsWith(SLOT_MARK) ? texts[Number(node.slice(1))] ?? '' : node) as T
     if (!this.holdsSlots(node)) return node
     if (Array.isArray(node)) return node.map((child: XmlNode) => this.fill(child, texts)) as unknown as T
+    const source = node as IXmlableObject
     const copy: Record<string, unknown> = {}
-    for (const [key, child] of Object.entries(node as IXmlableObject)) copy[key] = this.fill(child as XmlNode, texts)
+    for (const key in source) copy[key] = this.fill(source[key] as XmlNode, texts)
     return copy as T
   }
 }
