@@ -1,7 +1,7 @@
 import { getDisplayValues, Group2d, NoteShapeUtil, Rectangle2d, toRichText, useValue, type TLNoteShape } from 'tldraw'
-import { readBoardMeta, readNoteMeta } from '../../shared/workshop/recordMeta.ts'
 import { LazyGeometry2d } from './lazyGeometry.ts'
 import { plainParagraphs } from './plainRichText.ts'
+import { boardMetaOf, noteMetaOf } from './recordMetaCache.ts'
 import { StaticNoteLabel } from './StaticNoteLabel.tsx'
 import { SealedNoteCover } from './SealedNoteCover.tsx'
 
@@ -36,7 +36,7 @@ export class AuthoredNoteShapeUtil extends NoteShapeUtil {
   }
 
   override component(shape: TLNoteShape) {
-    const meta = readNoteMeta(shape.meta)
+    const meta = noteMetaOf(shape.meta)
     const author = meta?.authorName
     // tldraw re-renders a shape when its props or meta change, not when it moves to another
     // board, so the board is read reactively from the store.
@@ -70,7 +70,7 @@ export class AuthoredNoteShapeUtil extends NoteShapeUtil {
     const note = this.editor.getShape(id)
     let parent = note && this.editor.getShape(note.parentId)
     for (let depth = 0; parent && depth < 4; depth++) {
-      const board = readBoardMeta(parent.meta)
+      const board = boardMetaOf(parent.meta)
       if (board) return board.questionIndex
       parent = this.editor.getShape(parent.parentId)
     }

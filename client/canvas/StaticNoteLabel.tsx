@@ -22,46 +22,44 @@ export function StaticNoteLabel({ shape, util, paragraphs }: { shape: TLNoteShap
   const textAlign = dv.labelHorizontalAlign
   const verticalAlign = dv.labelVerticalAlign
   return (
-    <div className="pinnwand-note-label">
+    <div
+      className="tl-text-label tl-text-wrapper tl-rich-text-wrapper tl-text__no-outline pinnwand-note-label"
+      aria-hidden
+      data-hastext
+      data-isediting={false}
+      data-textwrap
+      data-isselected={false}
+      style={{
+        fontFamily: dv.labelFontFamily,
+        textAlign,
+        justifyContent: textAlign === 'center' ? 'center' : textAlign === 'end' ? 'flex-end' : 'flex-start',
+        alignItems: verticalAlign === 'middle' ? 'center' : verticalAlign === 'end' ? 'flex-end' : 'flex-start',
+        padding: dv.labelPadding,
+        ...(scale !== 1
+          ? { transform: `scale(${scale})`, transformOrigin: 'top left', width: dv.noteWidth, height: dv.noteHeight + growY }
+          : {}),
+      }}
+    >
       <div
-        className="tl-text-label tl-text-wrapper tl-rich-text-wrapper tl-text__no-outline"
-        aria-hidden
-        data-hastext
-        data-isediting={false}
-        data-textwrap
-        data-isselected={false}
-        style={{
-          fontFamily: dv.labelFontFamily,
-          textAlign,
-          justifyContent: textAlign === 'center' ? 'center' : textAlign === 'end' ? 'flex-end' : 'flex-start',
-          alignItems: verticalAlign === 'middle' ? 'center' : verticalAlign === 'end' ? 'flex-end' : 'flex-start',
-          padding: dv.labelPadding,
-          ...(scale !== 1
-            ? { transform: `scale(${scale})`, transformOrigin: 'top left', width: dv.noteWidth, height: dv.noteHeight + growY }
-            : {}),
-        }}
+        className="tl-text-label__inner tl-text-content__wrapper"
+        style={
+          {
+            fontSize,
+            lineHeight: `${lineHeight}px`,
+            minHeight: `${lineHeight}px`,
+            '--tl-rich-text-heading-line-height': dv.labelLineHeight,
+            minWidth: 0,
+            color: dv.labelColor,
+          } as CSSProperties
+        }
       >
-        <div
-          className="tl-text-label__inner tl-text-content__wrapper"
-          style={
-            {
-              fontSize,
-              lineHeight: `${lineHeight}px`,
-              minHeight: `${lineHeight}px`,
-              '--tl-rich-text-heading-line-height': dv.labelLineHeight,
-              minWidth: 0,
-              color: dv.labelColor,
-            } as CSSProperties
-          }
-        >
-          <div className="tl-text tl-text tl-text-content" dir="auto">
-            <div className="tl-rich-text" data-is-select-tool-active data-is-ready-for-editing={false}>
-              {paragraphs.map((paragraph, index) => (
-                <p key={index} dir={paragraph.dir}>
-                  {paragraph.runs.length === 0 ? <br /> : paragraph.runs.map((run, at) => (run === null ? <br key={at} /> : run))}
-                </p>
-              ))}
-            </div>
+        <div className="tl-text tl-text tl-text-content" dir="auto">
+          <div className="tl-rich-text" data-is-select-tool-active data-is-ready-for-editing={false}>
+            {paragraphs.map((paragraph, index) => (
+              <p key={index} dir={paragraph.dir}>
+                {paragraph.runs.length === 0 ? <br /> : paragraph.runs.map((run, at) => (run === null ? <br key={at} /> : run))}
+              </p>
+            ))}
           </div>
         </div>
       </div>

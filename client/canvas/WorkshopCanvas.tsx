@@ -37,12 +37,19 @@ import { CanvasSessionContext, type CanvasSession } from './canvasSession.ts'
 import { animationFrameScheduler } from './frameScheduler.ts'
 import { ModerationOverlays } from './ModerationOverlays.tsx'
 import { addNoteToBoard, boardAtViewportCentre } from './noteActions.ts'
+import { PatternOnDemandArrowShapeUtil, PatternOnDemandDrawShapeUtil, PatternOnDemandGeoShapeUtil } from './patternFillOnDemand.tsx'
 import { bindPresence } from './presenceBinding.ts'
 import { useSealedNoteStore } from './sealedNoteStore.ts'
 import { tldrawAssetUrls } from './tldrawAssets.ts'
 import { bindStoreToYjs } from './yjsStoreBinding.ts'
 
-const SHAPE_UTILS = [AuthoredNoteShapeUtil, BoardFrameShapeUtil]
+const SHAPE_UTILS = [
+  AuthoredNoteShapeUtil,
+  BoardFrameShapeUtil,
+  PatternOnDemandGeoShapeUtil,
+  PatternOnDemandDrawShapeUtil,
+  PatternOnDemandArrowShapeUtil,
+]
 
 /**
  * TipTap puts the caret at the start when it finishes creating a text editor, a timer tick after
