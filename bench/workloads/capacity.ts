@@ -22,7 +22,7 @@ interface CapacityResult {
 export const capacity: Workload = async (context) => {
   const sessions = context.quick ? 25 : 100
   const perSession = 20
-  const holdMs = context.quick ? 4_000 : 20_000
+  const holdMs = context.quick ? 3_000 : 20_000
   const heartbeatMs = Math.min(15_000, holdMs / 2)
   const workload = `capacity ${sessions * perSession} conns / ${sessions} sessions`
   const results = new Map<TargetKind, CapacityResult>()
@@ -46,7 +46,7 @@ export const capacity: Workload = async (context) => {
       )
       const connectS = (performance.now() - connectStart) / 1000
       await sleep(1000)
-      await waitForQuiet(context.quick ? 2_000 : 10_000)
+      await waitForQuiet(context.quick ? 1_000 : 10_000)
       const sampler = new ProcSampler(target.server.pid)
       const account = new CpuAccount(target.server.pid)
       await sleep(holdMs)

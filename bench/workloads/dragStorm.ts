@@ -12,7 +12,7 @@ import { runSessionLoad, type SessionLoadResult } from './sessionLoad.ts'
  * receivers got, and the latency of the posts made meanwhile.
  */
 export const dragStorm: Workload = async (context) => {
-  const durationMs = context.quick ? 3_000 : 10_000
+  const durationMs = context.quick ? 2_000 : 10_000
   const clients = 200
   const workload = `drag storm ${clients} clients`
   const results = new Map<TargetKind, SessionLoadResult & { frames: number }>()

@@ -10,7 +10,7 @@ import { runSessionLoad, type SessionLoadResult } from './sessionLoad.ts'
  * of full clients measure the clients, not the server).
  */
 export const fanOut: Workload = async (context) => {
-  const durationMs = context.quick ? 3_000 : 20_000
+  const durationMs = context.quick ? 2_000 : 20_000
   const lightSizes = context.quick ? [200, 500] : [50, 200, 500]
   // Full clients end to end only in the full run: at 50 their own decoding already dominates.
   const fullSizes = context.quick ? [] : [50, 200]

@@ -27,7 +27,7 @@ export const gateCost: Workload = async (context) => {
   if (!context.targets.includes('ours') || !serverHasGateSwitch()) {
     return [{ workload, metric: 'latency p99', unit: 'ms', ours: null, reference: null, note: `our server has no ${name} switch yet (server/config.ts)` }]
   }
-  const durationMs = context.quick ? 3_000 : 20_000
+  const durationMs = context.quick ? 2_000 : 20_000
   const results: SessionLoadResult[] = []
   for (const env of [{}, GATE_OFF_ENV]) {
     context.log(`${workload}: ${Object.keys(env).length ? 'gate off' : 'gate on'}`)

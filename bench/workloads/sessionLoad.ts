@@ -74,7 +74,7 @@ export async function runSessionLoad(context: BenchContext, target: Target, opti
     const failed = results.reduce((sum, result) => sum + result.failed, 0)
     if (failed > 0) throw new Error(`receivers: ${failed} of ${receiverCount} failed: ${results.find((r) => r.firstError)?.firstError}`)
     await sleep(300)
-    await waitForQuiet(context.quick ? 2_000 : 10_000)
+    await waitForQuiet(context.quick ? 1_000 : 10_000)
     await Promise.all(all.map((worker) => worker.run({ type: 'resetMeasure' })))
 
     const account = new CpuAccount(target.server.pid)
