@@ -51,7 +51,9 @@ export class AuthoredNoteShapeUtil extends NoteShapeUtil {
         {paragraphs && <StaticNoteLabel shape={shape} util={this} paragraphs={paragraphs} />}
         {meta?.sealed === true && <SealedNoteCover shape={shape} />}
         {author && (
-          <div className="pinnwand-note-author" data-testid="note-author" style={{ transform: `scale(${shape.props.scale})` }}>
+          // No transform at scale 1: a transform per note is one more paint property for the
+          // browser to layerize in every frame of a pan.
+          <div className="pinnwand-note-author" data-testid="note-author" style={shape.props.scale === 1 ? undefined : { transform: `scale(${shape.props.scale})` }}>
             {author}
           </div>
         )}

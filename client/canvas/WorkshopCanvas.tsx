@@ -34,12 +34,13 @@ import { BoardFrameShapeUtil } from './BoardFrameShapeUtil.tsx'
 import { CanvasModerationContext, type CanvasModeration } from './canvasModeration.ts'
 import { registerBoardRules } from './boardRules.ts'
 import { CanvasSessionContext, type CanvasSession } from './canvasSession.ts'
-import { animationFrameScheduler } from './frameScheduler.ts'
+import { animationFrameScheduler, throttledScheduler } from './frameScheduler.ts'
 import { ModerationOverlays } from './ModerationOverlays.tsx'
 import { addNoteToBoard, boardAtViewportCentre } from './noteActions.ts'
 import { PatternOnDemandArrowShapeUtil, PatternOnDemandDrawShapeUtil, PatternOnDemandGeoShapeUtil } from './patternFillOnDemand.tsx'
 import { bindPresence } from './presenceBinding.ts'
 import { useSealedNoteStore } from './sealedNoteStore.ts'
+import { useWholePixelSize, wholePixelSize, type WholePixelSize } from './wholePixelSize.ts'
 import { tldrawAssetUrls } from './tldrawAssets.ts'
 import { bindStoreToYjs } from './yjsStoreBinding.ts'
 
@@ -84,6 +85,9 @@ function CanvasFront() {
   )
 }
 
+/** Our cursor and camera go out at most 20 times a second (not in every frame of a pan or drag). */
+const PRESENCE_INTERVAL_MS = 50
+
 /** All boards in view, so every question can be read on arrival. */
 function fitBoardsInView(editor: Editor): void {
   const boxes = boardsInOrder(editor.getCurrentPageShapes())
@@ -100,13 +104,12 @@ function fitBoardsInView(editor: Editor): void {
  * (shadows or not depend on the zoom). Boards lie on the page unrotated, so their page bounds
  * are their records' own; anything else is left to the fit on mount.
  */
-function placeCameraOnBoards(store: TLStore, container: HTMLElement): void {
+function placeCameraOnBoards(store: TLStore, viewport: WholePixelSize): void {
   const boards = boardsInOrder(store.allRecords())
   if (boards.length === 0 || boards.some((board) => board.parentId !== PAGE_ID || board.rotation !== 0)) return
-  const rect = container.getBoundingClientRect()
-  if (rect.width < 1 || rect.height < 1) return
+  if (viewport.w < 1 || viewport.h < 1) return
   const bounds = Box.Common(boards.map((board) => new Box(board.x, board.y, board.props.w, board.props.h)))
-  const camera = boardsCamera(bounds, { w: rect.width, h: rect.height })
+  const camera = boardsCamera(bounds, viewport)
   store.put([CameraRecordType.create({ id: CameraRecordType.createId(PAGE_ID), ...camera })])
 }
 
@@ -158,6 +161,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
   const [store] = useState(() => createTLStore({ schema: pinnwandSchema, users: NO_CURRENT_USER }))
   const [bound, setBound] = useState(false)
   const containerRef = useRef<HTMLDivElement>(null)
+  const size = useWholePixelSize(containerRef)
   useEffect(() => {
     const binding = bindStoreToYjs({
       store,
@@ -170,14 +174,14 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       store,
       awareness: provider.awareness,
       user: readonly ? null : connection.options.user,
-      schedule: animationFrameScheduler,
+      schedule: throttledScheduler(animationFrameScheduler, PRESENCE_INTERVAL_MS),
     })
     const flushWhenHidden = () => {
       if (document.visibilityState === 'hidden') binding.flush()
     }
     document.addEventListener('visibilitychange', flushWhenHidden)
     window.addEventListener('pagehide', binding.flush)
-    if (containerRef.current) placeCameraOnBoards(store, containerRef.current)
+    if (containerRef.current) placeCameraOnBoards(store, wholePixelSize(containerRef.current))
     setBound(true)
     return () => {
       document.removeEventListener('visibilitychange', flushWhenHidden)
@@ -238,18 +242,23 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       <CanvasModerationContext.Provider value={canvasModeration}>
         {/* The box is there first, to place the camera (placeCameraOnBoards); the testid marks the canvas. */}
         <div className="canvas" data-testid={bound ? 'canvas-root' : undefined} ref={containerRef}>
-          {bound && <Tldraw
-            store={store}
-            licenseKey={licenseKey ?? undefined}
-            assetUrls={tldrawAssetUrls}
-            locale={language}
-            shapeUtils={SHAPE_UTILS}
-            options={TLDRAW_OPTIONS}
-            components={components}
-            overrides={overrides}
-            onMount={onMount}
-            autoFocus
-          />}
+          {bound && size && (
+            // Whole pixels: see useWholePixelSize.
+            <div style={{ width: size.w, height: size.h }}>
+              <Tldraw
+                store={store}
+                licenseKey={licenseKey ?? undefined}
+                assetUrls={tldrawAssetUrls}
+                locale={language}
+                shapeUtils={SHAPE_UTILS}
+                options={TLDRAW_OPTIONS}
+                components={components}
+                overrides={overrides}
+                onMount={onMount}
+                autoFocus
+              />
+            </div>
+          )}
         </div>
       </CanvasModerationContext.Provider>
     </CanvasSessionContext.Provider>
