@@ -5,7 +5,7 @@ import * as Y from 'yjs'
 import { getRecordStore } from '../../shared/doc/documentLayout.ts'
 import type { ConnectionStatus } from '../stores/connectionStore.ts'
 import type { OnlinePerson } from '../stores/onlineStore.ts'
-import { onlinePeople, type AwarenessUser } from './awarenessState.ts'
+import { OnlinePeopleTracker, type AwarenessUser } from './awarenessState.ts'
 import { forgetSession, localDocumentName } from './deviceMemory.ts'
 
 /**
@@ -116,8 +116,12 @@ export class SessionConnection {
       window.removeEventListener('offline', goOffline)
     })
 
-    const updatePeople = () =>
-      this.events.onPeople(onlinePeople(this.provider.awareness.getStates(), this.provider.awareness.clientID))
+    // Cursor moves change awareness every frame; the online list only changes when people do.
+    const people = new OnlinePeopleTracker()
+    const updatePeople = (changed?: { added: number[]; updated: number[]; removed: number[] }) => {
+      const next = people.update(this.provider.awareness.getStates(), this.provider.awareness.clientID, changed)
+      if (next) this.events.onPeople(next)
+    }
     this.provider.awareness.on('change', updatePeople)
     this.disposers.push(() => this.provider.awareness.off('change', updatePeople))
     updatePeople()
