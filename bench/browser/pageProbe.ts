@@ -1,19 +1,31 @@
 /**
- * Runs in the page before any of its scripts (Playwright init script): watches animation frames
- * to find when the expected number of note shapes is in the DOM ("painted") and the first smooth
- * frame after that ("interactive": the main thread is free again), and records frame timestamps
- * while `recording` is on. Times are ms since navigation start (performance.timeOrigin).
+ * Runs in the page before any of its scripts (Playwright init script) and watches animation
+ * frames. Times are ms since navigation start (performance.timeOrigin).
+ *
+ * - `placedAt`: the first frame at which all expected notes are in the DOM, each with its text
+ *   and placed by tldraw (its container has a transform). React commits the shapes' elements
+ *   first and tldraw positions them in effects afterwards, which for 1,000 notes takes seconds;
+ *   counting elements alone ("in the DOM") reported a board long before it could be seen.
+ * - `paintedAt`: the next frame, i.e. the frame with the placed notes has been produced.
+ * - `interactiveAt`: the start of the first quiet stretch after painting: QUIET_FRAMES frames in
+ *   a row, each within SMOOTH_FRAME_MS of the one before. A single short frame is not enough:
+ *   after painting, tldraw still loads fonts and translations and re-renders every note for
+ *   them, and a lone short frame between two such tasks is not an interactive page.
+ * - `frames`: frame timestamps while `recording` is on (panning).
  *
  * Kept as source text: a function compiled by tsx carries esbuild helpers the page lacks.
  */
 export interface PageProbeState {
   expected: number
+  placedAt: number | null
   paintedAt: number | null
   interactiveAt: number | null
   notes: number
   recording: boolean
   frames: number[]
   lastFrame: number
+  quietSince: number | null
+  quietFrames: number
 }
 
 declare global {
@@ -23,17 +35,28 @@ declare global {
 }
 
 const SMOOTH_FRAME_MS = 50
+const QUIET_FRAMES = 10
 
 export function pageProbeScript(expected: number): string {
   return `(() => {
-  const state = { expected: ${Number(expected)}, paintedAt: null, interactiveAt: null, notes: 0, recording: false, frames: [], lastFrame: 0 }
+  const state = { expected: ${Number(expected)}, placedAt: null, paintedAt: null, interactiveAt: null, notes: 0, recording: false, frames: [], lastFrame: 0, quietSince: null, quietFrames: 0 }
   window.__pinnwandBench = state
+  const placed = (note) => note.style.transform !== '' && note.querySelector('.tl-rich-text') !== null
   const tick = (now) => {
-    if (state.paintedAt === null) {
-      state.notes = document.querySelectorAll('.tl-shape[data-shape-type="note"]').length
-      if (state.notes >= state.expected) state.paintedAt = now
-    } else if (state.interactiveAt === null && now - state.lastFrame < ${SMOOTH_FRAME_MS}) {
-      state.interactiveAt = now
+    if (state.placedAt === null) {
+      const notes = document.querySelectorAll('.tl-shape[data-shape-type="note"]')
+      state.notes = notes.length
+      if (notes.length >= state.expected && Array.prototype.every.call(notes, placed)) state.placedAt = now
+    } else if (state.paintedAt === null) {
+      state.paintedAt = now
+    } else if (state.interactiveAt === null) {
+      if (now - state.lastFrame < ${SMOOTH_FRAME_MS}) {
+        if (state.quietSince === null) state.quietSince = state.lastFrame
+        if (++state.quietFrames >= ${QUIET_FRAMES}) state.interactiveAt = state.quietSince
+      } else {
+        state.quietSince = null
+        state.quietFrames = 0
+      }
     }
     if (state.recording) state.frames.push(now)
     state.lastFrame = now

@@ -4,7 +4,8 @@ import { chromium, type Browser, type CDPSession } from 'playwright-core'
 import type { NoteShape } from '../../shared/workshop/workshopRecords.ts'
 import { FullClient } from '../load/fullClient.ts'
 import { flushed, startTarget } from '../servers/targets.ts'
-import { sessionRecords } from '../workloads/browser.ts'
+import { pan, sessionRecords } from '../workloads/browser.ts'
+import { summarize } from '../report/stats.ts'
 import { buildPlainTldraw } from './buildPlainTldraw.ts'
 import { localStorageScript, pageProbeScript, type PageProbeState } from './pageProbe.ts'
 import { serveDirectory } from './staticServer.ts'
@@ -26,7 +27,7 @@ const NOTES = 1_000
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 const VIEWPORT = { width: 1400, height: 900 }
 
-interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; cat: string; args?: { name?: string } }
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; cat: string; args?: { name?: string; [key: string]: unknown } }
 
 async function main(): Promise<void> {
   const records = sessionRecords()
@@ -35,35 +36,51 @@ async function main(): Promise<void> {
   const plainDir = await buildPlainTldraw({ minify: !args.has('readable') })
   writeFileSync(join(plainDir, 'records.json'), JSON.stringify(records))
   const plainServer = await serveDirectory(plainDir)
-  const target = await startTarget('ours', args.has('client') ? { env: { CLIENT_DIR: args.get('client')! } } : {})
+  // One server per client build (--client=dirA,dirB compares builds run by run); default dist/client.
+  const clientDirs = args.has('client') ? args.get('client')!.split(',') : [undefined]
+  const targets: Array<{ label: string; url: string; storage: Record<string, string>; stop: () => Promise<void> }> = []
   try {
-    const session = await target.createSession()
-    const writer = new FullClient(session.moderator)
-    await writer.whenSynced(60_000)
-    for (let i = 0; i < notes.length; i += 250) writer.write(notes.slice(i, i + 250))
-    await flushed(writer, 300)
-    writer.destroy()
-    const participant = await target.join(session.id, 'Bench')
-    const credentials = { participantId: participant.author.authorId, participantToken: participant.params.participant, name: 'Bench' }
-    const storage = { [`pinnwand:participant:${session.id}`]: JSON.stringify(credentials), 'pinnwand:name': 'Bench' }
+    for (const dir of clientDirs) {
+      const target = await startTarget('ours', dir ? { env: { CLIENT_DIR: dir } } : {})
+      targets.push({ label: `ours${dir ? ` (${dir})` : ''}`, url: '', storage: {}, stop: () => target.stop() })
+      const session = await target.createSession()
+      const writer = new FullClient(session.moderator)
+      await writer.whenSynced(60_000)
+      for (let i = 0; i < notes.length; i += 250) writer.write(notes.slice(i, i + 250))
+      await flushed(writer, 300)
+      writer.destroy()
+      const participant = await target.join(session.id, 'Bench')
+      const credentials = { participantId: participant.author.authorId, participantToken: participant.params.participant, name: 'Bench' }
+      targets[targets.length - 1]!.url = `${target.server.origin}/s/${session.id}`
+      targets[targets.length - 1]!.storage = { [`pinnwand:participant:${session.id}`]: JSON.stringify(credentials), 'pinnwand:name': 'Bench' }
+    }
     if (args.has('serve')) {
-      // Keep both pages up for manual probing until interrupted.
-      console.log(`plain ${plainServer.origin}/\nours ${target.server.origin}/s/${session.id}\nstorage ${JSON.stringify(storage)}`)
+      // Keep the pages up for manual probing until interrupted.
+      console.log(`plain ${plainServer.origin}/`)
+      for (const target of targets) console.log(`${target.label} ${target.url}\nstorage ${JSON.stringify(target.storage)}`)
       await new Promise((resolve) => process.once('SIGINT', resolve))
     }
+    // Plain tldraw gets the canvas box of our page, as in the bench (plainTldraw/main.tsx).
+    let canvasBox = args.get('canvas')
     for (let run = 0; run < (args.has('serve') ? 0 : RUNS); run++) {
-      if (ONLY !== 'ours') await profile(browser, 'plain', `${plainServer.origin}/`, undefined)
-      if (ONLY !== 'plain') await profile(browser, 'ours', `${target.server.origin}/s/${session.id}`, storage)
+      if (ONLY !== 'plain') {
+        for (const target of targets) {
+          const box = await profile(browser, target.label, target.url, target.storage)
+          canvasBox ??= box
+        }
+      }
+      if (ONLY !== 'ours') await profile(browser, 'plain', `${plainServer.origin}/${canvasBox ? `?canvas=${canvasBox}` : ''}`, undefined)
     }
   } finally {
-    await target.stop()
+    for (const target of targets) await target.stop()
     await plainServer.close()
     rmSync(plainDir, { recursive: true, force: true })
     await browser.close()
   }
 }
 
-async function profile(browser: Browser, label: string, url: string, storage: Record<string, string> | undefined): Promise<void> {
+/** Profiles one page load; returns the box of our canvas (`x,y,w,h`) when the page has one. */
+async function profile(browser: Browser, label: string, url: string, storage: Record<string, string> | undefined): Promise<string | undefined> {
   const context = await browser.newContext({ viewport: VIEWPORT })
   try {
     if (storage) await context.addInitScript({ content: localStorageScript(storage) })
@@ -82,6 +99,7 @@ async function profile(browser: Browser, label: string, url: string, storage: Re
     await page.goto(url)
     await page.waitForFunction(() => window.__pinnwandBench.interactiveAt !== null, undefined, { timeout: 120_000, polling: 100 })
     const probe = await page.evaluate(() => ({ ...window.__pinnwandBench, frames: [] }) as PageProbeState)
+    const box = await page.locator('[data-testid="canvas-root"]').boundingBox({ timeout: 1000 }).catch(() => null)
     const marks = await page.evaluate(() => ({
       longTasks: (window as unknown as { __longTasks: number[][] }).__longTasks,
       nav: performance.getEntriesByType('navigation').map((e) => { const n = e as PerformanceNavigationTiming; return { dcl: Math.round(n.domContentLoadedEventEnd), load: Math.round(n.loadEventEnd) } })[0],
@@ -91,12 +109,63 @@ async function profile(browser: Browser, label: string, url: string, storage: Re
     let cpuProfile: CpuProfile | undefined
     if (CPU) cpuProfile = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile
     await stopTracing(cdp)
-    console.log(`\n=== ${label}: painted ${Math.round(probe.paintedAt!)} ms, interactive ${Math.round(probe.interactiveAt!)} ms, DCL ${marks.nav?.dcl}, load ${marks.nav?.load}`)
+    console.log(`\n=== ${label}: placed ${Math.round(probe.placedAt!)} ms, painted ${Math.round(probe.paintedAt!)} ms, interactive ${Math.round(probe.interactiveAt!)} ms, DCL ${marks.nav?.dcl}, load ${marks.nav?.load}`)
     console.log(`long tasks: ${marks.longTasks.map(([start, duration]) => `${start}+${duration}`).join(' ')}`)
     console.log(`resources: ${marks.resources.join(', ')}`)
     if (marks.measures.length) console.log(`marks: ${marks.measures.join(' ')}`)
     summarizeTrace(events, probe.interactiveAt!, marks.longTasks)
-    if (cpuProfile) summarizeCpu(cpuProfile, marks.longTasks)
+    if (args.has('idle')) {
+      // Idle page: nothing should run; CPU spent here is an animation or a timer doing work.
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      const idleEvents: TraceEvent[] = []
+      const collect = (message: { value: unknown }) => { idleEvents.push(...(message.value as TraceEvent[])) }
+      cdp.on('Tracing.dataCollected', collect)
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' })
+      await new Promise((resolve) => setTimeout(resolve, 3000))
+      await stopTracing(cdp)
+      cdp.off('Tracing.dataCollected', collect)
+      console.log('idle 3 s:')
+      summarizeTrace(idleEvents, 0, [])
+      const animations = await page.evaluate(() => document.getAnimations().map((a) => `${(a as CSSAnimation).animationName ?? a.constructor.name} on ${(a.effect as KeyframeEffect | null)?.target?.className}`))
+      console.log(`running animations: ${animations.join('; ') || 'none'}`)
+    }
+    if (args.has('pan')) {
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      const panEvents: TraceEvent[] = []
+      const collect = (message: { value: unknown }) => { panEvents.push(...(message.value as TraceEvent[])) }
+      cdp.on('Tracing.dataCollected', collect)
+      await cdp.send('Tracing.start', { categories: args.get('pancat') ?? 'devtools.timeline,disabled-by-default-devtools.timeline,v8', transferMode: 'ReportEvents' })
+      if (CPU) await cdp.send('Profiler.start')
+      const frames = summarize(await pan(page, Number(args.get('pan')) || 3000))
+      const panProfile = CPU ? ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile : undefined
+      await stopTracing(cdp)
+      cdp.off('Tracing.dataCollected', collect)
+      console.log(`pan frame times: p50 ${frames.p50?.toFixed(1)} p95 ${frames.p95?.toFixed(1)} max ${frames.max?.toFixed(1)} (${frames.samples} frames)`)
+      summarizeTrace(panEvents, 0, [])
+      if (args.has('dumpquads')) {
+        // Software compositing detail: how many quads per frame, of which kind and size.
+        const quads = panEvents.filter((event) => event.name === 'SoftwareRenderer::DoDrawQuad')
+        const frames = panEvents.filter((event) => event.name === 'DirectRenderer::DrawFrame').length
+        const byArgs = new Map<string, { count: number; us: number }>()
+        for (const quad of quads) {
+          const key = JSON.stringify(quad.args ?? {}).slice(0, 160)
+          const entry = byArgs.get(key) ?? { count: 0, us: 0 }
+          entry.count++
+          entry.us += quad.dur ?? 0
+          byArgs.set(key, entry)
+        }
+        console.log(`quads: ${quads.length} in ${frames} frames`)
+        const snapshots = panEvents.filter((event) => event.ph === 'O')
+        const names = new Map<string, number>()
+        for (const event of snapshots) names.set(event.name, (names.get(event.name) ?? 0) + 1)
+        console.log(`snapshots: ${[...names].map(([name, count]) => `${name} ${count}`).join(', ')}`)
+        const last = snapshots.filter((event) => /Frame|Pass/i.test(event.name)).at(-1)
+        if (last) writeFileSync(`/tmp/quads-${Date.now()}.json`, JSON.stringify(last, null, 1))
+        for (const [key, { count, us }] of [...byArgs].sort((a, b) => b[1].us - a[1].us).slice(0, 12)) console.log(`  ${count}x ${Math.round(us / 1000)} ms ${key}`)
+      }
+      if (panProfile) summarizeCpu(panProfile, [])
+    }
+    return box ? [box.x, box.y, box.width, box.height].map((value) => Math.round(value)).join(',') : undefined
   } finally {
     await context.close()
   }
@@ -159,6 +228,7 @@ function summarizeTrace(events: TraceEvent[], interactiveMs: number, longTasks: 
     const self = new Map<string, number>()
     const stack: Array<{ end: number; name: string; child: number; dur: number }> = []
     let busy = 0
+    let cpu = 0
     const pop = (until: number) => {
       while (stack.length && stack[stack.length - 1]!.end <= until) {
         const top = stack.pop()!
@@ -168,12 +238,15 @@ function summarizeTrace(events: TraceEvent[], interactiveMs: number, longTasks: 
     for (const event of list) {
       pop(event.ts)
       if (stack.length) stack[stack.length - 1]!.child += event.dur!
-      else busy += event.dur!
+      else {
+        busy += event.dur!
+        cpu += event.tdur ?? 0
+      }
       stack.push({ end: event.ts + event.dur!, name: event.name, child: 0, dur: event.dur! })
     }
     pop(Infinity)
     const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 14)
-    console.log(`  [${thread}] busy ${Math.round(busy / 1000)} ms (interactive at ${Math.round(interactiveMs)}): ${top.map(([name, us]) => `${name} ${Math.round(us / 1000)}`).join(', ')}`)
+    console.log(`  [${thread}] busy ${Math.round(busy / 1000)} ms, cpu ${Math.round(cpu / 1000)} ms (interactive at ${Math.round(interactiveMs)}): ${top.map(([name, us]) => `${name} ${Math.round(us / 1000)}`).join(', ')}`)
   }
   void navStart
 }
@@ -212,7 +285,7 @@ function summarizeCpu(profile: CpuProfile, longTasks: number[][]): void {
         }
       })
       const fmt = (map: Map<string, number>, n: number) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${Math.round(v)} ${k}`).join(' | ')
-      console.log(`  -- long task ${start}+${duration}\n     self: ${fmt(selfIn, 8)}\n     incl: ${fmt(new Map([...inclusive].filter(([k]) => !/^\(|^(performWorkUntilDeadline|workLoop|flushWork|performWorkOnRoot|renderRootSync|workLoopSync|performUnitOfWork|beginWork|commitRoot|flushPassiveEffects|runWithFiberInDEV|recursivelyTraverse|commitPassiveMountOnFiber|commitLayoutEffectOnFiber|recursivelyTraverseLayoutEffects|recursivelyTraversePassiveMountEffects|flushSyncWorkAcrossRoots_impl|flushSyncWorkOnAllRoots|processRootScheduleInMicrotask|commitRootImpl|flushSpawnedWork|flushLayoutEffects|completeWork|completeUnitOfWork)\b/.test(k))), 25)}`)
+      console.log(`  -- long task ${start}+${duration}\n     self: ${fmt(selfIn, 8)}\n     incl: ${fmt(new Map([...inclusive].filter(([k]) => !/^\(|^(performWorkUntilDeadline|workLoop|flushWork|performWorkOnRoot|renderRootSync|workLoopSync|performUnitOfWork|beginWork|commitRoot|flushPassiveEffects|runWithFiberInDEV|recursivelyTraverse|commitPassiveMountOnFiber|commitLayoutEffectOnFiber|recursivelyTraverseLayoutEffects|recursivelyTraversePassiveMountEffects|flushSyncWorkAcrossRoots_impl|flushSyncWorkOnAllRoots|processRootScheduleInMicrotask|commitRootImpl|flushSpawnedWork|flushLayoutEffects|completeWork|completeUnitOfWork)\b/.test(k))), Number(args.get("incl") ?? 25))}`)
     }
   }
   const self = new Map<string, number>()

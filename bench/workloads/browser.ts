@@ -25,16 +25,22 @@ const CHROMIUM = '/usr/bin/chromium'
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 const VIEWPORT = { width: 1400, height: 900 }
 
+/** Our page's canvas (tldraw's container), below the session header. */
+const OUR_CANVAS = '[data-testid="canvas-root"]'
+
 interface CanvasRun {
   paintedMs: number
   interactiveMs: number
   frameTimes: number[]
+  /** `x,y,w,h` of the canvas element in CSS pixels, when asked for. */
+  canvasBox?: string
 }
 
 /**
  * Workload 7, browser: headless Chromium (no GPU) opens a 1,000-note session in our built app
  * (dist/client, served by our server, with live sync) and, as the reference, stock tldraw showing
- * the same records without sync. Times: navigation start → all notes painted → first smooth frame
+ * the same records without sync, in the same canvas box with the same starting camera. Times
+ * (see pageProbe.ts): navigation start → all notes painted → the first quiet stretch after that
  * (interactive); then frame times while panning across the notes with the mouse wheel.
  * Also the phone view's JavaScript (issue 7), gzipped, as a phone downloads it.
  */
@@ -53,24 +59,14 @@ export const browserCanvas: Workload = async (context) => {
   let phone: { jsGzipBytes: number; files: number; tldraw: boolean } | undefined
   const failures: string[] = []
   try {
-    if (canvas) {
-      context.log(`${workload}: building plain tldraw page`)
-      const plainDir = await buildPlainTldraw()
-      writeFileSync(join(plainDir, 'records.json'), JSON.stringify(records))
-      const plainServer = await serveDirectory(plainDir)
-      try {
-        for (let i = 0; i < runs; i++) {
-          context.log(`${workload}: plain tldraw, run ${i + 1}/${runs}`)
-          await attempt(failures, 'plain tldraw', async () => plain.push(await measureCanvas(browser, `${plainServer.origin}/`, undefined, panMs)))
-        }
-      } finally {
-        await plainServer.close()
-        rmSync(plainDir, { recursive: true, force: true })
-      }
-    }
-    if (ourBuild && context.targets.includes('ours')) {
-      const target = await startTarget('ours')
-      try {
+    const plainDir = canvas ? await buildPlainTldraw() : undefined
+    const plainServer = plainDir ? await serveDirectory(plainDir) : undefined
+    if (plainDir) writeFileSync(join(plainDir, 'records.json'), JSON.stringify(records))
+    const target = ourBuild && context.targets.includes('ours') ? await startTarget('ours') : undefined
+    try {
+      let oursUrl: string | undefined
+      let storage: Record<string, string> | undefined
+      if (target) {
         const session = await target.createSession()
         const writer = new FullClient(session.moderator)
         await writer.whenSynced(60_000)
@@ -79,15 +75,30 @@ export const browserCanvas: Workload = async (context) => {
         writer.destroy()
         const participant = await target.join(session.id, 'Bench')
         const credentials = { participantId: participant.author.authorId, participantToken: participant.params.participant, name: 'Bench' }
-        const storage = { [`pinnwand:participant:${session.id}`]: JSON.stringify(credentials), 'pinnwand:name': 'Bench' }
-        for (let i = 0; i < (canvas ? runs : 0); i++) {
-          context.log(`${workload}: ours, run ${i + 1}/${runs}`)
-          await attempt(failures, 'ours', async () => ours.push(await measureCanvas(browser, `${target.server.origin}/s/${session.id}`, storage, panMs)))
-        }
-        phone = await measurePhoneJs(browser, `${target.server.origin}/s/${session.id}`, storage)
-      } finally {
-        await target.stop()
+        storage = { [`pinnwand:participant:${session.id}`]: JSON.stringify(credentials), 'pinnwand:name': 'Bench' }
+        oursUrl = `${target.server.origin}/s/${session.id}`
       }
+      // Ours and plain tldraw alternate, so both see the same machine; plain tldraw gets the
+      // canvas box our page gave tldraw (below our header), see plainTldraw/main.tsx.
+      let canvasBox: string | undefined
+      for (let i = 0; i < (canvas ? runs : 0); i++) {
+        if (oursUrl) {
+          context.log(`${workload}: ours, run ${i + 1}/${runs}`)
+          await attempt(failures, 'ours', async () => {
+            const run = await measureCanvas(browser, oursUrl!, storage, panMs, OUR_CANVAS)
+            canvasBox ??= run.canvasBox
+            ours.push(run)
+          })
+        }
+        context.log(`${workload}: plain tldraw, run ${i + 1}/${runs}`)
+        const plainUrl = `${plainServer!.origin}/${canvasBox ? `?canvas=${canvasBox}` : ''}`
+        await attempt(failures, 'plain tldraw', async () => plain.push(await measureCanvas(browser, plainUrl, undefined, panMs)))
+      }
+      if (oursUrl) phone = await measurePhoneJs(browser, oursUrl, storage!)
+    } finally {
+      await target?.stop()
+      await plainServer?.close()
+      if (plainDir) rmSync(plainDir, { recursive: true, force: true })
     }
   } finally {
     await browser.close()
@@ -108,7 +119,7 @@ export const browserCanvas: Workload = async (context) => {
     reference: plainValue ?? null,
     ...(note ?? missing ? { note: note ?? missing } : {}),
   })
-  const reference = `reference = plain tldraw 5.4.2, same records, no sync${failures.length ? `; failed runs: ${failures.join('; ')}` : ''}`
+  const reference = `reference = plain tldraw 5.4.2, same records, canvas box and camera, no sync${failures.length ? `; failed runs: ${failures.join('; ')}` : ''}`
   return [
     row(`notes painted (median of ${runs})`, 'ms', median(ours.map((r) => r.paintedMs)), median(plain.map((r) => r.paintedMs)), missing ?? `${reference}; from navigation start, ours includes join + sync`),
     row(`interactive (median of ${runs})`, 'ms', median(ours.map((r) => r.interactiveMs)), median(plain.map((r) => r.interactiveMs)), missing ?? reference),
@@ -155,7 +166,7 @@ export function sessionRecords(): TLRecord[] {
   return [...seed, ...notes]
 }
 
-async function measureCanvas(browser: Browser, url: string, storage: Record<string, string> | undefined, panMs: number): Promise<CanvasRun> {
+async function measureCanvas(browser: Browser, url: string, storage: Record<string, string> | undefined, panMs: number, canvasSelector?: string): Promise<CanvasRun> {
   const context = await browser.newContext({ viewport: VIEWPORT })
   try {
     if (storage) await context.addInitScript({ content: localStorageScript(storage) })
@@ -164,9 +175,15 @@ async function measureCanvas(browser: Browser, url: string, storage: Record<stri
     await page.goto(url)
     await page.waitForFunction(() => window.__pinnwandBench.interactiveAt !== null, undefined, { timeout: 120_000, polling: 100 })
     const probe = await readProbe(page)
+    const box = canvasSelector ? await page.locator(canvasSelector).boundingBox() : null
     await sleep(500)
     const frameTimes = await pan(page, panMs)
-    return { paintedMs: probe.paintedAt!, interactiveMs: probe.interactiveAt!, frameTimes }
+    return {
+      paintedMs: probe.paintedAt!,
+      interactiveMs: probe.interactiveAt!,
+      frameTimes,
+      ...(box ? { canvasBox: [box.x, box.y, box.width, box.height].map((value) => Math.round(value)).join(',') } : {}),
+    }
   } finally {
     await context.close()
   }
@@ -177,7 +194,7 @@ function readProbe(page: Page): Promise<PageProbeState> {
 }
 
 /** Wheel-pans right, down, left and up across the canvas; returns the frame intervals meanwhile. */
-async function pan(page: Page, durationMs: number): Promise<number[]> {
+export async function pan(page: Page, durationMs: number): Promise<number[]> {
   await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2)
   await page.evaluate(() => {
     window.__pinnwandBench.frames = []
