@@ -1,11 +1,17 @@
-import { getDisplayValues, Group2d, NoteShapeUtil, Rectangle2d, toRichText, useValue, type TLNoteShape } from 'tldraw'
+import { getDisplayValues, Group2d, NoteShapeUtil, Rectangle2d, track, useValue, type TLNoteShape } from 'tldraw'
 import { LazyGeometry2d } from './lazyGeometry.ts'
 import { plainParagraphs } from './plainRichText.ts'
 import { boardMetaOf, noteMetaOf } from './recordMetaCache.ts'
-import { StaticNoteLabel } from './StaticNoteLabel.tsx'
 import { SealedNoteCover } from './SealedNoteCover.tsx'
+import { StaticNote } from './StaticNote.tsx'
 
-const NO_TEXT = toRichText('')
+/**
+ * tldraw's own note component, as a component of its own: it reads editor state while
+ * rendering (which note is selected), so it is tracked like tldraw tracks shape components.
+ */
+const TldrawNote = track(function TldrawNote({ util, shape }: { util: AuthoredNoteShapeUtil; shape: TLNoteShape }) {
+  return util.tldrawComponent(shape)
+})
 
 /**
  * tldraw's sticky note plus its author's name, from the note's meta (set once when it was
@@ -41,14 +47,13 @@ export class AuthoredNoteShapeUtil extends NoteShapeUtil {
     // tldraw re-renders a shape when its props or meta change, not when it moves to another
     // board, so the board is read reactively from the store.
     const questionIndex = useValue('note board', () => this.questionIndexOf(shape.id), [shape.id])
-    // While nobody selects or edits the note, its plain text is drawn by StaticNoteLabel and
-    // tldraw draws the note without text; otherwise tldraw draws all of it, editable.
+    // While nobody selects or edits a note of plain text, StaticNote draws it; otherwise tldraw.
     const labelInUse = useValue('note label in use', () => this.isLabelInUse(shape.id), [shape.id])
-    const paragraphs = labelInUse ? undefined : plainParagraphs(shape.props.richText)
+    const { url, textLastEditedBy } = shape.props
+    const paragraphs = labelInUse || url || textLastEditedBy ? undefined : plainParagraphs(shape.props.richText)
     return (
       <div className="pinnwand-note" data-testid="note" data-question-index={questionIndex}>
-        {paragraphs ? super.component({ ...shape, props: { ...shape.props, richText: NO_TEXT } }) : super.component(shape)}
-        {paragraphs && <StaticNoteLabel shape={shape} util={this} paragraphs={paragraphs} />}
+        {paragraphs ? <StaticNote shape={shape} util={this} paragraphs={paragraphs} /> : <TldrawNote util={this} shape={shape} />}
         {meta?.sealed === true && <SealedNoteCover shape={shape} />}
         {author && (
           // No transform at scale 1: a transform per note is one more paint property for the
@@ -59,6 +64,11 @@ export class AuthoredNoteShapeUtil extends NoteShapeUtil {
         )}
       </div>
     )
+  }
+
+  /** tldraw's note component (see TldrawNote). */
+  tldrawComponent(shape: TLNoteShape) {
+    return super.component(shape)
   }
 
   /** tldraw's own condition for showing its label (and its editor) on a note with text, bar "has text". */
