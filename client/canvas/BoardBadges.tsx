@@ -1,7 +1,7 @@
 import { useEditor, useValue } from 'tldraw'
-import { boardsInOrder } from '../../shared/workshop/workshopRecords.ts'
 import { useTranslate } from '../i18n/translate.ts'
 import { useCanvasModeration } from './canvasModeration.ts'
+import { pageBoards } from './recordMetaCache.ts'
 
 /** "Gesperrt" at the top right corner of every locked board, for everyone. */
 export function BoardBadges() {
@@ -12,7 +12,7 @@ export function BoardBadges() {
   const badges = useValue(
     'locked board badges',
     () =>
-      boardsInOrder(editor.getCurrentPageShapes())
+      pageBoards(editor)
         .filter((board) => locked.includes(board.id))
         .map((board) => ({ board, corner: editor.pageToViewport({ x: board.x + board.props.w, y: board.y }) })),
     [editor, locked],

@@ -1,9 +1,9 @@
 import { useEditor, useValue } from 'tldraw'
-import { boardsInOrder } from '../../shared/workshop/workshopRecords.ts'
 import { useTranslate } from '../i18n/translate.ts'
 import { useCanvasModeration } from './canvasModeration.ts'
 import { useCanvasSession } from './canvasSession.ts'
 import { addNoteToBoard } from './noteActions.ts'
+import { pageBoards } from './recordMetaCache.ts'
 import { useSealedNoteStore } from './sealedNoteStore.ts'
 
 /**
@@ -20,7 +20,7 @@ export function BoardControls() {
     'board note buttons',
     () => {
       const viewport = editor.getViewportScreenBounds()
-      return boardsInOrder(editor.getCurrentPageShapes()).map((board) => {
+      return pageBoards(editor).map((board) => {
         const corner = editor.pageToViewport({ x: board.x + board.props.w, y: board.y + board.props.h })
         const topLeft = editor.pageToViewport({ x: board.x, y: board.y })
         const visible = corner.x > 0 && corner.y > 0 && topLeft.x < viewport.w && topLeft.y < viewport.h

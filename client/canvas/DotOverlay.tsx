@@ -1,8 +1,7 @@
-import { useMemo } from 'react'
-import { useEditor, useValue, type TLShape } from 'tldraw'
+import { memo, useMemo, type CSSProperties } from 'react'
+import { useEditor, useValue, type Editor, type TLRichText } from 'tldraw'
 import { richTextToPlain } from '../../shared/text/richTextToPlain.ts'
 import { countDotsByTarget } from '../../shared/workshop/dots.ts'
-import { isCluster, isNote } from '../../shared/workshop/workshopRecords.ts'
 import { DotControls } from '../docView/DotControls.tsx'
 import { dotBudgetOf } from '../docView/dotBudget.ts'
 import { resultsVisibleTo } from '../docView/workshopModel.ts'
@@ -10,26 +9,65 @@ import { useTranslate } from '../i18n/translate.ts'
 import { useDots } from '../moderation/useDots.ts'
 import { useCanvasModeration } from './canvasModeration.ts'
 import { useCanvasSession } from './canvasSession.ts'
+import { isClusterShape, isNoteShape } from './recordMetaCache.ts'
 
 interface DotTarget {
   id: string
   label: string
   kind: 'note' | 'cluster'
-  /** Anchor in viewport pixels: a note's bottom right corner (its author's name stays readable), a cluster's top right corner. */
+  /** Anchor on the page: a note's bottom right corner (its author's name stays readable), a cluster's top right corner. */
   x: number
   y: number
 }
 
-function labelOf(shape: TLShape, clusterWord: string): string {
-  if (isNote(shape)) return richTextToPlain(shape.props.richText) || '…'
-  return isCluster(shape) ? shape.props.name || clusterWord : ''
+/** Plain text per rich-text object: labels are re-read whenever any note changes. */
+const plainTexts = new WeakMap<TLRichText, string>()
+function plainText(richText: TLRichText): string {
+  let text = plainTexts.get(richText)
+  if (text === undefined) {
+    text = richTextToPlain(richText) || '…'
+    plainTexts.set(richText, text)
+  }
+  return text
 }
 
 /**
- * Dot voting on the canvas: while a round exists, every note and cluster in view gets the shared
- * dot controls (place / take back, the count as far as this person may see it), drawn in front
- * of the canvas at a readable size. Dots go into the dots map as separate entries, judged by the
+ * Every note and cluster with its anchor on the page. Depends on the shapes, not on the camera;
+ * a target that did not change keeps its object, so its controls are not rendered again.
+ */
+function readTargets(editor: Editor, clusterWord: string, previous: Map<string, DotTarget>): DotTarget[] {
+  const result: DotTarget[] = []
+  for (const shape of editor.getCurrentPageShapes()) {
+    let kind: DotTarget['kind']
+    let label: string
+    if (isNoteShape(shape)) {
+      kind = 'note'
+      label = plainText(shape.props.richText)
+    } else if (isClusterShape(shape)) {
+      kind = 'cluster'
+      label = shape.props.name || clusterWord
+    } else continue
+    const bounds = editor.getShapePageBounds(shape.id)
+    if (!bounds) continue
+    const x = bounds.maxX
+    const y = kind === 'note' ? bounds.maxY : bounds.minY
+    const known = previous.get(shape.id)
+    result.push(known && known.kind === kind && known.label === label && known.x === x && known.y === y ? known : { id: shape.id, kind, label, x, y })
+  }
+  previous.clear()
+  for (const target of result) previous.set(target.id, target)
+  return result
+}
+
+/**
+ * Dot voting on the canvas: while a round exists, every note and cluster gets the shared dot
+ * controls (place / take back, the count as far as this person may see it), drawn in front of
+ * the canvas at a readable size. Dots go into the dots map as separate entries, judged by the
  * shared budget rules before they are written (client/docView/workshopActions.ts).
+ *
+ * The controls sit in one layer that follows the camera with a single transform: panning moves
+ * the layer and re-renders none of the controls (it used to re-read and re-render every note's
+ * controls in every frame); zooming re-places them, so they keep their size.
  */
 export function DotOverlay() {
   const editor = useEditor()
@@ -52,47 +90,62 @@ export function DotOverlay() {
   }, [dots, voting?.roundId, actor.participantId])
   const visible = resultsVisibleTo(actor, moderation)
   const clusterWord = t('results.cluster')
-
-  const targets = useValue(
-    'dot targets',
-    (): DotTarget[] => {
-      if (!voting) return []
-      const viewport = editor.getViewportPageBounds()
-      const result: DotTarget[] = []
-      for (const shape of editor.getCurrentPageShapes()) {
-        const kind = isNote(shape) ? 'note' : isCluster(shape) ? 'cluster' : undefined
-        if (!kind) continue
-        const bounds = editor.getShapePageBounds(shape.id)
-        if (!bounds || !viewport.collides(bounds)) continue
-        const anchor = editor.pageToViewport(kind === 'note' ? { x: bounds.maxX, y: bounds.maxY } : { x: bounds.maxX, y: bounds.minY })
-        result.push({ id: shape.id, kind, label: labelOf(shape, clusterWord), x: anchor.x, y: anchor.y })
-      }
-      return result
-    },
-    [editor, voting !== null, clusterWord],
-  )
+  const workshop = useMemo(() => ({ doc, actor, budget }), [doc, actor, budget])
 
   if (!voting) return null
-  const workshop = { doc, actor, budget }
   return (
-    <>
-      {targets.map((target) => (
-        <div
-          key={target.id}
-          className={`canvas-dots canvas-dots--${target.kind}`}
-          style={{ left: target.x, top: target.y }}
-        >
-          <DotControls
-            workshop={workshop}
-            targetId={target.id}
-            targetLabel={target.label}
-            dots={visible ? (counts.all.get(target.id) ?? 0) : null}
-            myDots={counts.mine.get(target.id) ?? 0}
-            testIdSuffix={target.id}
-            compact
-          />
-        </div>
-      ))}
-    </>
+    <DotLayer
+      clusterWord={clusterWord}
+      workshop={workshop}
+      dotsOf={(id) => (visible ? (counts.all.get(id) ?? 0) : null)}
+      myDotsOf={(id) => counts.mine.get(id) ?? 0}
+    />
   )
 }
+
+interface DotLayerProps {
+  clusterWord: string
+  workshop: TargetDotsProps['workshop']
+  dotsOf: (id: string) => number | null
+  myDotsOf: (id: string) => number
+}
+
+/** The layer itself, mounted only while a round exists: it follows the camera. */
+function DotLayer({ clusterWord, workshop, dotsOf, myDotsOf }: DotLayerProps) {
+  const editor = useEditor()
+  const previous = useMemo(() => new Map<string, DotTarget>(), [])
+  const targets = useValue('dot targets', () => readTargets(editor, clusterWord, previous), [editor, clusterWord, previous])
+  const camera = useValue('camera', () => editor.getCamera(), [editor])
+  const layer: CSSProperties = { transform: `translate(${camera.x * camera.z}px, ${camera.y * camera.z}px)` }
+  return (
+    <div className="canvas-dots-layer" style={layer}>
+      {targets.map((target) => (
+        <TargetDots key={target.id} target={target} zoom={camera.z} workshop={workshop} dots={dotsOf(target.id)} myDots={myDotsOf(target.id)} />
+      ))}
+    </div>
+  )
+}
+
+interface TargetDotsProps {
+  target: DotTarget
+  zoom: number
+  workshop: Parameters<typeof DotControls>[0]['workshop']
+  dots: number | null
+  myDots: number
+}
+
+const TargetDots = memo(function TargetDots({ target, zoom, workshop, dots, myDots }: TargetDotsProps) {
+  return (
+    <div className={`canvas-dots canvas-dots--${target.kind}`} style={{ left: target.x * zoom, top: target.y * zoom }}>
+      <DotControls
+        workshop={workshop}
+        targetId={target.id}
+        targetLabel={target.label}
+        dots={dots}
+        myDots={myDots}
+        testIdSuffix={target.id}
+        compact
+      />
+    </div>
+  )
+})

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react'
 import { useEditor, useValue } from 'tldraw'
-import { isNote } from '../../shared/workshop/workshopRecords.ts'
 import { NoteComposer } from '../docView/NoteComposer.tsx'
 import { useMySealedTexts, useWorkshop } from '../docView/useWorkshop.ts'
 import { useTranslate } from '../i18n/translate.ts'
 import { useCanvasModeration } from './canvasModeration.ts'
+import { isNoteShape } from './recordMetaCache.ts'
 import { useSealedNoteStore } from './sealedNoteStore.ts'
 
 /**
@@ -22,7 +22,7 @@ export function SealedTextsSync() {
         ? ''
         : editor
             .getCurrentPageShapes()
-            .filter((shape) => isNote(shape) && shape.meta.sealed === true && shape.meta.authorId === me)
+            .filter((shape) => isNoteShape(shape) && shape.meta.sealed === true && shape.meta.authorId === me)
             .map((shape) => shape.id)
             .sort()
             .join(','),

@@ -39,6 +39,7 @@ import { ModerationOverlays } from './ModerationOverlays.tsx'
 import { addNoteToBoard, boardAtViewportCentre } from './noteActions.ts'
 import { PatternOnDemandArrowShapeUtil, PatternOnDemandDrawShapeUtil, PatternOnDemandGeoShapeUtil } from './patternFillOnDemand.tsx'
 import { bindPresence } from './presenceBinding.ts'
+import { pageBoards } from './recordMetaCache.ts'
 import { useSealedNoteStore } from './sealedNoteStore.ts'
 import { useWholePixelSize, wholePixelSize, type WholePixelSize } from './wholePixelSize.ts'
 import { tldrawAssetUrls } from './tldrawAssets.ts'
@@ -90,7 +91,7 @@ const PRESENCE_INTERVAL_MS = 50
 
 /** All boards in view, so every question can be read on arrival. */
 function fitBoardsInView(editor: Editor): void {
-  const boxes = boardsInOrder(editor.getCurrentPageShapes())
+  const boxes = pageBoards(editor)
     .map((board) => editor.getShapePageBounds(board.id))
     .filter((box): box is Box => box !== undefined)
   if (boxes.length === 0) return

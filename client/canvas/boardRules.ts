@@ -1,8 +1,7 @@
 import { computed, type Editor, type TLShape } from 'tldraw'
 import type { Actor } from '../../shared/permissions/updatePolicy.ts'
-import { readNoteMeta } from '../../shared/workshop/recordMeta.ts'
-import { boardsInOrder } from '../../shared/workshop/workshopRecords.ts'
 import { keepNoteOnBoard, type BoardLookup } from './noteOnBoard.ts'
+import { noteMetaOf, pageBoards } from './recordMetaCache.ts'
 
 /** Boards, their headers and clusters: the workshop's structure, which only moderators may change. */
 function isStructure(shape: TLShape): boolean {
@@ -16,7 +15,7 @@ function isStructure(shape: TLShape): boolean {
  * (The Yjs binding's guard and the server's gate still check everything that goes out.)
  */
 export function registerBoardRules(editor: Editor, actor: Actor): () => void {
-  const $boards = computed('pinnwand boards', () => boardsInOrder(editor.getCurrentPageShapes()))
+  const $boards = computed('pinnwand boards', () => pageBoards(editor))
   const lookup: BoardLookup = {
     get: (id) => editor.store.get(id as TLShape['id']),
     get boards() {
@@ -26,7 +25,7 @@ export function registerBoardRules(editor: Editor, actor: Actor): () => void {
   }
   const isModerator = actor.role === 'moderator'
   const isOthersNote = (shape: TLShape) => {
-    const meta = shape.type === 'note' ? readNoteMeta(shape.meta) : undefined
+    const meta = shape.type === 'note' ? noteMetaOf(shape.meta) : undefined
     return meta !== undefined && meta.authorId !== actor.participantId
   }
 

@@ -1,6 +1,7 @@
 import { startEditingShapeWithRichText, type Editor, type TLShape } from 'tldraw'
 import type { Author } from '../../shared/workshop/recordMeta.ts'
-import { boardsInOrder, buildNoteRecord, type BoardShape } from '../../shared/workshop/workshopRecords.ts'
+import { buildNoteRecord, type BoardShape } from '../../shared/workshop/workshopRecords.ts'
+import { pageBoards } from './recordMetaCache.ts'
 
 /** Below this zoom a note's text is too small to write in; posting zooms onto the board. */
 const WRITING_ZOOM = 0.6
@@ -37,7 +38,7 @@ export function boardAtViewportCentre(editor: Editor): BoardShape | undefined {
     return Math.hypot(dx, dy)
   }
   let nearest: BoardShape | undefined
-  for (const board of boardsInOrder(editor.getCurrentPageShapes()))
+  for (const board of pageBoards(editor))
     if (!nearest || distance(board) < distance(nearest)) nearest = board
   return nearest
 }
