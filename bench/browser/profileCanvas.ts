@@ -114,6 +114,7 @@ async function profile(browser: Browser, label: string, url: string, storage: Re
     console.log(`resources: ${marks.resources.join(', ')}`)
     if (marks.measures.length) console.log(`marks: ${marks.measures.join(' ')}`)
     summarizeTrace(events, probe.interactiveAt!, marks.longTasks)
+    if (cpuProfile) summarizeCpu(cpuProfile, marks.longTasks)
     if (args.has('idle')) {
       // Idle page: nothing should run; CPU spent here is an animation or a timer doing work.
       await new Promise((resolve) => setTimeout(resolve, 1500))
