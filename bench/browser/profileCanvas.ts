@@ -2,8 +2,8 @@ import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type CDPSession } from 'playwright-core'
 import type { NoteShape } from '../../shared/workshop/workshopRecords.ts'
-import { FullClient } from '../load/fullClient.ts'
-import { flushed, startTarget } from '../servers/targets.ts'
+import { startTarget } from '../servers/targets.ts'
+import { openCanvasSession } from './canvasSession.ts'
 import { pan, sessionRecords } from '../workloads/browser.ts'
 import { summarize } from '../report/stats.ts'
 import { buildPlainTldraw } from './buildPlainTldraw.ts'
@@ -42,17 +42,9 @@ async function main(): Promise<void> {
   try {
     for (const dir of clientDirs) {
       const target = await startTarget('ours', dir ? { env: { CLIENT_DIR: dir } } : {})
-      targets.push({ label: `ours${dir ? ` (${dir})` : ''}`, url: '', storage: {}, stop: () => target.stop() })
-      const session = await target.createSession()
-      const writer = new FullClient(session.moderator)
-      await writer.whenSynced(60_000)
-      for (let i = 0; i < notes.length; i += 250) writer.write(notes.slice(i, i + 250))
-      await flushed(writer, 300)
-      writer.destroy()
-      const participant = await target.join(session.id, 'Bench')
-      const credentials = { participantId: participant.author.authorId, participantToken: participant.params.participant, name: 'Bench' }
-      targets[targets.length - 1]!.url = `${target.server.origin}/s/${session.id}`
-      targets[targets.length - 1]!.storage = { [`pinnwand:participant:${session.id}`]: JSON.stringify(credentials), 'pinnwand:name': 'Bench' }
+      const entry = { label: `ours${dir ? ` (${dir})` : ''}`, url: '', storage: {}, stop: () => target.stop() }
+      targets.push(entry)
+      Object.assign(entry, await openCanvasSession(target, notes))
     }
     if (args.has('serve')) {
       // Keep the pages up for manual probing until interrupted.

@@ -16,8 +16,7 @@ import { plainNotes } from '../load/fullClient.ts'
 import type { ResultRow } from '../report/rows.ts'
 import { summarize } from '../report/stats.ts'
 import { startTarget } from '../servers/targets.ts'
-import { flushed } from '../servers/targets.ts'
-import { FullClient } from '../load/fullClient.ts'
+import { openCanvasSession } from '../browser/canvasSession.ts'
 import { sleep, type Workload } from './context.ts'
 
 const NOTES = 1_000
@@ -64,28 +63,15 @@ export const browserCanvas: Workload = async (context) => {
     if (plainDir) writeFileSync(join(plainDir, 'records.json'), JSON.stringify(records))
     const target = ourBuild && context.targets.includes('ours') ? await startTarget('ours') : undefined
     try {
-      let oursUrl: string | undefined
-      let storage: Record<string, string> | undefined
-      if (target) {
-        const session = await target.createSession()
-        const writer = new FullClient(session.moderator)
-        await writer.whenSynced(60_000)
-        for (let i = 0; i < notes.length; i += 250) writer.write(notes.slice(i, i + 250))
-        await flushed(writer, 300)
-        writer.destroy()
-        const participant = await target.join(session.id, 'Bench')
-        const credentials = { participantId: participant.author.authorId, participantToken: participant.params.participant, name: 'Bench' }
-        storage = { [`pinnwand:participant:${session.id}`]: JSON.stringify(credentials), 'pinnwand:name': 'Bench' }
-        oursUrl = `${target.server.origin}/s/${session.id}`
-      }
+      const oursSession = target ? await openCanvasSession(target, notes) : undefined
       // Ours and plain tldraw alternate, so both see the same machine; plain tldraw gets the
       // canvas box our page gave tldraw (below our header), see plainTldraw/main.tsx.
       let canvasBox: string | undefined
       for (let i = 0; i < (canvas ? runs : 0); i++) {
-        if (oursUrl) {
+        if (oursSession) {
           context.log(`${workload}: ours, run ${i + 1}/${runs}`)
           await attempt(failures, 'ours', async () => {
-            const run = await measureCanvas(browser, oursUrl!, storage, panMs, OUR_CANVAS)
+            const run = await measureCanvas(browser, oursSession.url, oursSession.storage, panMs, OUR_CANVAS)
             canvasBox ??= run.canvasBox
             ours.push(run)
           })
@@ -94,7 +80,7 @@ export const browserCanvas: Workload = async (context) => {
         const plainUrl = `${plainServer!.origin}/${canvasBox ? `?canvas=${canvasBox}` : ''}`
         await attempt(failures, 'plain tldraw', async () => plain.push(await measureCanvas(browser, plainUrl, undefined, panMs)))
       }
-      if (oursUrl) phone = await measurePhoneJs(browser, oursUrl, storage!)
+      if (oursSession) phone = await measurePhoneJs(browser, oursSession.url, oursSession.storage)
     } finally {
       await target?.stop()
       await plainServer?.close()
