@@ -5,7 +5,7 @@ import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { buildExport, type ExportOptions } from '../exportModel.ts'
 import { exportJsonSchema, workshopExportSchema, type ExportNote, type WorkshopExport } from '../exportSchema.ts'
-import { docxOutline, readDocxPart } from '../testing/docxText.ts'
+import { docxFileOutline, readDocxPart } from '../testing/docxText.ts'
 import {
   buildExportFixture,
   FIXTURE_EXPORTED_AT,
@@ -73,7 +73,7 @@ describe('golden files of the fixture', () => {
   it('JSON Schema of the format (linked from the README)', () =>
     expectGolden('workshop-export.schema.json', JSON.stringify(exportJsonSchema(), null, 2) + '\n'))
   it('DOCX (text outline of word/document.xml)', async () =>
-    expectGolden('fixture.docx.txt', docxOutline(readDocxPart(await toDocx(exportFixture())))))
+    expectGolden('fixture.docx.txt', docxFileOutline(await toDocx(exportFixture()))))
 })
 
 describe('JSON', () => {
@@ -144,15 +144,22 @@ describe('DOCX', () => {
     expect(documentXml).toContain('<w:pStyle w:val="Heading1"/>')
   })
 
-  it('sets bylines in small grey italics and spaces notes apart, by style', async () => {
+  it('sets notes as bullets spaced apart and bylines in small grey italics, by style', async () => {
     const docx = await toDocx(exportFixture())
     const documentXml = readDocxPart(docx)
     const styles = readDocxPart(docx, 'word/styles.xml')
     const byline = /<w:style w:type="character" w:styleId="NoteByline">.*?<\/w:style>/.exec(styles)?.[0] ?? ''
     for (const part of ['<w:i/>', '<w:color w:val="595959"/>', '<w:sz w:val="18"/>']) expect(byline).toContain(part)
     expect(documentXml).toContain('<w:rPr><w:rStyle w:val="NoteByline"/></w:rPr><w:br/><w:t xml:space="preserve">Anna Müller · 26.11.2026, 10:05 · 3 Punkte</w:t>')
-    const listParagraph = /<w:style w:type="paragraph" w:styleId="ListParagraph">.*?<\/w:style>/.exec(styles)?.[0] ?? ''
-    expect(listParagraph).toContain('<w:spacing w:after="120"/>')
+    expect(documentXml).toContain('<w:p><w:pPr><w:pStyle w:val="Note"/></w:pPr><w:r><w:t xml:space="preserve">Mehr Bürgerhaushalt')
+    const note = /<w:style w:type="paragraph" w:styleId="Note">.*?<\/w:style>/.exec(styles)?.[0] ?? ''
+    for (const part of ['<w:name w:val="Karte"/>', '<w:basedOn w:val="ListParagraph"/>', '<w:spacing w:after="120"/>']) expect(note).toContain(part)
+    // The style's list is a bullet list that numbering.xml defines.
+    const numId = /<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="(\d+)"\/><\/w:numPr>/.exec(note)?.[1]
+    const numbering = readDocxPart(docx, 'word/numbering.xml')
+    const abstractId = new RegExp(`<w:num w:numId="${numId}"><w:abstractNumId w:val="(\\d+)"/>`).exec(numbering)?.[1]
+    const abstract = new RegExp(`<w:abstractNum w:abstractNumId="${abstractId}"[^>]*>.*?</w:abstractNum>`).exec(numbering)?.[0] ?? ''
+    expect(abstract).toContain('<w:numFmt w:val="bullet"/><w:lvlText w:val="●"/>')
   })
 
   it('declares German as the document language', async () => {
@@ -167,7 +174,7 @@ describe('protocol notices', () => {
     const hidden = 'noch nicht aufgedeckte Karten fehlen in diesem Protokoll'
     const running = 'die Punkte sind ein Zwischenstand'
     const markdown = toMarkdown(model)
-    const docx = docxOutline(readDocxPart(await toDocx(model)))
+    const docx = docxFileOutline(await toDocx(model))
     for (const text of [hidden, running]) {
       expect(markdown).toContain(text)
       expect(docx).toContain(text)

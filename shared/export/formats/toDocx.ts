@@ -1,7 +1,9 @@
 import {
   AlignmentType,
+  convertInchesToTwip,
   Document,
   HeadingLevel,
+  LevelFormat,
   Packer,
   Paragraph,
   Table,
@@ -74,12 +76,36 @@ export async function toDocx(model: WorkshopExport, options: ProtocolRenderOptio
     creator: 'Pinnwand',
     description: `Export der Sitzung ${model.sessionId}`,
     styles: {
-      default: {
-        document: { run: { language: { value: 'de-DE' } } },
-        // Only notes are list paragraphs: the space after each note, set once for all of them.
-        listParagraph: { paragraph: { spacing: { after: 120 } } },
-      },
+      default: { document: { run: { language: { value: 'de-DE' } } } },
+      paragraphStyles: [
+        {
+          id: NOTE_STYLE,
+          name: 'Karte',
+          basedOn: 'ListParagraph',
+          next: NOTE_STYLE,
+          quickFormat: true,
+          // The bullet and the space after each note, set once for all notes.
+          paragraph: { numbering: { reference: NOTE_BULLETS, level: 0 }, spacing: { after: 120 } },
+        },
+      ],
       characterStyles: [{ id: NOTE_BYLINE_STYLE, name: 'Kartenangaben', run: { italics: true, size: 18, color: '595959' } }],
+    },
+    numbering: {
+      // The note style's bullet: docx's own first bullet level (what `bullet: { level: 0 }` draws).
+      config: [
+        {
+          reference: NOTE_BULLETS,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: '●',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: convertInchesToTwip(0.5), hanging: convertInchesToTwip(0.25) } } },
+            },
+          ],
+        },
+      ],
     },
     sections: [{ children }],
   })
@@ -93,6 +119,10 @@ function heading(level: (typeof HeadingLevel)[keyof typeof HeadingLevel], text: 
 function remark(text: string): Paragraph {
   return new Paragraph({ children: [new TextRun({ text, italics: true })] })
 }
+
+/** Paragraph style of notes (Word: "Karte"): a bullet and the space after, so Word users restyle all notes at once. */
+const NOTE_STYLE = 'Note'
+const NOTE_BULLETS = 'note-bullets'
 
 /** Character style of a note's author, time and dots (small grey italics), so Word users restyle all at once. */
 const NOTE_BYLINE_STYLE = 'NoteByline'
@@ -125,7 +155,7 @@ class NoteParagraphs {
             ? [new TextRun({ text: PROTOCOL_TEXT.emptyNote, italics: true })]
             : Array.from({ length: lineCount }, (_, line) => new TextRun({ text: slot(line), break: line === 0 ? undefined : 1 }))
         const byline = new TextRun({ text: slot(lineCount), style: NOTE_BYLINE_STYLE, break: 1 })
-        return new Paragraph({ bullet: { level: 0 }, children: [...lines, byline] })
+        return new Paragraph({ style: NOTE_STYLE, children: [...lines, byline] })
       }, lineCount + 1)
       this.shapes.set(lineCount, shape)
     }

@@ -23,9 +23,11 @@ export function unescapeXml(text: string): string {
  * The visible text of `word/document.xml` as a reviewable outline, one line per paragraph:
  * `[Style] text` for styled paragraphs, `• text` for list paragraphs (continuation lines
  * indented), `| a | b |` for table rows. Golden files compare this instead of bytes, because
- * docx stamps the creation time into the file.
+ * docx stamps the creation time into the file. A paragraph is a list item by its own numbering
+ * or by its style's: pass `word/styles.xml` so styles with numbering count.
  */
-export function docxOutline(documentXml: string): string {
+export function docxOutline(documentXml: string, stylesXml = ''): string {
+  const listStyles = listStyleLevels(stylesXml)
   const body = /<w:body>([\s\S]*)<\/w:body>/.exec(documentXml)?.[1] ?? ''
   const lines: string[] = []
   for (const [block] of body.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p>[\s\S]*?<\/w:p>|<w:p [^>]*>[\s\S]*?<\/w:p>/g)) {
@@ -39,7 +41,7 @@ export function docxOutline(documentXml: string): string {
       continue
     }
     const style = /<w:pStyle w:val="([^"]+)"\/>/.exec(block)?.[1]
-    const level = /<w:numPr><w:ilvl w:val="(\d+)"\/>/.exec(block)?.[1]
+    const level = /<w:numPr><w:ilvl w:val="(\d+)"\/>/.exec(block)?.[1] ?? (style === undefined ? undefined : listStyles.get(style))
     const text = paragraphText(block)
     if (level !== undefined) {
       const indent = '  '.repeat(Number(level))
@@ -49,6 +51,21 @@ export function docxOutline(documentXml: string): string {
     else lines.push(text)
   }
   return lines.join('\n') + '\n'
+}
+
+/** The outline of a .docx file (its document and styles parts), see {@link docxOutline}. */
+export function docxFileOutline(docx: Uint8Array): string {
+  return docxOutline(readDocxPart(docx), readDocxPart(docx, 'word/styles.xml'))
+}
+
+/** Paragraph styles of `word/styles.xml` that number their paragraphs, with their list level. */
+function listStyleLevels(stylesXml: string): Map<string, string> {
+  const levels = new Map<string, string>()
+  for (const [, id, style] of stylesXml.matchAll(/<w:style w:type="paragraph" w:styleId="([^"]+)">([\s\S]*?)<\/w:style>/g)) {
+    const level = /<w:numPr><w:ilvl w:val="(\d+)"\/>/.exec(style ?? '')?.[1]
+    if (id !== undefined && level !== undefined) levels.set(id, level)
+  }
+  return levels
 }
 
 function paragraphText(paragraph: string): string {
