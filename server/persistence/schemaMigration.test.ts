@@ -91,7 +91,22 @@ describe('loading a document written by an older tldraw', () => {
       { id: 'session-newer-00001', title: 'neu', moderatorToken: 'm', viewerToken: 'v', createdAt: new Date().toISOString(), template: defaultTemplate },
       Y.encodeStateAsUpdate(doc),
     )
+    const stored = store.loadUpdates('session-newer-00001')
+    const registry = registryFor(store)
+    // A one-update log is read when its document is first used: the failure surfaces there...
+    expect(() => registry.acquire('session-newer-00001').doc).toThrow(/migrate/)
+    // ...and again for the next caller, which gets the session read afresh from disk.
+    expect(() => registry.acquire('session-newer-00001').doc).toThrow(/migrate/)
+    // A longer log is read at once: acquiring fails.
+    const later = new Y.Doc()
+    Y.applyUpdate(later, stored[0]!)
+    const before = Y.encodeStateVector(later)
+    getMetaMap(later).set('createdAt', new Date().toISOString())
+    store.appendUpdates([{ sessionId: 'session-newer-00001', update: Y.encodeStateAsUpdate(later, before) }])
     expect(() => registryFor(store).acquire('session-newer-00001')).toThrow(/migrate/)
+    // Nothing was written over the stored document.
+    expect(store.loadUpdates('session-newer-00001')[0]).toEqual(stored[0])
+    expect(store.logStats('session-newer-00001').count).toBe(2)
     store.close()
   })
 })

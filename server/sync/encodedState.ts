@@ -36,8 +36,13 @@ export function primeEncodedState(doc: Y.Doc, stateUpdate: Uint8Array): void {
  * empty document (state vector with no clients) gets the cached encoding of the whole state.
  */
 export function stateUpdateSince(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
-  if (Y.decodeStateVector(stateVector).size === 0) return encodedStateOf(doc)
+  if (isEmptyStateVector(stateVector)) return encodedStateOf(doc)
   return Y.encodeStateAsUpdate(doc, stateVector)
+}
+
+/** A state vector of a client that has nothing yet (a fresh document). */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return Y.decodeStateVector(stateVector).size === 0
 }
 
 function track(doc: Y.Doc): CachedState {

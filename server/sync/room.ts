@@ -1,11 +1,14 @@
 import * as Y from 'yjs'
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import type { UpdateLogStats } from '../persistence/sessionStore.ts'
-import { encodedStateOf } from './encodedState.ts'
+import { encodedStateOf, primeEncodedState } from './encodedState.ts'
+import { applyUpdateLog } from '../persistence/loadSessionDocument.ts'
 import { encodeAwarenessMessage, encodeUpdateMessage } from './protocolMessages.ts'
 
 /** Transaction origin of changes the server makes itself (moderation, sealed notes, migrations). */
 export const SERVER_ORIGIN = Symbol('pinnwand-server')
+/** Transaction origin of reading the stored log: already stored, so not a change to store again. */
+const STORED_LOG_ORIGIN = Symbol('pinnwand-stored-log')
 
 /** A connection as the room sees it: something to send to and to close. */
 export interface RoomPeer {
@@ -49,13 +52,20 @@ export interface RoomBatch {
  * last flush. Everything applied to the doc (accepted client updates and server changes alike)
  * is collected through the doc's `update` event; the {@link FlushScheduler} writes it to the
  * store and only then asks the room to broadcast it.
+ *
+ * The stored log is read into the doc on first use of {@link doc}, not when the room is made:
+ * until then a log of one update can be sent as it is ({@link unreadState}).
  */
 export class Room {
-  readonly doc: Y.Doc
   readonly awareness: Awareness
   readonly peers = new Set<RoomPeer>()
   /** Which peer introduced which awareness client id: a peer may only speak for its own ids. */
   readonly awarenessOwners = new Map<number, RoomPeer>()
+  private readonly ydoc = new Y.Doc()
+  /** The stored log while it is not yet applied to the doc. */
+  private unreadLog: readonly Uint8Array[] | null
+  /** Why reading the stored log failed; every later use of the doc fails the same way. */
+  private readError: { error: unknown } | null = null
   private pendingUpdates: Uint8Array[] = []
   private updateSources = new Set<unknown>()
   private pendingAwareness = new Set<number>()
@@ -64,18 +74,21 @@ export class Room {
 
   constructor(
     readonly sessionId: string,
-    doc: Y.Doc,
-    logStats: UpdateLogStats,
+    /** The session's stored update log, in write order. */
+    storedLog: readonly Uint8Array[],
     private readonly compaction: CompactionPolicy,
     private readonly markDirty: (room: Room) => void,
+    /** Runs once on the doc right after the stored log was read into it (migrations, observers). */
+    private readonly prepare: (doc: Y.Doc) => void = () => undefined,
   ) {
-    this.doc = doc
-    this.log = { ...logStats }
-    this.bytesAfterCompaction = logStats.bytes
-    this.awareness = new Awareness(doc)
+    this.unreadLog = storedLog
+    this.log = { count: storedLog.length, bytes: storedLog.reduce((sum, update) => sum + update.byteLength, 0) }
+    this.bytesAfterCompaction = this.log.bytes
+    this.awareness = new Awareness(this.ydoc)
     // The server has no presence of its own.
     this.awareness.setLocalState(null)
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
+    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === STORED_LOG_ORIGIN) return
       this.pendingUpdates.push(update)
       this.updateSources.add(origin)
       this.markDirty(this)
@@ -87,6 +100,41 @@ export class Room {
         this.markDirty(this)
       },
     )
+  }
+
+  /** The session's document, with the stored log read into it (on first use). */
+  get doc(): Y.Doc {
+    if (this.unreadLog) this.readStoredLog(this.unreadLog)
+    if (this.readError) throw this.readError.error
+    return this.ydoc
+  }
+
+  /**
+   * The stored log's only update while it is still unread: an encoding of exactly the session's
+   * state. A client that joins with an empty document can be sent it as it is, and the server
+   * decodes it afterwards, while that client decodes its copy. Null once read, or for a log of
+   * several updates (those are read before anything is sent).
+   */
+  get unreadState(): Uint8Array | null {
+    return this.unreadLog?.length === 1 ? this.unreadLog[0]! : null
+  }
+
+  /** Reading the stored log failed (see {@link doc}): the room is of no use and should be dropped. */
+  get broken(): boolean {
+    return this.readError !== null
+  }
+
+  private readStoredLog(log: readonly Uint8Array[]): void {
+    this.unreadLog = null
+    try {
+      applyUpdateLog(this.ydoc, log, STORED_LOG_ORIGIN)
+      // A one-update log (a new, compacted or unloaded session) encodes exactly this state: the
+      // next clients to join get it without an encoding. Any change (e.g. in `prepare`) drops it.
+      if (log.length === 1) primeEncodedState(this.ydoc, log[0]!)
+      this.prepare(this.ydoc)
+    } catch (error) {
+      this.readError = { error }
+    }
   }
 
   /** A change made by the server itself; persisted and broadcast like any accepted update. */
@@ -139,7 +187,7 @@ export class Room {
    * it is (see encodedState.ts). Null when there is nothing to gain.
    */
   takeIdleSnapshot(): Uint8Array | null {
-    if (this.log.count <= 1 || this.pendingUpdates.length > 0) return null
+    if (this.log.count <= 1 || this.pendingUpdates.length > 0 || this.unreadLog || this.readError) return null
     const snapshot = encodedStateOf(this.doc)
     this.log = { count: 1, bytes: snapshot.byteLength }
     this.bytesAfterCompaction = snapshot.byteLength
@@ -170,6 +218,6 @@ export class Room {
 
   destroy(): void {
     this.awareness.destroy()
-    this.doc.destroy()
+    this.ydoc.destroy()
   }
 }

@@ -1,12 +1,11 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { getRecordStore } from '../../shared/doc/documentLayout.ts'
 import type { SessionStore } from '../persistence/sessionStore.ts'
-import { documentFromUpdates } from '../persistence/loadSessionDocument.ts'
-import { primeEncodedState } from './encodedState.ts'
 import { migrateDocumentSchema } from '../persistence/schemaMigration.ts'
 import { FlushScheduler } from './flushScheduler.ts'
 import { Room, SERVER_ORIGIN, type CompactionPolicy } from './room.ts'
 import { logError } from '../logging/log.ts'
+import { CLOSE_CODES } from './closeCodes.ts'
 
 export interface RoomRegistryOptions {
   /** How long a room stays in memory after its last holder left (reconnects are cheap then). */
@@ -43,8 +42,17 @@ export class RoomRegistry {
   /** The room of an existing session (the caller checked it exists), held until {@link release}. */
   acquire(sessionId: string): Room {
     let entry = this.rooms.get(sessionId)
+    if (entry?.room.broken) {
+      // Its stored log could not be read (e.g. a newer tldraw wrote it): try again from disk.
+      this.evict(sessionId, CLOSE_CODES.serverError, 'session could not be loaded')
+      entry = undefined
+    }
     if (!entry) {
-      entry = { room: this.load(sessionId), holds: 0, unloadTimer: undefined }
+      const room = this.load(sessionId)
+      // A log of several updates is read now, so a failure refuses this caller. A one-update
+      // log waits for its first use (see Room.unreadState).
+      if (!room.unreadState) void room.doc
+      entry = { room, holds: 0, unloadTimer: undefined }
       this.rooms.set(sessionId, entry)
     }
     clearTimeout(entry.unloadTimer)
@@ -131,23 +139,26 @@ export class RoomRegistry {
     this.rooms.clear()
   }
 
+  /**
+   * A room for the session's stored log. The log is read into the doc when the doc is first
+   * used, so a fresh client can be answered with a stored snapshot before that (see Room).
+   */
   private load(sessionId: string): Room {
-    const updates = this.store.loadUpdates(sessionId)
-    const doc = documentFromUpdates(updates)
-    // A one-row log (a new or just compacted session) is an encoding of exactly this state: the
-    // first clients to join get it as it is. Any change below (migration, duplicate clean-up)
-    // drops it again.
-    if (updates.length === 1) primeEncodedState(doc, updates[0]!)
-    const room = new Room(sessionId, doc, this.store.logStats(sessionId), this.options.compaction, (dirty) =>
-      this.scheduler.markDirty(dirty),
+    return new Room(
+      sessionId,
+      this.store.loadUpdates(sessionId),
+      this.options.compaction,
+      (dirty) => this.scheduler.markDirty(dirty),
+      (doc) => {
+        // Written back (and thereby stored) through the room like any server change.
+        if (migrateDocumentSchema(doc, SERVER_ORIGIN) === 'migrated') this.scheduler.flush()
+        // The record store removes duplicate keys (two concurrent writes of one record) as soon
+        // as they meet. It must watch from the start: otherwise every client removes the
+        // duplicate itself, and a participant's clean-up of someone else's note would read as a
+        // refused delete.
+        getRecordStore(doc)
+      },
     )
-    // Written back (and thereby stored) through the room like any server change.
-    if (migrateDocumentSchema(doc, SERVER_ORIGIN) === 'migrated') this.scheduler.flush()
-    // The record store removes duplicate keys (two concurrent writes of one record) as soon as
-    // they meet. It must watch from the start: otherwise every client removes the duplicate
-    // itself, and a participant's clean-up of someone else's note would read as a refused delete.
-    getRecordStore(doc)
-    return room
   }
 
   private unload(entry: RoomEntry): void {

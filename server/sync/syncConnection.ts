@@ -15,7 +15,7 @@ import {
   MalformedMessageError,
   type AwarenessEntry,
 } from './protocolMessages.ts'
-import { stateUpdateSince } from './encodedState.ts'
+import { isEmptyStateVector, stateUpdateSince } from './encodedState.ts'
 import type { Room, RoomPeer } from './room.ts'
 import { logError } from '../logging/log.ts'
 
@@ -27,6 +27,11 @@ const MAX_RESYNCS_WITHOUT_PROGRESS = 3
 const SYNC_ANSWER_TIMEOUT_MS = 10_000
 /** A client this far behind (bytes queued for it) cannot keep up; it reconnects and resyncs. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
+/**
+ * How long our opening messages may wait for the client's first message while the room's stored
+ * state is unread (see {@link SyncConnection.open}). Stock clients speak at once on open.
+ */
+const OPENING_DEFER_MS = 1_000
 
 /**
  * One websocket of one room, speaking the y-websocket protocol. Every document update it
@@ -38,9 +43,11 @@ export class SyncConnection implements RoomPeer {
   private resyncsWithoutProgress = 0
   /**
    * When our last sync step 1 was sent and its answer (the client's sync step 2) has not come
-   * yet; null when none is outstanding. Set at once: the server opens every connection with one.
+   * yet; null when none is outstanding. The server opens every connection with one.
    */
-  private syncRequestedAt: number | null = Date.now()
+  private syncRequestedAt: number | null = null
+  private opened = false
+  private openingTimer: NodeJS.Timeout | undefined
   /** Awareness ids this connection introduced or took over (for the per-connection limit). */
   private readonly awarenessIds = new Set<number>()
 
@@ -58,10 +65,37 @@ export class SyncConnection implements RoomPeer {
     ws.on('message', (data, isBinary) => this.receive(data, isBinary))
     ws.on('close', () => this.dispose())
     ws.on('error', () => this.dispose())
-    // The server opens the sync: its state vector first, then who is online.
-    this.send(encodeSyncStep1(room.doc))
-    const clients = [...room.awareness.getStates().keys()]
-    if (clients.length > 0) this.send(encodeAwarenessMessage(encodeAwarenessUpdate(room.awareness, clients)))
+    if (room.unreadState) {
+      this.openingTimer = setTimeout(() => this.openOrClose(), OPENING_DEFER_MS)
+      this.openingTimer.unref()
+    } else this.open()
+  }
+
+  /**
+   * The server opens the sync: its state vector first, then who is online. While the room's
+   * stored state is still unread, this waits for the client's first message: a client joining
+   * with an empty document asks for everything (sync step 1, empty state vector), and is sent
+   * the stored bytes as they are; the server reads them only once they are on their way, so
+   * its decoding overlaps the client's (see {@link handle}).
+   */
+  private open(): void {
+    if (this.opened || this.closed) return
+    this.opened = true
+    clearTimeout(this.openingTimer)
+    this.syncRequestedAt = Date.now()
+    this.send(encodeSyncStep1(this.room.doc))
+    const clients = [...this.room.awareness.getStates().keys()]
+    if (clients.length > 0) this.send(encodeAwarenessMessage(encodeAwarenessUpdate(this.room.awareness, clients)))
+  }
+
+  /** {@link open} outside a message: a room whose stored state cannot be read closes this connection. */
+  private openOrClose(): void {
+    try {
+      this.open()
+    } catch (error) {
+      logError(`[pinnwand] loading session ${this.room.sessionId} failed:`, error)
+      this.close(CLOSE_CODES.serverError, 'session could not be loaded')
+    }
   }
 
   /** Who may take over this connection's awareness ids after a reconnect: the same participant. */
@@ -80,6 +114,12 @@ export class SyncConnection implements RoomPeer {
     this.ws.send(message)
   }
 
+  /** Sends `message` and calls `then` once it is handed to the operating system (or failed). */
+  private sendThen(message: Uint8Array, then: () => void): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return
+    this.ws.send(message, () => then())
+  }
+
   close(code: number, reason: string): void {
     if (this.closed) return
     this.ws.close(code, fitCloseReason(reason))
@@ -89,6 +129,7 @@ export class SyncConnection implements RoomPeer {
   private dispose(): void {
     if (this.closed) return
     this.closed = true
+    clearTimeout(this.openingTimer)
     this.room.removePeer(this)
     this.onClosed(this)
   }
@@ -108,6 +149,18 @@ export class SyncConnection implements RoomPeer {
   }
 
   private handle(message: ReturnType<typeof decodeIncomingMessage>): void {
+    if (!this.opened) {
+      const stored = this.room.unreadState
+      if (stored && message.type === 'syncStep1' && isEmptyStateVector(message.stateVector)) {
+        this.sendThen(encodeSyncStep2(stored), () => this.openOrClose())
+        return
+      }
+      // Awareness needs no document; everything else opens the sync first.
+      if (message.type !== 'awareness' && message.type !== 'queryAwareness') {
+        this.openOrClose()
+        if (this.closed) return
+      }
+    }
     switch (message.type) {
       case 'syncStep1':
         this.flush()
