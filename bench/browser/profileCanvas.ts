@@ -17,7 +17,7 @@ import { serveDirectory } from './staticServer.ts'
  * functions (V8 sampling profile, self time). Build with `npx vite build --minify false` for
  * readable function names.
  *
- *   node --import tsx bench/browser/profileCanvas.ts [--runs=2] [--cpu] [--only=ours|plain] [--pan]
+ *   node --import tsx bench/browser/profileCanvas.ts [--runs=2] [--cpu] [--only=ours|plain] [--pan] [--timeline=250]
  */
 const args = new Map(process.argv.slice(2).map((arg) => { const [key, value] = arg.replace(/^--/, '').split('='); return [key!, value ?? 'true'] as const }))
 const RUNS = Number(args.get('runs') ?? 1)
@@ -78,6 +78,9 @@ async function profile(browser: Browser, label: string, url: string, storage: Re
     if (storage) await context.addInitScript({ content: localStorageScript(storage) })
     await context.addInitScript({ content: pageProbeScript(NOTES) })
     await context.addInitScript({ content: `window.__longTasks = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)]) }).observe({ type: 'longtask', buffered: true })` })
+    // CSS animations and transitions run on the compositor while the main thread is busy, and
+    // without GPU every frame of them is composited in software on the same 2 cores.
+    await context.addInitScript({ content: `window.__animations = []; for (const type of ['animationstart', 'animationend', 'animationcancel', 'transitionstart', 'transitionend']) document.addEventListener(type, (e) => window.__animations.push(Math.round(performance.now()) + ' ' + type + ' ' + (e.animationName || e.propertyName) + ' on ' + (e.target.className && e.target.className.baseVal !== undefined ? e.target.className.baseVal : e.target.className)), true)` })
     const page = await context.newPage()
     const cdp = await context.newCDPSession(page)
     const events: TraceEvent[] = []
@@ -94,6 +97,7 @@ async function profile(browser: Browser, label: string, url: string, storage: Re
     const box = await page.locator('[data-testid="canvas-root"]').boundingBox({ timeout: 1000 }).catch(() => null)
     const marks = await page.evaluate(() => ({
       longTasks: (window as unknown as { __longTasks: number[][] }).__longTasks,
+      animations: (window as unknown as { __animations: string[] }).__animations,
       nav: performance.getEntriesByType('navigation').map((e) => { const n = e as PerformanceNavigationTiming; return { dcl: Math.round(n.domContentLoadedEventEnd), load: Math.round(n.loadEventEnd) } })[0],
       measures: performance.getEntriesByType('mark').concat(performance.getEntriesByType('measure')).map((e) => `${e.name}@${Math.round(e.startTime)}+${Math.round(e.duration)}`),
       resources: performance.getEntriesByType('resource').map((e) => { const r = e as PerformanceResourceTiming; return `${r.name.split('/').pop()} ${Math.round(r.startTime)}→${Math.round(r.responseEnd)}` }),
@@ -104,8 +108,10 @@ async function profile(browser: Browser, label: string, url: string, storage: Re
     console.log(`\n=== ${label}: placed ${Math.round(probe.placedAt!)} ms, painted ${Math.round(probe.paintedAt!)} ms, interactive ${Math.round(probe.interactiveAt!)} ms, DCL ${marks.nav?.dcl}, load ${marks.nav?.load}`)
     console.log(`long tasks: ${marks.longTasks.map(([start, duration]) => `${start}+${duration}`).join(' ')}`)
     console.log(`resources: ${marks.resources.join(', ')}`)
+    if (args.has('timeline')) console.log(`animations: ${marks.animations.slice(0, 30).join('; ') || 'none'}`)
     if (marks.measures.length) console.log(`marks: ${marks.measures.join(' ')}`)
     summarizeTrace(events, probe.interactiveAt!, marks.longTasks)
+    if (args.has('timeline')) printTimeline(events, probe, Number(args.get('timeline')) || 250)
     if (cpuProfile) summarizeCpu(cpuProfile, marks.longTasks)
     if (args.has('idle')) {
       // Idle page: nothing should run; CPU spent here is an animation or a timer doing work.
@@ -242,6 +248,48 @@ function summarizeTrace(events: TraceEvent[], interactiveMs: number, longTasks: 
     console.log(`  [${thread}] busy ${Math.round(busy / 1000)} ms, cpu ${Math.round(cpu / 1000)} ms (interactive at ${Math.round(interactiveMs)}): ${top.map(([name, us]) => `${name} ${Math.round(us / 1000)}`).join(', ')}`)
   }
   void navStart
+}
+
+/**
+ * CPU per time bucket (ms since navigation) of the renderer's main thread and of the display
+ * compositor (software compositing without GPU shares the 2 cores with the main thread), so the
+ * start-up reads as a sequence: what ran when, and where the main thread waited.
+ */
+function printTimeline(events: TraceEvent[], probe: PageProbeState, bucketMs: number): void {
+  const threadNames = new Map<string, string>()
+  for (const event of events) if (event.ph === 'M' && event.name === 'thread_name') threadNames.set(`${event.pid}:${event.tid}`, event.args?.name ?? '')
+  const navigation = events.find((event) => event.name === 'navigationStart' || event.name === 'markAsMainFrame')
+  if (!navigation) return
+  const wanted = ['CrRendererMain', 'VizCompositorThread'] as const
+  const buckets = new Map<string, number[]>(wanted.map((name) => [name, []]))
+  const topLevel = new Map<string, { end: number }>()
+  const sorted = events.filter((event) => event.ph === 'X' && event.dur !== undefined).sort((a, b) => a.ts - b.ts)
+  for (const event of sorted) {
+    const thread = threadNames.get(`${event.pid}:${event.tid}`) ?? ''
+    const list = buckets.get(thread)
+    if (!list) continue
+    const key = `${event.pid}:${event.tid}`
+    const open = topLevel.get(key)
+    if (open && event.ts < open.end) continue // nested: counted with its top-level event
+    topLevel.set(key, { end: event.ts + event.dur! })
+    // Thread time (tdur) spread evenly over the event's wall-clock span.
+    const cpu = event.tdur ?? 0
+    const from = (event.ts - navigation.ts) / 1000
+    const span = Math.max(event.dur! / 1000, 0.001)
+    for (let at = Math.max(0, Math.floor(from / bucketMs)); at * bucketMs < from + span; at++) {
+      const overlap = Math.min(from + span, (at + 1) * bucketMs) - Math.max(from, at * bucketMs)
+      list[at] = (list[at] ?? 0) + (cpu / 1000) * (overlap / span)
+    }
+  }
+  const main = buckets.get('CrRendererMain')!
+  const viz = buckets.get('VizCompositorThread')!
+  const last = Math.ceil((probe.interactiveAt ?? 0) / bucketMs) + 1
+  const sum = (list: number[], until: number) => list.slice(0, until).reduce((a, b) => a + (b ?? 0), 0)
+  console.log(`  timeline (${bucketMs} ms buckets, CPU ms main/viz; P = placed, I = interactive), main ${Math.round(sum(main, last))} ms, viz ${Math.round(sum(viz, last))} ms until interactive:`)
+  const marks = (at: number) => `${probe.placedAt !== null && Math.floor(probe.placedAt / bucketMs) === at ? ' P' : ''}${probe.interactiveAt !== null && Math.floor(probe.interactiveAt / bucketMs) === at ? ' I' : ''}`
+  const cells: string[] = []
+  for (let at = 0; at <= last; at++) cells.push(`${at * bucketMs}:${Math.round(main[at] ?? 0)}/${Math.round(viz[at] ?? 0)}${marks(at)}`)
+  for (let i = 0; i < cells.length; i += 8) console.log(`    ${cells.slice(i, i + 8).join('  ')}`)
 }
 
 interface CpuProfile {

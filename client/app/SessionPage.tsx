@@ -13,12 +13,14 @@ import { useSessionView } from '../docView/viewChoice.ts'
 import { ViewSwitch } from '../docView/ViewSwitch.tsx'
 import { ExportPanel } from '../export/ExportPanel.tsx'
 import { useIdentityStore } from '../stores/identityStore.ts'
+import { useLanguageStore } from '../stores/languageStore.ts'
+import { loadWorkshopCanvas, prepareWorkshopCanvas } from '../canvas/loadWorkshopCanvas.ts'
 import { NamePrompt } from './NamePrompt.tsx'
 import { DeleteWorkshopButton } from './DeleteWorkshopButton.tsx'
 import type { Route } from './routes.ts'
 
 // tldraw is most of the bundle: only the canvas loads it, so other views stay light.
-const WorkshopCanvas = lazy(() => import('../canvas/WorkshopCanvas.tsx'))
+const WorkshopCanvas = lazy(loadWorkshopCanvas)
 // The views without a canvas (phone, accessible list) load no tldraw at all.
 const ListView = lazy(() => import('../list/ListView.tsx'))
 const PhoneView = lazy(() => import('../phone/PhoneView.tsx'))
@@ -97,6 +99,12 @@ export function SessionPage({ route }: { route: SessionRoute }) {
 
   const live = useSessionConnection(connectionOptions)
   const [view, setView] = useSessionView(role)
+  const language = useLanguageStore((state) => state.language)
+  // The canvas, its fonts and translations load while the session syncs (not after it).
+  const preparesCanvas = role !== null && view === 'canvas'
+  useEffect(() => {
+    if (preparesCanvas) prepareWorkshopCanvas(language)
+  }, [preparesCanvas, language])
 
   async function join(name: string) {
     const credentials = await joinSession(sessionId, name)

@@ -21,7 +21,7 @@ import { PHASE_RULES } from '../../shared/moderation/moderationState.ts'
 import { judgeRecordChange, type Actor } from '../../shared/permissions/updatePolicy.ts'
 import { boardsInOrder, PAGE_ID } from '../../shared/workshop/workshopRecords.ts'
 import type { ParticipantCredentials, SessionInfo } from '../api/pinnwandApi.ts'
-import { translateNow } from '../i18n/translate.ts'
+import { translateNow, useTranslate } from '../i18n/translate.ts'
 import type { SessionConnection } from '../session/sessionConnection.ts'
 import { useModerationState } from '../session/useModerationState.ts'
 import { useEditorStore } from '../stores/editorStore.ts'
@@ -42,7 +42,7 @@ import { bindPresence } from './presenceBinding.ts'
 import { pageBoards } from './recordMetaCache.ts'
 import { useSealedNoteStore } from './sealedNoteStore.ts'
 import { useWholePixelSize, wholePixelSize, type WholePixelSize } from './wholePixelSize.ts'
-import { tldrawAssetUrls } from './tldrawAssets.ts'
+import { prefetchTldrawTranslations, preloadTldrawFonts, tldrawAssetUrls } from './tldrawAssets.ts'
 import { bindStoreToYjs } from './yjsStoreBinding.ts'
 
 const SHAPE_UTILS = [
@@ -84,6 +84,49 @@ function CanvasFront() {
       <ModerationOverlays />
     </>
   )
+}
+
+/**
+ * While tldraw waits for fonts it shows a spinner. Without a GPU every frame of that CSS
+ * animation is composited in software, and it kept running for the seconds in which the main
+ * thread built the 1,000 notes, taking a good part of a core from it. A still text instead.
+ */
+function StillLoadingScreen() {
+  const t = useTranslate()
+  return <p className="canvas-loading">{t('session.canvasLoading')}</p>
+}
+
+/**
+ * How long the canvas waits, once the document is there, for tldraw's fonts before it opens
+ * anyway (tldraw then waits for the fonts the notes need itself, and lays out again when the
+ * others arrive). On loopback or a LAN they are long there by then.
+ */
+const FONT_WAIT_MS = 2_000
+
+/** tldraw's fonts and translations, started before the canvas mounts (see loadWorkshopCanvas.ts). */
+export function prepareCanvasAssets(locale: string): Promise<void> {
+  prefetchTldrawTranslations(locale)
+  return preloadTldrawFonts()
+}
+
+/** True once tldraw's fonts are loaded or FONT_WAIT_MS has passed. */
+function useFontsReady(locale: string): boolean {
+  const [ready, setReady] = useState(false)
+  useEffect(() => {
+    let done = false
+    const finish = () => {
+      if (!done) setReady((done = true))
+    }
+    void prepareCanvasAssets(locale).then(finish)
+    const timer = setTimeout(finish, FONT_WAIT_MS)
+    return () => {
+      done = true
+      clearTimeout(timer)
+    }
+    // Once: a language switch later needs no fonts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+  return ready
 }
 
 /** Our cursor and camera go out at most 20 times a second (not in every frame of a pan or drag). */
@@ -163,6 +206,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
   const [bound, setBound] = useState(false)
   const containerRef = useRef<HTMLDivElement>(null)
   const size = useWholePixelSize(containerRef)
+  const fontsReady = useFontsReady(language)
   useEffect(() => {
     const binding = bindStoreToYjs({
       store,
@@ -195,6 +239,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
   const components = useMemo<TLComponents>(
     () => ({
       InFrontOfTheCanvas: CanvasFront,
+      LoadingScreen: StillLoadingScreen,
       Toolbar: PinnwandToolbar,
       PageMenu: null,
       SharePanel: null,
@@ -243,7 +288,8 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       <CanvasModerationContext.Provider value={canvasModeration}>
         {/* The box is there first, to place the camera (placeCameraOnBoards); the testid marks the canvas. */}
         <div className="canvas" data-testid={bound ? 'canvas-root' : undefined} ref={containerRef}>
-          {bound && size && (
+          {bound && size && !fontsReady && <StillLoadingScreen />}
+          {bound && size && fontsReady && (
             // Whole pixels: see useWholePixelSize.
             <div style={{ width: size.w, height: size.h }}>
               <Tldraw
