@@ -19,38 +19,63 @@ export const slot = (index: number): string => `${SLOT_MARK}${index}`
 
 type XmlNode = IXmlableObject | readonly unknown[] | string | number | boolean | null | undefined
 
-/** A prepared part: docx's XML objects for it, and which of them hold slots (only those are copied). */
+/** Copies a node that holds slots, with `texts[i]` in slot i. */
+type Copier = (texts: readonly string[]) => unknown
+
+/**
+ * A prepared part: docx's XML objects for it, and for each object on a path to a slot a copier,
+ * worked out once per shape: a copy of that object (a shallow one, sharing every child without
+ * slots) with the copies of its children that hold slots. Filling a part for a note then only
+ * allocates those few copies, which docx's writer keeps alive until the whole document is written.
+ */
 class PreparedXml {
-  private readonly withSlots = new WeakSet<object>()
+  private readonly copiers = new Map<object, Copier>()
   readonly slots: number
 
   constructor(readonly xml: IXmlableObject) {
-    this.slots = this.mark(xml)
-  }
-
-  /** Remembers every object on a path to a slot; returns the number of slots below `node`. */
-  private mark(node: unknown): number {
-    if (typeof node === 'string') return node.startsWith(SLOT_MARK) ? 1 : 0
-    if (typeof node !== 'object' || node === null) return 0
-    let count = 0
-    for (const child of Array.isArray(node) ? node : Object.values(node)) count += this.mark(child)
-    if (count > 0) this.withSlots.add(node)
-    return count
+    let slots = 0
+    const compile = (node: unknown): Copier | undefined => {
+      if (typeof node === 'string') {
+        if (!node.startsWith(SLOT_MARK)) return undefined
+        slots++
+        const index = Number(node.slice(SLOT_MARK.length))
+        return (texts) => texts[index] ?? ''
+      }
+      if (typeof node !== 'object' || node === null) return undefined
+      const source = node as Record<string, unknown>
+      const keys: Array<string | number> = Array.isArray(node) ? node.map((_, index) => index) : Object.keys(node)
+      const parts: Array<[string | number, Copier]> = []
+      for (const key of keys) {
+        const copier = compile(source[key])
+        if (copier) parts.push([key, copier])
+      }
+      if (parts.length === 0) return undefined
+      const copier: Copier = Array.isArray(node)
+        ? (texts) => {
+            const copy = node.slice()
+            for (const [index, part] of parts) copy[index as number] = part(texts)
+            return copy
+          }
+        : (texts) => {
+            const copy: Record<string, unknown> = { ...source }
+            for (const [key, part] of parts) copy[key] = part(texts)
+            return copy
+          }
+      this.copiers.set(node, copier)
+      return copier
+    }
+    compile(xml)
+    this.slots = slots
   }
 
   holdsSlots(node: unknown): boolean {
-    return typeof node === 'object' && node !== null && this.withSlots.has(node)
+    return typeof node === 'object' && node !== null && this.copiers.has(node)
   }
 
   /** `node` (the prepared XML or a part of it) with `texts[i]` in slot i. */
   fill<T extends XmlNode>(node: T, texts: readonly string[]): T {
-    if (typeof node === 'string') return (node.startsWith(SLOT_MARK) ? texts[Number(node.slice(1))] ?? '' : node) as T
-    if (!this.holdsSlots(node)) return node
-    if (Array.isArray(node)) return node.map((child: XmlNode) => this.fill(child, texts)) as unknown as T
-    const source = node as IXmlableObject
-    const copy: Record<string, unknown> = {}
-    for (const key in source) copy[key] = this.fill(source[key] as XmlNode, texts)
-    return copy as T
+    const copier = typeof node === 'object' && node !== null ? this.copiers.get(node) : undefined
+    return (copier ? copier(texts) : node) as T
   }
 }
 

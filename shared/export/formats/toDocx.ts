@@ -141,8 +141,10 @@ class NoteParagraphs {
   paragraph(note: ExportNote): PreparedParagraph {
     const byline = noteByline(note, this.options)
     if (note.text === '') return new PreparedParagraph(this.shape(0), [byline])
-    const lines = note.text.split('\n')
-    return new PreparedParagraph(this.shape(lines.length), [...lines, byline])
+    const texts = note.text.split('\n')
+    const lineCount = texts.length
+    texts.push(byline)
+    return new PreparedParagraph(this.shape(lineCount), texts)
   }
 
   /** The shape for notes of `lineCount` lines; 0 is the empty note, shown with a placeholder. */
