@@ -27,6 +27,21 @@ const NOTES = 1_000
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 const VIEWPORT = { width: 1400, height: 900 }
 
+/** Per page label: interactive time and main-thread CPU of every run, for the closing summary. */
+const summary = new Map<string, Array<{ interactiveMs: number; mainCpuMs: number }>>()
+
+function printSummary(): void {
+  if (RUNS < 2) return
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+  console.log('\nsummary (median [min–max] of the runs):')
+  for (const [label, runs] of summary) {
+    const cpu = runs.map((run) => run.mainCpuMs)
+    const wall = runs.map((run) => run.interactiveMs)
+    const fmt = (values: number[]) => `${Math.round(median(values))} [${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))}]`
+    console.log(`  ${label}: main-thread CPU ${fmt(cpu)} ms, interactive ${fmt(wall)} ms (${runs.length} runs)`)
+  }
+}
+
 interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; cat: string; args?: { name?: string; [key: string]: unknown } }
 
 async function main(): Promise<void> {
@@ -63,6 +78,7 @@ async function main(): Promise<void> {
       }
       if (ONLY !== 'ours') await profile(browser, 'plain', `${plainServer.origin}/${canvasBox ? `?canvas=${canvasBox}` : ''}`, undefined)
     }
+    printSummary()
   } finally {
     for (const target of targets) await target.stop()
     await plainServer.close()
@@ -110,7 +126,10 @@ async function profile(browser: Browser, label: string, url: string, storage: Re
     console.log(`resources: ${marks.resources.join(', ')}`)
     if (args.has('timeline')) console.log(`animations: ${marks.animations.slice(0, 30).join('; ') || 'none'}`)
     if (marks.measures.length) console.log(`marks: ${marks.measures.join(' ')}`)
-    summarizeTrace(events, probe.interactiveAt!, marks.longTasks)
+    const { mainCpuMs } = summarizeTrace(events, probe.interactiveAt!, marks.longTasks)
+    const results = summary.get(label) ?? []
+    results.push({ interactiveMs: probe.interactiveAt!, mainCpuMs })
+    summary.set(label, results)
     if (args.has('timeline')) printTimeline(events, probe, Number(args.get('timeline')) || 250)
     if (cpuProfile) summarizeCpu(cpuProfile, marks.longTasks)
     if (args.has('idle')) {
@@ -196,16 +215,21 @@ function selfTimes(list: TraceEvent[]): Map<string, number> {
 }
 
 /** Self time per event name on the renderer's main thread and totals on other renderer threads. */
-function summarizeTrace(events: TraceEvent[], interactiveMs: number, longTasks: number[][]): void {
+function summarizeTrace(events: TraceEvent[], interactiveMs: number, longTasks: number[][]): { mainCpuMs: number } {
+  let mainCpuMs = 0
   const threadNames = new Map<string, string>()
   for (const event of events) if (event.ph === 'M' && event.name === 'thread_name') threadNames.set(`${event.pid}:${event.tid}`, event.args?.name ?? '')
   const navStart = events.find((event) => event.name === 'navigationStart' || event.name === 'TracingStartedInBrowser')?.ts ?? 0
   const byThread = new Map<string, TraceEvent[]>()
+  // The page's renderer only: another renderer's main thread (the initial blank page) merged into
+  // the same list nested the page's tasks under its long events and lost them from the totals.
+  const pagePid = events.find((event) => event.name === 'navigationStart' || event.name === 'markAsMainFrame')?.pid
   for (const event of events) {
     if (event.ph !== 'X' || event.dur === undefined) continue
     const key = `${event.pid}:${event.tid}`
     const name = threadNames.get(key) ?? key
     if (!/CrRendererMain|Compositor|Raster|ThreadPool/.test(name)) continue
+    if (name === 'CrRendererMain' && pagePid !== undefined && event.pid !== pagePid) continue
     const list = byThread.get(name) ?? []
     list.push(event)
     byThread.set(name, list)
@@ -220,7 +244,14 @@ function summarizeTrace(events: TraceEvent[], interactiveMs: number, longTasks: 
         const to = from + duration * 1000
         const inside = list.filter((event) => event.ts >= from - 1000 && event.ts + event.dur! <= to + 1000)
         const self = selfTimes(inside)
-        console.log(`  [main ${start}+${duration}] ${[...self].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([name, us]) => `${name} ${Math.round(us / 1000)}`).join(', ')}`)
+        let cpu = 0
+        let openUntil = 0
+        for (const event of [...inside].sort((a, b) => a.ts - b.ts)) {
+          if (event.ts < openUntil) continue
+          openUntil = event.ts + event.dur!
+          cpu += event.tdur ?? 0
+        }
+        console.log(`  [main ${start}+${duration}, cpu ${Math.round(cpu / 1000)}] ${[...self].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([name, us]) => `${name} ${Math.round(us / 1000)}`).join(', ')}`)
       }
     }
     list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)
@@ -245,8 +276,10 @@ function summarizeTrace(events: TraceEvent[], interactiveMs: number, longTasks: 
     }
     pop(Infinity)
     const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 14)
+    if (thread === 'CrRendererMain') mainCpuMs = cpu / 1000
     console.log(`  [${thread}] busy ${Math.round(busy / 1000)} ms, cpu ${Math.round(cpu / 1000)} ms (interactive at ${Math.round(interactiveMs)}): ${top.map(([name, us]) => `${name} ${Math.round(us / 1000)}`).join(', ')}`)
   }
+  return { mainCpuMs }
   void navStart
 }
 
@@ -268,6 +301,7 @@ function printTimeline(events: TraceEvent[], probe: PageProbeState, bucketMs: nu
     const thread = threadNames.get(`${event.pid}:${event.tid}`) ?? ''
     const list = buckets.get(thread)
     if (!list) continue
+    if (thread === 'CrRendererMain' && event.pid !== navigation.pid) continue // the page's renderer only
     const key = `${event.pid}:${event.tid}`
     const open = topLevel.get(key)
     if (open && event.ts < open.end) continue // nested: counted with its top-level event

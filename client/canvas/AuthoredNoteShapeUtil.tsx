@@ -1,9 +1,21 @@
-import { getDisplayValues, Group2d, NoteShapeUtil, Rectangle2d, track, useValue, type TLNoteShape } from 'tldraw'
+import {
+  DefaultFontFaces,
+  getDisplayValues,
+  Group2d,
+  NoteShapeUtil,
+  Rectangle2d,
+  track,
+  useComputed,
+  useSvgExportContext,
+  useValue,
+  type TLDefaultFonts,
+  type TLNoteShape,
+} from 'tldraw'
 import { LazyGeometry2d } from './lazyGeometry.ts'
 import { plainParagraphs } from './plainRichText.ts'
 import { boardMetaOf, noteMetaOf } from './recordMetaCache.ts'
 import { SealedNoteCover } from './SealedNoteCover.tsx'
-import { StaticNote } from './StaticNote.tsx'
+import { StaticNote, type StaticNoteView } from './StaticNote.tsx'
 
 /**
  * tldraw's own note component, as a component of its own: it reads editor state while
@@ -12,6 +24,21 @@ import { StaticNote } from './StaticNote.tsx'
 const TldrawNote = track(function TldrawNote({ util, shape }: { util: AuthoredNoteShapeUtil; shape: TLNoteShape }) {
   return util.tldrawComponent(shape)
 })
+
+interface NoteView extends StaticNoteView {
+  questionIndex: number | undefined
+  labelInUse: boolean
+}
+
+function sameView(a: NoteView, b: NoteView): boolean {
+  return (
+    a.questionIndex === b.questionIndex &&
+    a.labelInUse === b.labelInUse &&
+    a.colorMode === b.colorMode &&
+    a.rotation === b.rotation &&
+    a.hideShadows === b.hideShadows
+  )
+}
 
 /**
  * tldraw's sticky note plus its author's name, from the note's meta (set once when it was
@@ -41,24 +68,52 @@ export class AuthoredNoteShapeUtil extends NoteShapeUtil {
     })
   }
 
+  /**
+   * tldraw reads the fonts of a note from its rich text, parsed into a ProseMirror document,
+   * for every note on the page when the canvas opens. Plain text (see plainParagraphs) is set in
+   * the note's font alone, which is what tldraw's reading finds for it; anything else is tldraw's.
+   */
+  override getFontFaces(shape: TLNoteShape) {
+    const family = `tldraw_${shape.props.font}`
+    if (shape.props.textLastEditedBy || !(family in DefaultFontFaces) || !plainParagraphs(shape.props.richText)) return super.getFontFaces(shape)
+    return [DefaultFontFaces[family as keyof TLDefaultFonts].normal.normal]
+  }
+
   override component(shape: TLNoteShape) {
     const meta = noteMetaOf(shape.meta)
     const author = meta?.authorName
-    // tldraw re-renders a shape when its props or meta change, not when it moves to another
-    // board, so the board is read reactively from the store.
-    const questionIndex = useValue('note board', () => this.questionIndexOf(shape.id), [shape.id])
-    // While nobody selects or edits a note of plain text, StaticNote draws it; otherwise tldraw.
-    const labelInUse = useValue('note label in use', () => this.isLabelInUse(shape.id), [shape.id])
+    const exportContext = useSvgExportContext()
+    const { id } = shape
+    const { scale } = shape.props
+    // Everything a note reads from the editor, in ONE reactive value: with 1,000 notes every
+    // subscription is a thousand, and opening a board paid for five per note.
+    const viewSignal = useComputed(
+      'note view',
+      (): NoteView => ({
+        // tldraw re-renders a shape when its props or meta change, not when it moves to another
+        // board, so the board is read reactively from the store.
+        questionIndex: this.questionIndexOf(id),
+        // While nobody selects or edits a note of plain text, StaticNote draws it; otherwise tldraw.
+        labelInUse: this.isLabelInUse(id),
+        colorMode: exportContext?.colorMode ?? this.editor.getColorMode(),
+        rotation: this.editor.getShapePageTransform(id)?.rotation() ?? 0,
+        // tldraw hides the shadows when zoomed out far enough; a border takes over.
+        hideShadows: this.editor.getEfficientZoomLevel() < 0.25 / scale,
+      }),
+      { isEqual: sameView },
+      [id, scale, exportContext],
+    )
+    const view = useValue(viewSignal)
     const { url, textLastEditedBy } = shape.props
-    const paragraphs = labelInUse || url || textLastEditedBy ? undefined : plainParagraphs(shape.props.richText)
+    const paragraphs = view.labelInUse || url || textLastEditedBy ? undefined : plainParagraphs(shape.props.richText)
     return (
-      <div className="pinnwand-note" data-testid="note" data-question-index={questionIndex}>
-        {paragraphs ? <StaticNote shape={shape} util={this} paragraphs={paragraphs} /> : <TldrawNote util={this} shape={shape} />}
+      <div className="pinnwand-note" data-testid="note" data-question-index={view.questionIndex}>
+        {paragraphs ? <StaticNote shape={shape} util={this} paragraphs={paragraphs} view={view} /> : <TldrawNote util={this} shape={shape} />}
         {meta?.sealed === true && <SealedNoteCover shape={shape} />}
         {author && (
           // No transform at scale 1: a transform per note is one more paint property for the
           // browser to layerize in every frame of a pan.
-          <div className="pinnwand-note-author" data-testid="note-author" style={shape.props.scale === 1 ? undefined : { transform: `scale(${shape.props.scale})` }}>
+          <div className="pinnwand-note-author" data-testid="note-author" style={scale === 1 ? undefined : { transform: `scale(${scale})` }}>
             {author}
           </div>
         )}

@@ -1,15 +1,15 @@
 import type { CSSProperties } from 'react'
-import {
-  getDisplayValues,
-  resolveLineHeightPx,
-  rng,
-  useColorMode,
-  useEditor,
-  useValue,
-  type NoteShapeUtil,
-  type TLNoteShape,
-} from 'tldraw'
+import { getDisplayValues, resolveLineHeightPx, rng, type NoteShapeUtil, type TLNoteShape } from 'tldraw'
 import type { PlainParagraph } from './plainRichText.ts'
+
+/** What a static note reads from the editor (its owner reads it, in one reactive value). */
+export interface StaticNoteView {
+  colorMode: 'light' | 'dark'
+  /** The note's rotation on the page, in radians (its shadow depends on it). */
+  rotation: number
+  /** tldraw hides note shadows when zoomed out far enough; a border takes over. */
+  hideShadows: boolean
+}
 
 /**
  * A note nobody is selecting or editing, drawn as tldraw 5.4.2's NoteShapeUtil draws it (same
@@ -21,14 +21,10 @@ import type { PlainParagraph } from './plainRichText.ts'
  * a note back to tldraw's own component as soon as it is selected or about to be edited, and
  * whenever it holds something else than plain text.
  */
-export function StaticNote({ shape, util, paragraphs }: { shape: TLNoteShape; util: NoteShapeUtil; paragraphs: PlainParagraph[] }) {
-  const editor = useEditor()
+export function StaticNote({ shape, util, paragraphs, view }: { shape: TLNoteShape; util: NoteShapeUtil; paragraphs: PlainParagraph[]; view: StaticNoteView }) {
   const { id } = shape
   const { scale, fontSizeAdjustment } = shape.props
-  const colorMode = useColorMode()
-  const rotation = useValue('shape rotation', () => editor.getShapePageTransform(id)?.rotation() ?? 0, [editor, id])
-  // tldraw hides the shadows when zoomed out far enough; a border takes over.
-  const hideShadows = useValue('note shadows hidden', () => editor.getEfficientZoomLevel() < 0.25 / scale, [editor, scale])
+  const { colorMode, rotation, hideShadows } = view
   const dv = getDisplayValues(util, shape, colorMode)
   const fontSize = (fontSizeAdjustment ?? 1) * dv.labelFontSize
   const lineHeight = resolveLineHeightPx(fontSize, dv.labelLineHeight)

@@ -10,12 +10,15 @@ import {
   SelectToolbarItem,
   Tldraw,
   type Editor,
+  type SerializedStore,
   type TLComponents,
+  type TLRecord,
   type TLStore,
   type TLUiOverrides,
   type TLUser,
 } from 'tldraw'
 import 'tldraw/tldraw.css'
+import type * as Y from 'yjs'
 import { pinnwandSchema } from '../../shared/doc/tldrawSchema.ts'
 import { PHASE_RULES } from '../../shared/moderation/moderationState.ts'
 import { judgeRecordChange, type Actor } from '../../shared/permissions/updatePolicy.ts'
@@ -43,7 +46,7 @@ import { pageBoards } from './recordMetaCache.ts'
 import { useSealedNoteStore } from './sealedNoteStore.ts'
 import { useWholePixelSize, wholePixelSize, type WholePixelSize } from './wholePixelSize.ts'
 import { prefetchTldrawTranslations, preloadTldrawFonts, tldrawAssetUrls } from './tldrawAssets.ts'
-import { bindStoreToYjs } from './yjsStoreBinding.ts'
+import { bindStoreToYjs, documentRecordsForStore } from './yjsStoreBinding.ts'
 
 const SHAPE_UTILS = [
   AuthoredNoteShapeUtil,
@@ -157,6 +160,22 @@ function placeCameraOnBoards(store: TLStore, viewport: WholePixelSize): void {
   store.put([CameraRecordType.create({ id: CameraRecordType.createId(PAGE_ID), ...camera })])
 }
 
+/**
+ * The canvas's store, holding the session document's records from the start: the store builds
+ * its record map from initial data in one go and validates each record once. A record that does
+ * not validate fails the whole creation; then the store starts empty and bindStoreToYjs fills it
+ * record by record, skipping the broken one.
+ */
+function createStoreFromDocument(doc: Y.Doc): TLStore {
+  const options = { schema: pinnwandSchema, users: NO_CURRENT_USER }
+  const records = documentRecordsForStore(pinnwandSchema, doc)
+  try {
+    return createTLStore({ ...options, initialData: Object.fromEntries(records.map((record) => [record.id, record])) as SerializedStore<TLRecord> })
+  } catch {
+    return createTLStore(options)
+  }
+}
+
 export interface WorkshopCanvasProps {
   connection: SessionConnection
   session: SessionInfo
@@ -202,7 +221,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
   const sessionRef = useRef(canvasSession)
   sessionRef.current = canvasSession
 
-  const [store] = useState(() => createTLStore({ schema: pinnwandSchema, users: NO_CURRENT_USER }))
+  const [store] = useState(() => createStoreFromDocument(doc))
   const [bound, setBound] = useState(false)
   const containerRef = useRef<HTMLDivElement>(null)
   const size = useWholePixelSize(containerRef)

@@ -8,7 +8,7 @@ import { defaultTemplate } from '../../shared/template/defaultTemplate.ts'
 import { seedSessionDocument } from '../../shared/workshop/seedSession.ts'
 import { boardsInOrder, buildNoteRecord, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
 import type { FrameScheduler } from './frameScheduler.ts'
-import { bindStoreToYjs, type RecordGuard } from './yjsStoreBinding.ts'
+import { bindStoreToYjs, documentRecordsForStore, type RecordGuard } from './yjsStoreBinding.ts'
 
 /** A scheduler the test drives: frames run only when the test says so. */
 function manualFrames() {
@@ -66,6 +66,29 @@ describe('bindStoreToYjs', () => {
     expect(documentRecords.map((record) => record.id).sort()).toEqual(ids)
     expect(sentByLocal).toHaveLength(0)
     expect(scheduled()).toBe(0)
+  })
+
+  it('binds a store created from the document’s records without putting them again, and skips a broken record', () => {
+    const { local } = connectedDocs()
+    writeRecords(local, { put: [noteOn(local, 0, 'Erste Karte')], remove: [] })
+    const initial = documentRecordsForStore(pinnwandSchema, local)
+    const store = createTLStore({ schema: pinnwandSchema, initialData: Object.fromEntries(initial.map((record) => [record.id, record])) })
+    const changes: number[] = []
+    store.listen(({ changes: diff }) => changes.push(Object.keys(diff.added).length + Object.keys(diff.updated).length), { scope: 'document' })
+    const binding = bindStoreToYjs({ store, doc: local, schedule: manualFrames().schedule })
+    expect(changes).toEqual([])
+    expect(store.allRecords().filter((record) => store.scopedTypes.document.has(record.typeName))).toHaveLength(initial.length)
+    binding.dispose()
+
+    // A record that does not validate: tldraw refuses the initial data as a whole; an empty store
+    // filled by the binding gets every other record.
+    const broken = { ...noteOn(local, 1, 'Kaputt'), x: 'links' } as unknown as TLRecord
+    writeRecords(local, { put: [broken], remove: [] })
+    expect(() => createTLStore({ schema: pinnwandSchema, initialData: Object.fromEntries(documentRecordsForStore(pinnwandSchema, local).map((record) => [record.id, record])) })).toThrow()
+    const fallback = createTLStore({ schema: pinnwandSchema })
+    bindStoreToYjs({ store: fallback, doc: local, schedule: manualFrames().schedule }).dispose()
+    expect(fallback.has(broken.id)).toBe(false)
+    expect(fallback.allRecords().filter((record) => fallback.scopedTypes.document.has(record.typeName))).toHaveLength(initial.length)
   })
 
   it('writes all local changes of one frame in one Yjs transaction', () => {

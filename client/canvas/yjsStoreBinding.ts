@@ -42,19 +42,29 @@ export interface YjsStoreBinding {
 export function bindStoreToYjs({ store, doc, schedule, guard, onRefused }: YjsStoreBindingOptions): YjsStoreBinding {
   const records = getRecordStore(doc)
   const origin = { binding: 'tldraw-store' }
-  const toStoreRecord = createRecordMigrator(store, doc)
+  const reader = createRecordReader(store.schema, doc)
+  const toStoreRecord = (raw: TLRecord): TLRecord | undefined => {
+    const record = reader.migrate(raw)
+    return record && reader.validate(store, record)
+  }
 
   const fromDocument = (id: RecordId): TLRecord | undefined => {
     const raw = records.get(id)
     return raw === undefined ? undefined : toStoreRecord(raw)
   }
 
-  // Fill the store from the document, replacing whatever document records it held.
+  // Fill the store from the document, replacing whatever document records it held. Records the
+  // store already holds as the very same object (created from the document, see
+  // createStoreFromDocument) were validated then and are left alone.
   store.mergeRemoteChanges(() => {
-    const incoming = Array.from(records.map.values(), (entry) => toStoreRecord(entry.val)).filter(
-      (record): record is TLRecord => record !== undefined,
-    )
-    const keep = new Set(incoming.map((record) => record.id))
+    const keep = new Set<RecordId>()
+    const incoming: TLRecord[] = []
+    for (const { val } of records.map.values()) {
+      keep.add(val.id)
+      if (store.unsafeGetWithoutCapture(val.id) === val) continue
+      const record = toStoreRecord(val)
+      if (record) incoming.push(record)
+    }
     const stale = store
       .allRecords()
       .filter((record) => store.scopedTypes.document.has(record.typeName) && !keep.has(record.id))
@@ -143,28 +153,47 @@ export function bindStoreToYjs({ store, doc, schedule, guard, onRefused }: YjsSt
 }
 
 /**
+ * The document's records as a store of this schema holds them (migrated when the document was
+ * written with an older tldraw schema), not yet validated: for a store created with them as its
+ * initial data, which validates each once and builds its record map in one go. Putting 1,000
+ * records into an empty store validated each twice (here and in `put`) and grew the store's
+ * immutable map one record at a time. Records that cannot be migrated are left out.
+ */
+export function documentRecordsForStore(schema: TLStore['schema'], doc: Y.Doc): TLRecord[] {
+  const reader = createRecordReader(schema, doc)
+  const result: TLRecord[] = []
+  for (const { val } of getRecordStore(doc).map.values()) {
+    const record = reader.migrate(val)
+    if (record) result.push(record)
+  }
+  return result
+}
+
+/**
  * Turns a record from the document into one this store accepts: migrated when the document was
  * written with an older tldraw schema (meta.schema), validated, or skipped (undefined) when broken.
  */
-function createRecordMigrator(store: TLStore, doc: Y.Doc): (raw: TLRecord) => TLRecord | undefined {
+function createRecordReader(schema: TLStore['schema'], doc: Y.Doc) {
   const persisted = readSessionMeta(doc)?.schema
-  const current = store.schema.serialize()
+  const current = schema.serialize()
   const needsMigration = persisted !== undefined && !isEqual(persisted, current)
-  return (raw) => {
-    let record = raw
-    if (needsMigration) {
-      const result = store.schema.migratePersistedRecord(raw, persisted!)
+  return {
+    migrate(raw: TLRecord): TLRecord | undefined {
+      if (!needsMigration) return raw
+      const result = schema.migratePersistedRecord(raw, persisted!)
       if (result.type !== 'success') {
         console.warn('Pinnwand: skipping a record that cannot be migrated', raw.id, result.reason)
         return undefined
       }
-      record = result.value as TLRecord
-    }
-    try {
-      return store.schema.validateRecord(store, record, 'initialize', null)
-    } catch (error) {
-      console.warn('Pinnwand: skipping an invalid record', raw.id, error)
-      return undefined
-    }
+      return result.value as TLRecord
+    },
+    validate(store: TLStore, record: TLRecord): TLRecord | undefined {
+      try {
+        return schema.validateRecord(store, record, 'initialize', null)
+      } catch (error) {
+        console.warn('Pinnwand: skipping an invalid record', record.id, error)
+        return undefined
+      }
+    },
   }
 }
