@@ -131,6 +131,7 @@ async function profile(browser: Browser, label: string, url: string, storage: Re
     results.push({ interactiveMs: probe.interactiveAt!, mainCpuMs })
     summary.set(label, results)
     if (args.has('timeline')) printTimeline(events, probe, Number(args.get('timeline')) || 250)
+    if (args.has('scripts')) printScriptWork(events)
     if (cpuProfile) summarizeCpu(cpuProfile, marks.longTasks)
     if (args.has('idle')) {
       // Idle page: nothing should run; CPU spent here is an animation or a timer doing work.
@@ -324,6 +325,35 @@ function printTimeline(events: TraceEvent[], probe: PageProbeState, bucketMs: nu
   const cells: string[] = []
   for (let at = 0; at <= last; at++) cells.push(`${at * bucketMs}:${Math.round(main[at] ?? 0)}/${Math.round(viz[at] ?? 0)}${marks(at)}`)
   for (let i = 0; i < cells.length; i += 8) console.log(`    ${cells.slice(i, i + 8).join('  ')}`)
+}
+
+/** When each script was parsed, compiled and evaluated, on which thread (ms since navigation). */
+function printScriptWork(events: TraceEvent[]): void {
+  const threadNames = new Map<string, string>()
+  for (const event of events) if (event.ph === 'M' && event.name === 'thread_name') threadNames.set(`${event.pid}:${event.tid}`, event.args?.name ?? '')
+  const navigation = events.find((event) => event.name === 'navigationStart' || event.name === 'markAsMainFrame')
+  if (!navigation) return
+  const work = new Map<string, { thread: string; first: number; last: number; dur: number; cpu: number; count: number }>()
+  for (const event of events) {
+    if (event.ph !== 'X' || !/^v8\.(parseOnBackground|compile|compileModule|evaluateModule|parseOnBackgroundParsing|produceModuleCache)|^EvaluateScript$/.test(event.name)) continue
+    const data = (event.args?.['data'] ?? event.args?.['fileName'] ?? event.args) as { url?: string; fileName?: string } | undefined
+    const url = (data?.url ?? data?.fileName ?? '').split('/').pop() || '?'
+    const thread = threadNames.get(`${event.pid}:${event.tid}`) ?? '?'
+    const key = `${event.name} ${url} @${thread}`
+    const from = (event.ts - navigation.ts) / 1000
+    const entry = work.get(key) ?? { thread, first: from, last: from, dur: 0, cpu: 0, count: 0 }
+    entry.first = Math.min(entry.first, from)
+    entry.last = Math.max(entry.last, from + event.dur! / 1000)
+    entry.dur += event.dur! / 1000
+    entry.cpu += (event.tdur ?? 0) / 1000
+    entry.count++
+    work.set(key, entry)
+  }
+  console.log('  script work (first→last, summed wall / cpu ms):')
+  for (const [key, entry] of [...work].sort((a, b) => a[1].first - b[1].first)) {
+    if (entry.dur < 5) continue
+    console.log(`    ${Math.round(entry.first)}→${Math.round(entry.last)} ${key}: ${Math.round(entry.dur)} / ${Math.round(entry.cpu)} (${entry.count}×)`)
+  }
 }
 
 interface CpuProfile {
