@@ -162,6 +162,29 @@ describe('DOCX', () => {
     expect(abstract).toContain('<w:numFmt w:val="bullet"/><w:lvlText w:val="●"/>')
   })
 
+  it('writes every one of thousands of notes once, in order, each with its own texts', async () => {
+    // Notes of one shape share their prepared XML: a copy must never carry another note's text.
+    const base = exportFixture()
+    const many: ExportNote[] = Array.from({ length: 2_000 }, (_, i) => ({
+      id: `shape:many-${i}`,
+      text: i % 3 === 0 ? `Notiz ${i}\nzweite Zeile ${i}` : `Notiz ${i}`,
+      authorName: `Person ${i % 7}`,
+      createdAt: '2026-11-26T09:30:00.000Z',
+      dots: i % 5 === 0 ? 1 : 0,
+      color: 'yellow',
+    }))
+    const [first, ...rest] = base.boards
+    const model: WorkshopExport = { ...base, boards: [{ ...first!, unclusteredNotes: many }, ...rest] }
+    const outline = docxFileOutline(await toDocx(model))
+    const written = [...outline.matchAll(/^• Notiz (\d+)$/gm)].map(([, number]) => Number(number))
+    expect(written).toEqual(many.map((_, i) => i))
+    for (const i of [0, 1, 2, 3, 1_998, 1_999]) {
+      const byline = `Person ${i % 7} · 26.11.2026, 10:30${i % 5 === 0 ? ' · 1 Punkt' : ''}`
+      const lines = i % 3 === 0 ? [`• Notiz ${i}`, `  zweite Zeile ${i}`, `  ${byline}`] : [`• Notiz ${i}`, `  ${byline}`]
+      expect(outline).toContain(`\n${lines.join('\n')}\n`)
+    }
+  })
+
   it('declares German as the document language', async () => {
     const styles = readDocxPart(await toDocx(exportFixture()), 'word/styles.xml')
     expect(styles).toContain('w:val="de-DE"')
