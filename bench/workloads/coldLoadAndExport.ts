@@ -33,9 +33,15 @@ export const coldLoadAndExport: Workload = async (context) => {
         const syncStarted = performance.now()
         const first = await syncFresh(session.moderator, 60_000)
         cold = { startMs: target.server.lastStartMs, syncMs: performance.now() - syncStarted, records: first.records }
-        first.client.destroy()
         if (first.records < NOTES) throw new Error(`after the restart the session had ${first.records} records, expected at least ${NOTES}`)
-        exportRows = await measureExports(context, target, session)
+        try {
+          // The moderator exports from inside the session: its room stays in memory meanwhile,
+          // the same for every format (otherwise it unloads after UNLOAD_GRACE_MS, and later
+          // formats would pay for reading the session from SQLite again).
+          exportRows = await measureExports(context, target, session)
+        } finally {
+          first.client.destroy()
+        }
       }
       const again = await syncFresh(session.moderator, 60_000)
       warm.set(kind, again.ms)
@@ -56,7 +62,7 @@ export const coldLoadAndExport: Workload = async (context) => {
 
 async function measureExports(context: BenchContext, target: Target, session: BenchSession): Promise<ResultRow[]> {
   const workload = `export ${NOTES} notes`
-  const runs = context.quick ? 2 : 5
+  const runs = context.quick ? 3 : 5
   const token = session.moderator.params.token ?? ''
   const viaHttp = await fetch(`${target.server.origin}/api/sessions/${session.id}/export?format=json`, { headers: { authorization: `Bearer ${token}` } })
   await viaHttp.arrayBuffer()
@@ -65,14 +71,16 @@ async function measureExports(context: BenchContext, target: Target, session: Be
     for (const format of EXPORT_FORMAT_IDS) {
       const times: number[] = []
       let bytes = 0
-      for (let i = 0; i < runs; i++) {
+      // One export first, not counted: it loads the format's renderer (a lazy chunk) and runs
+      // its code for the first time; the runs after it are what a moderator usually waits for.
+      for (let i = -1; i < runs; i++) {
         const started = performance.now()
         const response = await fetch(`${target.server.origin}/api/sessions/${session.id}/export?format=${format}`, { headers: { authorization: `Bearer ${token}` } })
         bytes = (await response.arrayBuffer()).byteLength
         if (!response.ok) throw new Error(`export ${format}: HTTP ${response.status}`)
-        times.push(performance.now() - started)
+        if (i >= 0) times.push(performance.now() - started)
       }
-      rows.push({ workload, metric: `${format} (HTTP, median of ${runs})`, unit: 'ms', ours: median(times), reference: null, note: `${(bytes / 1024).toFixed(0)} KB; the reference has no export` })
+      rows.push({ workload, metric: `${format} (HTTP, median of ${runs})`, unit: 'ms', ours: median(times), reference: null, note: `${(bytes / 1024).toFixed(0)} KB; session in memory, after one export not counted; the reference has no export` })
     }
     return rows
   }
