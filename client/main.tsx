@@ -1,5 +1,4 @@
 import './zodWithoutEval.ts'
-import './app/prepareCanvasEarly.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'

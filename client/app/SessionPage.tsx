@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
-import { ApiError, joinSession, type ParticipantCredentials, type SessionInfo } from '../api/pinnwandApi.ts'
+import { ApiError, fetchConfig, fetchSession, joinSession, type ParticipantCredentials, type SessionInfo } from '../api/pinnwandApi.ts'
 import { authorCursorColor } from '../../shared/workshop/authorColor.ts'
 import { ANONYMOUS_NAME } from '../../shared/workshop/recordMeta.ts'
 import { useTranslate, type MessageKey } from '../i18n/translate.ts'
@@ -16,7 +16,6 @@ import { useIdentityStore } from '../stores/identityStore.ts'
 import { useLanguageStore } from '../stores/languageStore.ts'
 import { loadWorkshopCanvas, prepareWorkshopCanvas } from '../canvas/loadWorkshopCanvas.ts'
 import { NamePrompt } from './NamePrompt.tsx'
-import { sessionRequests } from './sessionPrefetch.ts'
 import { DeleteWorkshopButton } from './DeleteWorkshopButton.tsx'
 import type { Route } from './routes.ts'
 
@@ -55,9 +54,8 @@ export function SessionPage({ route }: { route: SessionRoute }) {
 
   useEffect(() => {
     let cancelled = false
-    const requests = sessionRequests(sessionId, roleToken)
-    const config = requests.config.catch(() => ({ tldrawLicenseKey: null }))
-    requests.session
+    const config = fetchConfig().catch(() => ({ tldrawLicenseKey: null }))
+    fetchSession(sessionId, roleToken)
       .then(async (info) => {
         cacheSessionInfo(info)
         const { tldrawLicenseKey } = await config
@@ -100,12 +98,10 @@ export function SessionPage({ route }: { route: SessionRoute }) {
   }, [info, needsName, participant, role, roleToken, sessionId])
 
   const live = useSessionConnection(connectionOptions)
-  // Until the server has said which role the link has, the link's own hint stands in for it.
-  const [view, setView] = useSessionView(role ?? route.roleHint)
+  const [view, setView] = useSessionView(role)
   const language = useLanguageStore((state) => state.language)
-  // tldraw's fonts and translations load while the session syncs (its chunk is on its way already,
-  // see prepareCanvasEarly.ts); after the session's info, whose request goes first.
-  const preparesCanvas = loaded.state === 'ready' && view === 'canvas'
+  // The canvas, its fonts and translations load while the session syncs (not after it).
+  const preparesCanvas = role !== null && view === 'canvas'
   useEffect(() => {
     if (preparesCanvas) prepareWorkshopCanvas(language)
   }, [preparesCanvas, language])

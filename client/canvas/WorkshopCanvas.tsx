@@ -45,8 +45,7 @@ import { bindPresence } from './presenceBinding.ts'
 import { pageBoards } from './recordMetaCache.ts'
 import { useSealedNoteStore } from './sealedNoteStore.ts'
 import { useWholePixelSize, wholePixelSize, type WholePixelSize } from './wholePixelSize.ts'
-import { prefetchTldrawTranslations, tldrawAssetUrls } from './tldrawAssets.ts'
-import { preloadTldrawFonts } from './tldrawFonts.ts'
+import { prefetchTldrawTranslations, preloadTldrawFonts, tldrawAssetUrls } from './tldrawAssets.ts'
 import { bindStoreToYjs, documentRecordsForStore } from './yjsStoreBinding.ts'
 
 const SHAPE_UTILS = [

@@ -13,15 +13,8 @@ export function loadWorkshopCanvas(): Promise<CanvasModule> {
   return loading
 }
 
-/**
- * Starts loading the canvas module and tldraw's fonts (from a module of their own, a few hundred
- * bytes, so they do not wait for tldraw's chunk) and, once the canvas module is there, tldraw's
- * translations for `locale`.
- */
+/** Starts loading the canvas module and, once it is there, tldraw's fonts and translations for `locale`. */
 export function prepareWorkshopCanvas(locale: string): void {
-  void import('./tldrawFonts.ts')
-    .then((fonts) => fonts.preloadTldrawFonts())
-    .catch(() => undefined) // the canvas loads them again when it mounts
   void loadWorkshopCanvas()
     .then((module) => module.prepareCanvasAssets(locale))
     .catch(() => undefined) // a failed download shows when the canvas itself is rendered

@@ -43,11 +43,6 @@ function isSmallScreen(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia(SMALL_SCREEN_QUERY).matches
 }
 
-/** The view a session page will open with for `role` on this device, before it renders. */
-export function expectedView(role: Role): SessionView {
-  return initialView(role, isSmallScreen(), readRememberedView())
-}
-
 /** The current view of the session page and a setter that remembers the choice. */
 export function useSessionView(role: Role | null): [SessionView, (view: SessionView) => void] {
   const [chosen, setChosen] = useState<SessionView | undefined>(readRememberedView)
