@@ -17,7 +17,13 @@ import { serveDirectory } from './staticServer.ts'
  * functions (V8 sampling profile, self time). Build with `npx vite build --minify false` for
  * readable function names.
  *
- *   node --import tsx bench/browser/profileCanvas.ts [--runs=2] [--cpu] [--only=ours|plain] [--pan] [--timeline=250]
+ *   node --import tsx bench/browser/profileCanvas.ts [--runs=2] [--cpu] [--only=ours|plain] [--pan] [--timeline=250] [--scripts]
+ *
+ * --timeline=ms: main-thread and display-compositor CPU per time bucket, and the CSS animations
+ * that ran (without GPU each animated frame is composited in software, on the same 2 cores).
+ * --scripts: when each script was parsed, compiled and evaluated, and on which thread.
+ * --client=dirA,dirB with --runs=N: client builds run by run, then the median main-thread CPU and
+ * "interactive" of each: on a shared machine compare builds this way, not run against run.
  */
 const args = new Map(process.argv.slice(2).map((arg) => { const [key, value] = arg.replace(/^--/, '').split('='); return [key!, value ?? 'true'] as const }))
 const RUNS = Number(args.get('runs') ?? 1)
