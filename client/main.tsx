@@ -1,4 +1,5 @@
 import './zodWithoutEval.ts'
+import './app/prefetchSession.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
-import { ApiError, fetchConfig, fetchSession, joinSession, type ParticipantCredentials, type SessionInfo } from '../api/pinnwandApi.ts'
+import { ApiError, joinSession, type ParticipantCredentials, type SessionInfo } from '../api/pinnwandApi.ts'
 import { authorCursorColor } from '../../shared/workshop/authorColor.ts'
 import { ANONYMOUS_NAME } from '../../shared/workshop/recordMeta.ts'
 import { useTranslate, type MessageKey } from '../i18n/translate.ts'
@@ -16,6 +16,7 @@ import { useIdentityStore } from '../stores/identityStore.ts'
 import { useLanguageStore } from '../stores/languageStore.ts'
 import { loadWorkshopCanvas, prepareWorkshopCanvas } from '../canvas/loadWorkshopCanvas.ts'
 import { NamePrompt } from './NamePrompt.tsx'
+import { sessionRequests } from './sessionPrefetch.ts'
 import { DeleteWorkshopButton } from './DeleteWorkshopButton.tsx'
 import type { Route } from './routes.ts'
 
@@ -54,8 +55,9 @@ export function SessionPage({ route }: { route: SessionRoute }) {
 
   useEffect(() => {
     let cancelled = false
-    const config = fetchConfig().catch(() => ({ tldrawLicenseKey: null }))
-    fetchSession(sessionId, roleToken)
+    const requests = sessionRequests(sessionId, roleToken)
+    const config = requests.config.catch(() => ({ tldrawLicenseKey: null }))
+    requests.session
       .then(async (info) => {
         cacheSessionInfo(info)
         const { tldrawLicenseKey } = await config
