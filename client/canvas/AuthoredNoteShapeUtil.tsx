@@ -13,7 +13,7 @@ import {
 } from 'tldraw'
 import { LazyGeometry2d } from './lazyGeometry.ts'
 import { plainParagraphs } from './plainRichText.ts'
-import { boardMetaOf, noteMetaOf } from './recordMetaCache.ts'
+import { readBoardMeta, readNoteMeta } from '../../shared/workshop/recordMeta.ts'
 import { SealedNoteCover } from './SealedNoteCover.tsx'
 import { StaticNote, type StaticNoteView } from './StaticNote.tsx'
 
@@ -80,7 +80,7 @@ export class AuthoredNoteShapeUtil extends NoteShapeUtil {
   }
 
   override component(shape: TLNoteShape) {
-    const meta = noteMetaOf(shape.meta)
+    const meta = readNoteMeta(shape.meta)
     const author = meta?.authorName
     const exportContext = useSvgExportContext()
     const { id } = shape
@@ -137,7 +137,7 @@ export class AuthoredNoteShapeUtil extends NoteShapeUtil {
     const note = this.editor.getShape(id)
     let parent = note && this.editor.getShape(note.parentId)
     for (let depth = 0; parent && depth < 4; depth++) {
-      const board = boardMetaOf(parent.meta)
+      const board = readBoardMeta(parent.meta)
       if (board) return board.questionIndex
       parent = this.editor.getShape(parent.parentId)
     }

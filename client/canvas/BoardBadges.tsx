@@ -1,7 +1,7 @@
 import { useEditor, useValue } from 'tldraw'
 import { useTranslate } from '../i18n/translate.ts'
 import { useCanvasModeration } from './canvasModeration.ts'
-import { pageBoards } from './recordMetaCache.ts'
+import { pageBoards } from './pageBoards.ts'
 
 /** "Gesperrt" at the top right corner of every locked board, for everyone. */
 export function BoardBadges() {

@@ -3,7 +3,7 @@ import { useTranslate } from '../i18n/translate.ts'
 import { useCanvasModeration } from './canvasModeration.ts'
 import { useCanvasSession } from './canvasSession.ts'
 import { addNoteToBoard } from './noteActions.ts'
-import { pageBoards } from './recordMetaCache.ts'
+import { pageBoards } from './pageBoards.ts'
 import { useSealedNoteStore } from './sealedNoteStore.ts'
 
 /**

@@ -9,7 +9,7 @@ import { useTranslate } from '../i18n/translate.ts'
 import { useDots } from '../moderation/useDots.ts'
 import { useCanvasModeration } from './canvasModeration.ts'
 import { useCanvasSession } from './canvasSession.ts'
-import { isClusterShape, isNoteShape } from './recordMetaCache.ts'
+import { isCluster, isNote } from '../../shared/workshop/workshopRecords.ts'
 
 interface DotTarget {
   id: string
@@ -40,10 +40,10 @@ function readTargets(editor: Editor, clusterWord: string, previous: Map<string, 
   for (const shape of editor.getCurrentPageShapes()) {
     let kind: DotTarget['kind']
     let label: string
-    if (isNoteShape(shape)) {
+    if (isNote(shape)) {
       kind = 'note'
       label = plainText(shape.props.richText)
-    } else if (isClusterShape(shape)) {
+    } else if (isCluster(shape)) {
       kind = 'cluster'
       label = shape.props.name || clusterWord
     } else continue

@@ -4,7 +4,7 @@ import { NoteComposer } from '../docView/NoteComposer.tsx'
 import { useMySealedTexts, useWorkshop } from '../docView/useWorkshop.ts'
 import { useTranslate } from '../i18n/translate.ts'
 import { useCanvasModeration } from './canvasModeration.ts'
-import { isNoteShape } from './recordMetaCache.ts'
+import { isNote } from '../../shared/workshop/workshopRecords.ts'
 import { useSealedNoteStore } from './sealedNoteStore.ts'
 
 /**
@@ -22,7 +22,7 @@ export function SealedTextsSync() {
         ? ''
         : editor
             .getCurrentPageShapes()
-            .filter((shape) => isNoteShape(shape) && shape.meta.sealed === true && shape.meta.authorId === me)
+            .filter((shape) => isNote(shape) && shape.meta.sealed === true && shape.meta.authorId === me)
             .map((shape) => shape.id)
             .sort()
             .join(','),

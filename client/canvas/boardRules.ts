@@ -1,7 +1,8 @@
 import { computed, type Editor, type TLShape } from 'tldraw'
 import type { Actor } from '../../shared/permissions/updatePolicy.ts'
 import { keepNoteOnBoard, type BoardLookup } from './noteOnBoard.ts'
-import { noteMetaOf, pageBoards } from './recordMetaCache.ts'
+import { readNoteMeta } from '../../shared/workshop/recordMeta.ts'
+import { pageBoards } from './pageBoards.ts'
 
 /** Boards, their headers and clusters: the workshop's structure, which only moderators may change. */
 function isStructure(shape: TLShape): boolean {
@@ -25,7 +26,7 @@ export function registerBoardRules(editor: Editor, actor: Actor): () => void {
   }
   const isModerator = actor.role === 'moderator'
   const isOthersNote = (shape: TLShape) => {
-    const meta = shape.type === 'note' ? noteMetaOf(shape.meta) : undefined
+    const meta = shape.type === 'note' ? readNoteMeta(shape.meta) : undefined
     return meta !== undefined && meta.authorId !== actor.participantId
   }
 

@@ -1,7 +1,7 @@
 import { startEditingShapeWithRichText, type Editor, type TLShape } from 'tldraw'
 import type { Author } from '../../shared/workshop/recordMeta.ts'
 import { buildNoteRecord, type BoardShape } from '../../shared/workshop/workshopRecords.ts'
-import { pageBoards } from './recordMetaCache.ts'
+import { pageBoards } from './pageBoards.ts'
 
 /** Below this zoom a note's text is too small to write in; posting zooms onto the board. */
 const WRITING_ZOOM = 0.6

@@ -48,17 +48,29 @@ export type ClusterMeta = z.infer<typeof clusterMetaSchema>
 
 export type PinnwandMeta = BoardMeta | BoardHeaderMeta | NoteMeta | ClusterMeta
 
-export function readBoardMeta(meta: unknown): BoardMeta | undefined {
-  const parsed = boardMetaSchema.safeParse(meta)
-  return parsed.success ? parsed.data : undefined
+/**
+ * A meta reader remembered per meta object. Readers validate with zod, and callers read the same
+ * metas over and over (the canvas every note's on every render, the export and the gate every
+ * note of a document). A record's meta is replaced, never changed, when the record changes (tldraw
+ * records are immutable; nothing here writes into a meta), so its identity is a safe key.
+ */
+function remembered<T>(schema: z.ZodType<T>): (meta: unknown) => T | undefined {
+  const cache = new WeakMap<object, T | null>()
+  const read = (meta: unknown): T | undefined => {
+    const parsed = schema.safeParse(meta)
+    return parsed.success ? parsed.data : undefined
+  }
+  return (meta) => {
+    if (typeof meta !== 'object' || meta === null) return read(meta)
+    let value = cache.get(meta)
+    if (value === undefined) {
+      value = read(meta) ?? null
+      cache.set(meta, value)
+    }
+    return value ?? undefined
+  }
 }
 
-export function readClusterMeta(meta: unknown): ClusterMeta | undefined {
-  const parsed = clusterMetaSchema.safeParse(meta)
-  return parsed.success ? parsed.data : undefined
-}
-
-export function readNoteMeta(meta: unknown): NoteMeta | undefined {
-  const parsed = noteMetaSchema.safeParse(meta)
-  return parsed.success ? parsed.data : undefined
-}
+export const readBoardMeta: (meta: unknown) => BoardMeta | undefined = remembered(boardMetaSchema)
+export const readClusterMeta: (meta: unknown) => ClusterMeta | undefined = remembered(clusterMetaSchema)
+export const readNoteMeta: (meta: unknown) => NoteMeta | undefined = remembered(noteMetaSchema)

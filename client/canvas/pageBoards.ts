@@ -1,0 +1,12 @@
+import type { Editor } from 'tldraw'
+import { boardsInOrder, type BoardShape } from '../../shared/workshop/workshopRecords.ts'
+
+/**
+ * The boards in question order. Boards lie on the page itself, so only the page's own children
+ * are looked at (a handful), not every note: overlays that follow the boards re-read them in
+ * every frame of a pan and after every change to any note.
+ */
+export function pageBoards(editor: Editor): BoardShape[] {
+  const children = editor.getSortedChildIdsForParent(editor.getCurrentPageId())
+  return boardsInOrder(children.map((id) => editor.getShape(id)).filter((shape) => shape !== undefined))
+}
