@@ -17,11 +17,12 @@ import { serveDirectory } from './staticServer.ts'
  * functions (V8 sampling profile, self time). Build with `npx vite build --minify false` for
  * readable function names.
  *
- *   node --import tsx bench/browser/profileCanvas.ts [--runs=2] [--cpu] [--only=ours|plain] [--pan] [--timeline=250] [--scripts]
+ *   node --import tsx bench/browser/profileCanvas.ts [--runs=2] [--cpu] [--only=ours|plain] [--pan] [--timeline=250] [--scripts] [--layers]
  *
  * --timeline=ms: main-thread and display-compositor CPU per time bucket, and the CSS animations
  * that ran (without GPU each animated frame is composited in software, on the same 2 cores).
  * --scripts: when each script was parsed, compiled and evaluated, and on which thread.
+ * --layers: the composited layers once interactive, counted by the element that owns them.
  * --client=dirA,dirB with --runs=N: client builds run by run, then the median main-thread CPU and
  * "interactive" of each: on a shared machine compare builds this way, not run against run.
  */
@@ -154,6 +155,7 @@ async function profile(browser: Browser, label: string, url: string, storage: Re
       const animations = await page.evaluate(() => document.getAnimations().map((a) => `${(a as CSSAnimation).animationName ?? a.constructor.name} on ${(a.effect as KeyframeEffect | null)?.target?.className}`))
       console.log(`running animations: ${animations.join('; ') || 'none'}`)
     }
+    if (args.has('layers')) await printLayers(cdp)
     if (args.has('pan')) {
       await new Promise((resolve) => setTimeout(resolve, 500))
       const panEvents: TraceEvent[] = []
@@ -194,6 +196,34 @@ async function profile(browser: Browser, label: string, url: string, storage: Re
   } finally {
     await context.close()
   }
+}
+
+/**
+ * The page's composited layers (what Layerize and Commit work through on every frame of a pan),
+ * the largest first, with the element that owns each.
+ */
+async function printLayers(cdp: CDPSession): Promise<void> {
+  type Layer = { layerId: string; backendNodeId?: number; width: number; height: number; drawsContent: boolean }
+  const layers = new Promise<Layer[]>((resolve) => cdp.once('LayerTree.layerTreeDidChange', (event) => resolve((event as { layers?: Layer[] }).layers ?? [])))
+  await cdp.send('DOM.enable')
+  await cdp.send('DOM.getDocument', { depth: 0 })
+  await cdp.send('LayerTree.enable')
+  const list = await layers
+  await cdp.send('LayerTree.disable')
+  const drawing = list.filter((layer) => layer.drawsContent)
+  console.log(`layers: ${list.length} (${drawing.length} drawing content)`)
+  const owners = new Map<string, number>()
+  for (const layer of drawing) {
+    let owner = '(no element)'
+    if (layer.backendNodeId) {
+      const described = (await cdp.send('DOM.describeNode', { backendNodeId: layer.backendNodeId }).catch(() => undefined)) as { node?: { localName?: string; attributes?: string[] } } | undefined
+      const attributes = described?.node?.attributes ?? []
+      const className = attributes[attributes.indexOf('class') + 1]
+      owner = `${described?.node?.localName ?? '?'}${attributes.includes('class') && className ? `.${className.split(' ')[0]}` : ''}`
+    }
+    owners.set(owner, (owners.get(owner) ?? 0) + 1)
+  }
+  console.log(`drawing layers by owner: ${[...owners].sort((a, b) => b[1] - a[1]).map(([owner, count]) => `${owner} ×${count}`).join(', ')}`)
 }
 
 async function stopTracing(cdp: CDPSession): Promise<void> {
