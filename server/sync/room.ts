@@ -7,7 +7,7 @@ import { encodeAwarenessMessage, encodeUpdateMessage } from './protocolMessages.
 
 /** Transaction origin of changes the server makes itself (moderation, sealed notes, migrations). */
 export const SERVER_ORIGIN = Symbol('pinnwand-server')
-/** Transaction origin of reading the stored log: already stored, so not a change to store again. */
+/** Transaction origin of reading the stored log (the doc's `update` listener is attached after it). */
 const STORED_LOG_ORIGIN = Symbol('pinnwand-stored-log')
 
 /** A connection as the room sees it: something to send to and to close. */
@@ -87,12 +87,6 @@ export class Room {
     this.awareness = new Awareness(this.ydoc)
     // The server has no presence of its own.
     this.awareness.setLocalState(null)
-    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === STORED_LOG_ORIGIN) return
-      this.pendingUpdates.push(update)
-      this.updateSources.add(origin)
-      this.markDirty(this)
-    })
     this.awareness.on(
       'update',
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
@@ -128,6 +122,14 @@ export class Room {
     this.unreadLog = null
     try {
       applyUpdateLog(this.ydoc, log, STORED_LOG_ORIGIN)
+      // Listening only from here on: with an `update` listener, Yjs encodes every transaction
+      // as an update, and the stored log's transaction is the whole document (≈ 100 ms for
+      // 5,000 notes), encoded only to be ignored as already stored.
+      this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+        this.pendingUpdates.push(update)
+        this.updateSources.add(origin)
+        this.markDirty(this)
+      })
       // A one-update log (a new, compacted or unloaded session) encodes exactly this state: the
       // next clients to join get it without an encoding. Any change (e.g. in `prepare`) drops it.
       if (log.length === 1) primeEncodedState(this.ydoc, log[0]!)
