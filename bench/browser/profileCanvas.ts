@@ -23,6 +23,8 @@ import { serveDirectory } from './staticServer.ts'
  * that ran (without GPU each animated frame is composited in software, on the same 2 cores).
  * --scripts: when each script was parsed, compiled and evaluated, and on which thread.
  * --layers: the composited layers once interactive, counted by the element that owns them.
+ * --cat=a,b: the trace categories of the load (e.g. add disabled-by-default-v8.compile to see
+ * V8's background compile and Maglev/TurboFan jobs on the worker threads).
  * --client=dirA,dirB with --runs=N: client builds run by run, then the median main-thread CPU and
  * "interactive" of each: on a shared machine compare builds this way, not run against run.
  */
@@ -108,7 +110,7 @@ async function profile(browser: Browser, label: string, url: string, storage: Re
     const cdp = await context.newCDPSession(page)
     const events: TraceEvent[] = []
     cdp.on('Tracing.dataCollected', (message) => { events.push(...(message.value as unknown as TraceEvent[])) })
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink.user_timing,loading', transferMode: 'ReportEvents' })
+    await cdp.send('Tracing.start', { categories: args.get('cat') ?? 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink.user_timing,loading', transferMode: 'ReportEvents' })
     if (CPU) {
       await cdp.send('Profiler.enable')
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
