@@ -11,13 +11,24 @@ function versionOf(doc: Y.Doc): { value: number } {
   let version = versions.get(doc)
   if (!version) {
     const counter = { value: 0 }
-    doc.on('update', () => {
-      counter.value += 1
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (changedDocument(transaction)) counter.value += 1
     })
     versions.set(doc, counter)
     version = counter
   }
   return version
+}
+
+/**
+ * Whether a transaction changed the document: the test Yjs makes before emitting `update`.
+ * Views follow `afterTransaction` rather than `update`: an `update` listener makes Yjs encode
+ * every transaction, and the sync answer is applied without that event (syncAnswerAsReceived.ts).
+ */
+function changedDocument(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true
+  for (const [client, clock] of transaction.afterState) if (transaction.beforeState.get(client) !== clock) return true
+  return false
 }
 
 /** How long updates are gathered before the view re-derives. */
@@ -27,8 +38,8 @@ const COALESCE_MS = 50
  * A value derived from a live Yjs document, recomputed after every transaction that changed the
  * document (local or remote) and stable in between, so React re-renders only on real changes.
  *
- * Listens to the document's `update` event: Yjs emits it after the transaction's observers ran,
- * so derived structures such as the records' YKeyValue are already up to date. Updates within
+ * Listens to the document's `afterTransaction` event: Yjs emits it after the transaction's
+ * observers ran, so derived structures such as the records' YKeyValue are already up to date. Updates within
  * {@link COALESCE_MS} re-render once. `select` should be stable (module-level or memoised); a new
  * `select` recomputes once.
  */
@@ -47,9 +58,12 @@ export function useDocSnapshot<T>(doc: Y.Doc, select: (doc: Y.Doc) => T): T {
           onChange()
         }, COALESCE_MS)
       }
-      doc.on('update', schedule)
+      const onTransaction = (transaction: Y.Transaction) => {
+        if (changedDocument(transaction)) schedule()
+      }
+      doc.on('afterTransaction', onTransaction)
       return () => {
-        doc.off('update', schedule)
+        doc.off('afterTransaction', onTransaction)
         clearTimeout(pending)
       }
     },

@@ -7,6 +7,7 @@ import type { ConnectionStatus } from '../stores/connectionStore.ts'
 import type { OnlinePerson } from '../stores/onlineStore.ts'
 import { OnlinePeopleTracker, type AwarenessUser } from './awarenessState.ts'
 import { forgetSession, localDocumentName } from './deviceMemory.ts'
+import { keepSyncAnswersAsReceived } from './syncAnswerAsReceived.ts'
 
 /**
  * Close code the server uses when it refused an update from this client (docs/CONTRACTS.md).
@@ -69,6 +70,8 @@ export class SessionConnection {
       // Cross-tab broadcast would carry an update the server refused into other tabs' documents.
       { params, disableBc: true },
     )
+    // The server's answer goes into the device copy as received, not encoded again.
+    keepSyncAnswersAsReceived(this.provider, (update) => this.persistence._storeUpdate(update, null))
     this.provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => this.events.onPermissionDenied(reason))
     }
