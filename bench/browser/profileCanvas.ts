@@ -278,7 +278,7 @@ function summarizeTrace(events: TraceEvent[], interactiveMs: number, longTasks: 
     if (thread === 'CrRendererMain' && navigation && args.has('windows')) {
       // Per long task: main-thread trace events by self time, to see style, layout, paint and fonts.
       for (const [start = 0, duration = 0] of longTasks) {
-        if (duration < 150) continue
+        if (duration < Number(args.get("min-task") ?? 150)) continue
         const from = navigation.ts + start * 1000
         const to = from + duration * 1000
         const inside = list.filter((event) => event.ts >= from - 1000 && event.ts + event.dur! <= to + 1000)
@@ -411,7 +411,7 @@ function summarizeCpu(profile: CpuProfile, longTasks: number[][]): void {
   const times = profile.timeDeltas.map((dt) => (t += dt) / 1000)
   if (args.has('windows')) {
     for (const [start = 0, duration = 0] of longTasks) {
-      if (duration < 150) continue
+      if (duration < Number(args.get("min-task") ?? 150)) continue
       const inclusive = new Map<string, number>()
       const selfIn = new Map<string, number>()
       profile.samples.forEach((id, index) => {
