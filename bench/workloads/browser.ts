@@ -112,8 +112,18 @@ export const browserCanvas: Workload = async (context) => {
     row('pan frame time p50', 'ms', oursFrames?.p50, plainFrames.p50, missing ?? reference),
     row('pan frame time p95', 'ms', oursFrames?.p95, plainFrames.p95, missing ?? reference),
     row('pan frame time max', 'ms', oursFrames?.max, plainFrames.max, missing ?? reference),
+    row('pan frames over one interval', '%', ours.length ? slowShare(ours) : null, slowShare(plain), missing ?? `frames > ${SLOW_FRAME_MS} ms (at 60 Hz a frame is 16.7 ms, so these took two or more); p95 flips between one and two frames around 5 %, this share does not`),
     phoneRow(phone, missing),
   ]
+}
+
+/** A frame interval longer than one 60 Hz frame (16.7 ms) with room for timer jitter: a dropped frame. */
+const SLOW_FRAME_MS = 20
+
+/** Percentage of the pan's frame intervals that were dropped frames (longer than one frame). */
+function slowShare(runs: CanvasRun[]): number | null {
+  const frames = runs.flatMap((run) => run.frameTimes)
+  return frames.length === 0 ? null : (100 * frames.filter((time) => time > SLOW_FRAME_MS).length) / frames.length
 }
 
 function phoneRow(phone: { jsGzipBytes: number; files: number; tldraw: boolean } | undefined, missing: string | undefined): ResultRow {
