@@ -2,7 +2,12 @@
  * Runs in the page before any of its scripts (Playwright init script) and watches animation
  * frames. Times are ms since navigation start (performance.timeOrigin).
  *
- * - `placedAt`: the first frame at which all expected notes are in the DOM, each with its text
+ * An animation frame's timestamp is when the frame began, and Chromium hands a frame that began
+ * during a long task to its callbacks only after that task: the frame in which the notes were
+ * found placed carried a timestamp 0.7–0.9 s before the check ran. So `placedAt` is the clock
+ * when the check finds the notes placed, and nothing after it is dated earlier.
+ *
+ * - `placedAt`: when a frame callback first finds all expected notes in the DOM, each with its text
  *   and placed by tldraw (its container has a transform). React commits the shapes' elements
  *   first and tldraw positions them in effects afterwards, which for 1,000 notes takes seconds;
  *   counting elements alone ("in the DOM") reported a board long before it could be seen.
@@ -46,13 +51,13 @@ export function pageProbeScript(expected: number): string {
     if (state.placedAt === null) {
       const notes = document.querySelectorAll('.tl-shape[data-shape-type="note"]')
       state.notes = notes.length
-      if (notes.length >= state.expected && Array.prototype.every.call(notes, placed)) state.placedAt = now
+      if (notes.length >= state.expected && Array.prototype.every.call(notes, placed)) state.placedAt = performance.now()
     } else if (state.paintedAt === null) {
-      state.paintedAt = now
+      state.paintedAt = Math.max(now, state.placedAt)
     } else if (state.interactiveAt === null) {
       if (now - state.lastFrame < ${SMOOTH_FRAME_MS}) {
         if (state.quietSince === null) state.quietSince = state.lastFrame
-        if (++state.quietFrames >= ${QUIET_FRAMES}) state.interactiveAt = state.quietSince
+        if (++state.quietFrames >= ${QUIET_FRAMES}) state.interactiveAt = Math.max(state.quietSince, state.paintedAt)
       } else {
         state.quietSince = null
         state.quietFrames = 0
