@@ -50,6 +50,9 @@ function loadFontFace(font: TLFontFace): Promise<FontFace> {
   return face.load()
 }
 
+/** Translation URLs already asked for (a failed fetch is forgotten, so a later call retries). */
+const prefetched = new Set<string>()
+
 /**
  * Fetches tldraw's translations for `locale` (and English, which tldraw always fetches first)
  * so that tldraw's own requests for them, made when it mounts, are answered from the cache
@@ -64,4 +67,3 @@ export function prefetchTldrawTranslations(locale: string): void {
   }
 }
 
-const prefetched = new Set<string>()
