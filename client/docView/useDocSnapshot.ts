@@ -39,9 +39,9 @@ const COALESCE_MS = 50
  * document (local or remote) and stable in between, so React re-renders only on real changes.
  *
  * Listens to the document's `afterTransaction` event: Yjs emits it after the transaction's
- * observers ran, so derived structures such as the records' YKeyValue are already up to date. Updates within
- * {@link COALESCE_MS} re-render once. `select` should be stable (module-level or memoised); a new
- * `select` recomputes once.
+ * observers ran, so derived structures such as the records' YKeyValue are already up to date.
+ * Changes within {@link COALESCE_MS} re-render once. `select` should be stable (module-level or
+ * memoised); a new `select` recomputes once.
  */
 export function useDocSnapshot<T>(doc: Y.Doc, select: (doc: Y.Doc) => T): T {
   const cache = useRef<{ version: number; doc: Y.Doc; select: (doc: Y.Doc) => T; value: T } | null>(null)
