@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getRecordStore, readRecords, writeRecords } from '../../shared/doc/documentLayout.ts'
 import { pinnwandSchema } from '../../shared/doc/tldrawSchema.ts'
+import { refuse } from '../../shared/permissions/participantRules.ts'
 import { defaultTemplate } from '../../shared/template/defaultTemplate.ts'
 import { seedSessionDocument } from '../../shared/workshop/seedSession.ts'
 import { boardsInOrder, buildNoteRecord, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
@@ -143,13 +144,13 @@ describe('bindStoreToYjs', () => {
 
   it('keeps refused changes local-only and restores the document’s state', () => {
     const guard: RecordGuard = (_id, next) =>
-      next?.typeName === 'shape' && next.type === 'frame' ? { allowed: false, reason: 'boards are fixed' } : { allowed: true }
+      next?.typeName === 'shape' && next.type === 'frame' ? refuse('boardLocked') : { allowed: true }
     const { store, local, remote, sentByLocal, runFrame, refusals } = setup(guard)
     const board = boardsInOrder(readRecords(local))[0]!
     const note = noteOn(local, 0, 'Erlaubt')
     store.put([{ ...board, x: board.x + 500 } as TLRecord, note])
     runFrame()
-    expect(refusals).toEqual(['boards are fixed'])
+    expect(refusals).toEqual(['this board is locked'])
     expect(store.get(board.id as TLShapeId)).toMatchObject({ x: board.x })
     expect(getRecordStore(remote).get(board.id)).toMatchObject({ x: board.x })
     expect(getRecordStore(remote).get(note.id)).toBeDefined()

@@ -36,14 +36,14 @@ export function postsAreSealed(doc: Y.Doc): boolean {
  * is judged as the gate would judge it.
  */
 export function postingVerdict(doc: Y.Doc, actor: Actor, author: Author | null, questionIndex: number): Verdict {
-  if (actor.role === 'viewer') return refuse('read-only connection (Beamer) cannot change the workshop')
-  if (!author) return refuse('join the session before writing')
+  if (actor.role === 'viewer') return refuse('readOnlyViewer')
+  if (!author) return refuse('notJoined')
   const board = boardFor(doc, questionIndex)
-  if (!board) return refuse(`unknown question ${questionIndex + 1}`)
+  if (!board) return refuse('unknownQuestion', { question: questionIndex + 1 })
   const moderation = readModerationState(doc)
   if (moderation.hiddenMode) {
-    if (!PHASE_RULES[moderation.phase].createNotes) return refuse(`no new notes in phase "${moderation.phase}"`)
-    if (moderation.lockedBoards.includes(board.id)) return refuse('this board is locked')
+    if (!PHASE_RULES[moderation.phase].createNotes) return refuse('noNewNotesInPhase', { phase: moderation.phase })
+    if (moderation.lockedBoards.includes(board.id)) return refuse('boardLocked')
     return { allowed: true }
   }
   const candidate = buildNoteRecord({ board, author, text: '', siblings: [] })
@@ -53,7 +53,7 @@ export function postingVerdict(doc: Y.Doc, actor: Actor, author: Author | null, 
 /** Writes a new note on the board of `questionIndex` (not for hidden mode: see participationApi). */
 export function postNote(doc: Y.Doc, actor: Actor, author: Author, questionIndex: number, text: string): WriteResult & { noteId?: string } {
   const board = boardFor(doc, questionIndex)
-  if (!board) return refuse(`unknown question ${questionIndex + 1}`)
+  if (!board) return refuse('unknownQuestion', { question: questionIndex + 1 })
   const note = buildNoteRecord({ board, author, text: text.trim(), siblings: readRecords(doc) })
   const verdict = judgeRecordRules(doc, actor, note.id, note)
   if (!verdict.allowed) return verdict
@@ -75,12 +75,12 @@ function withText(doc: Y.Doc, noteId: string, text: string): NoteShape | undefin
 
 export function editVerdict(doc: Y.Doc, actor: Actor, noteId: string): Verdict {
   const edited = withText(doc, noteId, '·')
-  return edited ? judgeRecordRules(doc, actor, noteId, edited) : refuse('this note is gone')
+  return edited ? judgeRecordRules(doc, actor, noteId, edited) : refuse('noteGone')
 }
 
 export function editNote(doc: Y.Doc, actor: Actor, noteId: string, text: string): WriteResult {
   const edited = withText(doc, noteId, text)
-  if (!edited) return refuse('this note is gone')
+  if (!edited) return refuse('noteGone')
   const verdict = judgeRecordRules(doc, actor, noteId, edited)
   if (!verdict.allowed) return verdict
   writeRecords(doc, { put: [edited] })
@@ -88,7 +88,7 @@ export function editNote(doc: Y.Doc, actor: Actor, noteId: string, text: string)
 }
 
 export function deleteVerdict(doc: Y.Doc, actor: Actor, noteId: string): Verdict {
-  if (!noteRecord(doc, noteId)) return refuse('this note is gone')
+  if (!noteRecord(doc, noteId)) return refuse('noteGone')
   return judgeRecordRules(doc, actor, noteId, undefined)
 }
 
@@ -101,9 +101,9 @@ export function deleteNote(doc: Y.Doc, actor: Actor, noteId: string): WriteResul
 
 /** Places one of the actor's dots of the running round on a note or cluster. */
 export function placeDot(doc: Y.Doc, actor: Actor, targetId: string, now = new Date()): WriteResult {
-  if (actor.role === 'viewer') return refuse('read-only connection (Beamer) cannot change the workshop')
+  if (actor.role === 'viewer') return refuse('readOnlyViewer')
   const voting = readModerationState(doc).voting
-  if (!voting || !actor.participantId) return refuse('no voting round is running')
+  if (!voting || !actor.participantId) return refuse('noVotingRound')
   const dot: Dot = { voterId: actor.participantId, targetId, roundId: voting.roundId, createdAt: now.toISOString() }
   const dotId = uuidv4()
   // The gate lets moderators do anything; in a vote they get the same budget as everyone.
@@ -116,9 +116,9 @@ export function placeDot(doc: Y.Doc, actor: Actor, targetId: string, now = new D
 
 /** Takes the actor's newest dot off a note or cluster again. */
 export function removeDot(doc: Y.Doc, actor: Actor, targetId: string): WriteResult {
-  if (actor.role === 'viewer') return refuse('read-only connection (Beamer) cannot change the workshop')
+  if (actor.role === 'viewer') return refuse('readOnlyViewer')
   const dotId = dotToRemoveFrom(dotBudgetOf(readDots(doc), readModerationState(doc), actor.participantId), targetId)
-  if (!dotId) return refuse('no dot of yours here')
+  if (!dotId) return refuse('noDotHere')
   const verdict = judgeDotChange(doc, actor, new Map(), new Set([dotId]))
   if (!verdict.allowed) return verdict
   getDotsMap(doc).delete(dotId)

@@ -3,6 +3,7 @@ import type * as Y from 'yjs'
 import { getRecordStore } from '../doc/documentLayout.ts'
 import { PHASE_RULES, readModerationState, type ModerationState } from '../moderation/moderationState.ts'
 import { readDots, type Dot } from '../workshop/dots.ts'
+import { refusal, refusalText, type CodesWithParams, type Refusal, type RefusalCode, type RefusalParams } from './refusal.ts'
 import { isBoard, isCluster, isNote, type BoardShape, type NoteShape } from '../workshop/workshopRecords.ts'
 
 /**
@@ -25,10 +26,19 @@ export interface Actor {
   authorName?: string
 }
 
-export type Verdict = { allowed: true } | { allowed: false; reason: string }
+/**
+ * A refused verdict carries its refusal (code and parameters, for clients to translate) and the
+ * English text made from it (for logs and the wire; see refusal.ts).
+ */
+export type Verdict = { allowed: true } | { allowed: false; reason: string; refusal: Refusal }
 
 export const ALLOWED: Verdict = { allowed: true }
-export const refuse = (reason: string): Verdict => ({ allowed: false, reason })
+export function refuse<C extends Exclude<RefusalCode, CodesWithParams>>(code: C): Verdict
+export function refuse<C extends CodesWithParams>(code: C, params: RefusalParams<C>): Verdict
+export function refuse(code: RefusalCode, params?: object): Verdict {
+  const made = (refusal as (code: RefusalCode, params?: object) => Refusal)(code, params)
+  return { allowed: false, reason: refusalText(made), refusal: made }
+}
 
 export interface ParticipantContext {
   participantId: string
@@ -49,9 +59,9 @@ export function participantContext(doc: Y.Doc, participantId: string, authorName
 
 /** Actors for whom the participant rules apply, or the verdict that settles it before them. */
 function preliminary(actor: Actor): Verdict | undefined {
-  if (actor.role === 'viewer') return refuse('read-only connection (Beamer) cannot change the workshop')
+  if (actor.role === 'viewer') return refuse('readOnlyViewer')
   if (actor.role === 'moderator') return ALLOWED
-  if (!actor.participantId) return refuse('join the session before writing')
+  if (!actor.participantId) return refuse('notJoined')
   return undefined
 }
 
@@ -96,70 +106,70 @@ const PLACEMENT_KEYS = ['x', 'y', 'parentId', 'index', 'rotation'] as const
 
 export function judgeRecordWrite(context: ParticipantContext, id: string, record: TLRecord): Verdict {
   const rules = PHASE_RULES[context.moderation.phase]
-  if (!isNote(record)) return refuse('participants may only write notes')
+  if (!isNote(record)) return refuse('onlyNotes')
   const board = boardOf(context, record.parentId)
-  if (!board) return refuse('a note must sit on a board or in a cluster')
-  if (isLocked(context, board)) return refuse('this board is locked')
-  if (context.moderation.hiddenMode) return refuse('notes are collected hidden; post them through the sealed-note route')
+  if (!board) return refuse('noteNeedsBoard')
+  if (isLocked(context, board)) return refuse('boardLocked')
+  if (context.moderation.hiddenMode) return refuse('hiddenModeSealedRoute')
   const existing = context.current(id)
   if (!existing) {
-    if (!rules.createNotes) return refuse(`no new notes in phase "${context.moderation.phase}"`)
-    if (record.meta.authorId !== context.participantId) return refuse('a note must be authored by its writer')
+    if (!rules.createNotes) return refuse('noNewNotesInPhase', { phase: context.moderation.phase })
+    if (record.meta.authorId !== context.participantId) return refuse('notAuthoredByWriter')
     if (context.authorName !== undefined && record.meta.authorName !== context.authorName)
-      return refuse('a note must carry the name its writer joined with')
+      return refuse('authorNameMismatch')
     return ALLOWED
   }
   if (!isNote(existing) || existing.meta.authorId !== context.participantId)
-    return refuse('participants may only change their own notes')
-  if (JSON.stringify(existing.meta) !== JSON.stringify(record.meta)) return refuse('a note’s author cannot change')
+    return refuse('onlyOwnNotesChange')
+  if (JSON.stringify(existing.meta) !== JSON.stringify(record.meta)) return refuse('authorCannotChange')
   const oldBoard = boardOf(context, existing.parentId)
-  if (oldBoard && isLocked(context, oldBoard)) return refuse('this board is locked')
+  if (oldBoard && isLocked(context, oldBoard)) return refuse('boardLocked')
   const moved = PLACEMENT_KEYS.some((key) => existing[key] !== record[key])
   const edited = JSON.stringify(existing.props) !== JSON.stringify(record.props) || existing.isLocked !== record.isLocked || existing.opacity !== record.opacity
-  if (moved && !rules.moveOwnNotes) return refuse(`notes cannot be moved in phase "${context.moderation.phase}"`)
+  if (moved && !rules.moveOwnNotes) return refuse('noMoveInPhase', { phase: context.moderation.phase })
   if (clusterOf(context, existing.parentId) !== clusterOf(context, record.parentId) && !rules.regroupOwnNotes)
-    return refuse(`notes can be moved into or out of clusters only in phase "cluster"`)
-  if (edited && !rules.editOwnNotes) return refuse(`notes cannot be edited in phase "${context.moderation.phase}"`)
+    return refuse('regroupOnlyInCluster')
+  if (edited && !rules.editOwnNotes) return refuse('noEditInPhase', { phase: context.moderation.phase })
   return ALLOWED
 }
 
 export function judgeRecordDelete(context: ParticipantContext, id: string): Verdict {
   const existing = context.current(id) as NoteShape | TLRecord | undefined
   if (!existing || !isNote(existing) || existing.meta.authorId !== context.participantId)
-    return refuse('participants may only delete their own notes')
+    return refuse('onlyOwnNotesDelete')
   if (!PHASE_RULES[context.moderation.phase].editOwnNotes)
-    return refuse(`notes cannot be deleted in phase "${context.moderation.phase}"`)
+    return refuse('noDeleteInPhase', { phase: context.moderation.phase })
   const board = boardOf(context, existing.parentId)
-  if (board && isLocked(context, board)) return refuse('this board is locked')
+  if (board && isLocked(context, board)) return refuse('boardLocked')
   return ALLOWED
 }
 
 export function judgeDots(doc: Y.Doc, context: ParticipantContext, sets: ReadonlyMap<string, Dot>, deletes: ReadonlySet<string>): Verdict {
   if (sets.size === 0 && deletes.size === 0) return ALLOWED
   const { voting, phase } = context.moderation
-  if (!PHASE_RULES[phase].placeDots || !voting || voting.status !== 'running') return refuse('no voting round is running')
+  if (!PHASE_RULES[phase].placeDots || !voting || voting.status !== 'running') return refuse('noVotingRound')
   const existing = readDots(doc)
   for (const dotId of deletes) {
     const dot = existing.get(dotId)
-    if (dot && dot.voterId !== context.participantId) return refuse('participants may only remove their own dots')
+    if (dot && dot.voterId !== context.participantId) return refuse('onlyOwnDotsRemove')
   }
   for (const [dotId, dot] of sets) {
-    if (existing.has(dotId)) return refuse('a placed dot cannot be changed, only removed')
-    if (dot.voterId !== context.participantId) return refuse('a dot must be placed by its voter')
-    if (dot.roundId !== voting.roundId) return refuse('this voting round has ended')
+    if (existing.has(dotId)) return refuse('dotCannotChange')
+    if (dot.voterId !== context.participantId) return refuse('dotByVoter')
+    if (dot.roundId !== voting.roundId) return refuse('votingRoundEnded')
     const target = context.current(dot.targetId)
-    if (!target || !(isNote(target) || isCluster(target))) return refuse('dots go on notes or clusters')
+    if (!target || !(isNote(target) || isCluster(target))) return refuse('dotTarget')
   }
   // The budget counts what the voter holds after this update: kept dots plus the new ones.
   const mine = [...existing].filter(([id, dot]) => !deletes.has(id) && dot.voterId === context.participantId && dot.roundId === voting.roundId)
   const after = [...mine.map(([, dot]) => dot), ...sets.values()]
   if (after.length > voting.dotsPerParticipant)
-    return refuse(`only ${voting.dotsPerParticipant} dots per participant in this round`)
+    return refuse('dotBudget', { dots: voting.dotsPerParticipant })
   if (voting.maxPerTarget !== null) {
     const perTarget = new Map<string, number>()
     for (const dot of after) perTarget.set(dot.targetId, (perTarget.get(dot.targetId) ?? 0) + 1)
     if ([...perTarget.values()].some((count) => count > voting.maxPerTarget!))
-      return refuse(`at most ${voting.maxPerTarget} dots on one note or cluster`)
+      return refuse('dotsPerTarget', { dots: voting.maxPerTarget })
   }
   return ALLOWED
 }

@@ -7,7 +7,7 @@ import { defaultTemplate } from '../template/defaultTemplate.ts'
 import { getDotsMap, type Dot } from '../workshop/dots.ts'
 import { seedSessionDocument } from '../workshop/seedSession.ts'
 import { boardsInOrder, buildNoteRecord, type NoteShape } from '../workshop/workshopRecords.ts'
-import { judgeRecordChange, judgeUpdate, type Actor } from './updatePolicy.ts'
+import { judgeRecordChange, judgeUpdate, type Actor, type Verdict } from './updatePolicy.ts'
 
 const anna: Actor = { role: 'participant', participantId: 'p-anna' }
 const ben: Actor = { role: 'participant', participantId: 'p-ben' }
@@ -47,6 +47,9 @@ function setup(moderation: Partial<ModerationState> = {}) {
     buildNoteRecord({ board, author: { authorId, authorName: authorId }, text, siblings: readRecords(server) })
   return { server, board, judge, accept, note }
 }
+
+/** The refusal of a verdict (code and parameters), or undefined when it was allowed. */
+const refusalOf = (verdict: Verdict) => (verdict.allowed ? undefined : verdict.refusal)
 
 const dot = (voterId: string, targetId: string, roundId = 'r1'): Dot => ({ voterId, targetId, roundId, createdAt: new Date().toISOString() })
 const voting = (dotsPerParticipant: number, maxPerTarget: number | null = null): Partial<ModerationState> => ({
@@ -96,11 +99,13 @@ describe('judgeUpdate', () => {
   it('follows locks and phases', () => {
     const locked = setup()
     locked.accept((doc) => writeModerationState(doc, { lockedBoards: [locked.board.id] }))
-    expect(locked.judge(anna, (doc) => writeRecords(doc, { put: [locked.note('p-anna')] })).allowed).toBe(false)
+    expect(refusalOf(locked.judge(anna, (doc) => writeRecords(doc, { put: [locked.note('p-anna')] })))).toEqual({ code: 'boardLocked', params: {} })
     const voteRound = setup(voting(5))
-    expect(voteRound.judge(anna, (doc) => writeRecords(doc, { put: [voteRound.note('p-anna')] })).allowed).toBe(false)
+    const late = voteRound.judge(anna, (doc) => writeRecords(doc, { put: [voteRound.note('p-anna')] }))
+    expect(refusalOf(late)).toEqual({ code: 'noNewNotesInPhase', params: { phase: 'vote' } })
+    expect(late).toMatchObject({ reason: 'no new notes in phase "vote"' }) // the English text the server sends stays as it was
     const hidden = setup({ hiddenMode: true })
-    expect(hidden.judge(anna, (doc) => writeRecords(doc, { put: [hidden.note('p-anna')] })).allowed).toBe(false)
+    expect(refusalOf(hidden.judge(anna, (doc) => writeRecords(doc, { put: [hidden.note('p-anna')] })))?.code).toBe('hiddenModeSealedRoute')
   })
 
   it('holds the dot budget and the per-note maximum, and counts concurrent dots of two voters', () => {
@@ -108,11 +113,13 @@ describe('judgeUpdate', () => {
     const target = note('p-ben')
     accept((doc) => writeRecords(doc, { put: [target] }))
     expect(judge(anna, (doc) => { getDotsMap(doc).set('a1', dot('p-anna', target.id)); getDotsMap(doc).set('a2', dot('p-anna', target.id)) }).allowed).toBe(true)
-    expect(judge(anna, (doc) => getDotsMap(doc).set('a3', dot('p-anna', target.id))).allowed).toBe(false) // max 2 per note
+    expect(refusalOf(judge(anna, (doc) => getDotsMap(doc).set('a3', dot('p-anna', target.id))))).toEqual({ code: 'dotsPerTarget', params: { dots: 2 } })
     const other = note('p-ben', 'Andere')
     accept((doc) => writeRecords(doc, { put: [other] }))
     expect(judge(anna, (doc) => getDotsMap(doc).set('a4', dot('p-anna', other.id))).allowed).toBe(true)
-    expect(judge(anna, (doc) => getDotsMap(doc).set('a5', dot('p-anna', other.id))).allowed).toBe(false) // budget 3
+    const overBudget = judge(anna, (doc) => getDotsMap(doc).set('a5', dot('p-anna', other.id)))
+    expect(refusalOf(overBudget)).toEqual({ code: 'dotBudget', params: { dots: 3 } })
+    expect(overBudget).toMatchObject({ reason: 'only 3 dots per participant in this round' })
     expect(judge(ben, (doc) => getDotsMap(doc).set('b1', dot('p-ben', target.id))).allowed).toBe(true)
     expect(judge(ben, (doc) => getDotsMap(doc).set('b2', dot('p-anna', target.id))).allowed).toBe(false) // forged voter
     expect(judge(ben, (doc) => getDotsMap(doc).delete('a1')).allowed).toBe(false) // someone else's dot
@@ -123,7 +130,7 @@ describe('judgeUpdate', () => {
     const { judge, note, accept } = setup()
     const target = note('p-ben')
     accept((doc) => writeRecords(doc, { put: [target] }))
-    expect(judge(anna, (doc) => getDotsMap(doc).set('a1', dot('p-anna', target.id))).allowed).toBe(false)
+    expect(refusalOf(judge(anna, (doc) => getDotsMap(doc).set('a1', dot('p-anna', target.id))))?.code).toBe('noVotingRound')
   })
 })
 
@@ -158,7 +165,11 @@ describe('judgeUpdate: names and clusters', () => {
     const mine = note('p-anna')
     accept((doc) => writeRecords(doc, { put: [first, second, mine] }))
     const into = (id: string) => (doc: Y.Doc) => writeRecords(doc, { put: [{ ...mine, parentId: id as NoteShape['parentId'], x: 10, y: 10 }] })
-    expect(judge(anna, into(first.id))).toEqual({ allowed: false, reason: 'notes can be moved into or out of clusters only in phase "cluster"' })
+    expect(judge(anna, into(first.id))).toEqual({
+      allowed: false,
+      reason: 'notes can be moved into or out of clusters only in phase "cluster"',
+      refusal: { code: 'regroupOnlyInCluster', params: {} },
+    })
     expect(judge(anna, (doc) => writeRecords(doc, { put: [{ ...mine, x: mine.x + 5 }] })).allowed).toBe(true) // moving on the board is fine
     expect(judge(anna, into(first.id)).allowed).toBe(false)
     expect(judge(anna, (doc) => writeRecords(doc, { put: [cluster(board, 'shape:cluster-3')] })).allowed).toBe(false) // clusters are the moderator's

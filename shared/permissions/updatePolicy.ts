@@ -30,26 +30,26 @@ const CLIENT_ARRAY_ROOTS = new Set([RECORDS_ARRAY_NAME])
 const CLIENT_MAP_ROOTS = new Set([DOTS_MAP_NAME])
 
 export function judgeUpdate(doc: Y.Doc, actor: Actor, inspection: UpdateInspection): Verdict {
-  if (actor.role === 'viewer') return refuse('read-only connection (Beamer) cannot change the workshop')
-  if (inspection.unresolvable.length > 0) return refuse(`update not accepted: ${inspection.unresolvable[0]}`)
+  if (actor.role === 'viewer') return refuse('readOnlyViewer')
+  if (inspection.unresolvable.length > 0) return refuse('updateNotAccepted', { detail: inspection.unresolvable[0]! })
 
   for (const root of [...inspection.added.keys(), ...inspection.removed.keys()])
-    if (!CLIENT_ARRAY_ROOTS.has(root)) return refuse(`"${root}" is written by the server only`)
+    if (!CLIENT_ARRAY_ROOTS.has(root)) return refuse('serverOnlyRoot', { root })
   for (const root of [...inspection.mapSets.keys(), ...inspection.mapDeletes.keys()])
-    if (!CLIENT_MAP_ROOTS.has(root)) return refuse(`"${root}" is written by the server only`)
+    if (!CLIENT_MAP_ROOTS.has(root)) return refuse('serverOnlyRoot', { root })
 
   const changes = recordChangesOf(inspection)
-  if (changes.malformed > 0) return refuse('records must be {key, val} entries')
+  if (changes.malformed > 0) return refuse('malformedRecords')
   for (const [id, value] of changes.put) {
     const verdict = validateRecord(id, value)
     if (!verdict.allowed) return verdict
   }
   const dotSets = inspection.mapSets.get(DOTS_MAP_NAME) ?? new Map<string, unknown>()
   for (const [dotId, value] of dotSets)
-    if (!dotSchema.safeParse(value).success) return refuse(`dot "${dotId}" is malformed`)
+    if (!dotSchema.safeParse(value).success) return refuse('malformedDot', { dotId })
 
   if (actor.role === 'moderator') return ALLOWED
-  if (!actor.participantId) return refuse('join the session before writing')
+  if (!actor.participantId) return refuse('notJoined')
 
   const context = participantContext(doc, actor.participantId, actor.authorName)
   for (const [id, record] of changes.put) {
@@ -69,7 +69,7 @@ export function judgeUpdate(doc: Y.Doc, actor: Actor, inspection: UpdateInspecti
  * (a refusal closes their connection and costs a full resync).
  */
 export function judgeRecordChange(doc: Y.Doc, actor: Actor, id: string, record: TLRecord | undefined): Verdict {
-  if (actor.role === 'viewer') return refuse('read-only connection (Beamer) cannot change the workshop')
+  if (actor.role === 'viewer') return refuse('readOnlyViewer')
   if (record) {
     const verdict = validateRecord(id, record)
     if (!verdict.allowed) return verdict
@@ -80,10 +80,10 @@ export function judgeRecordChange(doc: Y.Doc, actor: Actor, id: string, record: 
 function validateRecord(id: string, value: unknown): Verdict {
   try {
     const record = pinnwandSchema.validateRecord(null as never, value as TLRecord, 'tests', null)
-    if (record.id !== id) return refuse(`record key "${id}" does not match its id`)
+    if (record.id !== id) return refuse('recordKeyMismatch', { id })
     return ALLOWED
   } catch (error) {
-    return refuse(`invalid record "${id}": ${(error as Error).message}`)
+    return refuse('invalidRecord', { id, detail: (error as Error).message })
   }
 }
 
