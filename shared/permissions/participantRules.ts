@@ -128,7 +128,8 @@ export function judgeRecordWrite(context: ParticipantContext, id: string, record
   const edited = JSON.stringify(existing.props) !== JSON.stringify(record.props) || existing.isLocked !== record.isLocked || existing.opacity !== record.opacity
   if (moved && !rules.moveOwnNotes) return refuse('noMoveInPhase', { phase: context.moderation.phase })
   if (clusterOf(context, existing.parentId) !== clusterOf(context, record.parentId) && !rules.regroupOwnNotes)
-    return refuse('regroupOnlyInCluster')
+    // Regrouping is the clustering phase's purpose (PHASE_RULES).
+    return refuse('regroupOnlyInPhase', { phase: 'cluster' })
   if (edited && !rules.editOwnNotes) return refuse('noEditInPhase', { phase: context.moderation.phase })
   return ALLOWED
 }

@@ -18,7 +18,7 @@ const SAMPLES: Record<RefusalCode, Refusal> = {
   onlyOwnNotesChange: refusal('onlyOwnNotesChange'),
   authorCannotChange: refusal('authorCannotChange'),
   noMoveInPhase: refusal('noMoveInPhase', { phase: 'closed' }),
-  regroupOnlyInCluster: refusal('regroupOnlyInCluster'),
+  regroupOnlyInPhase: refusal('regroupOnlyInPhase', { phase: 'cluster' }),
   noEditInPhase: refusal('noEditInPhase', { phase: 'cluster' }),
   onlyOwnNotesDelete: refusal('onlyOwnNotesDelete'),
   noDeleteInPhase: refusal('noDeleteInPhase', { phase: 'collect' }),

@@ -24,7 +24,7 @@ const REFUSALS = {
   onlyOwnNotesChange: { en: 'participants may only change their own notes' },
   authorCannotChange: { en: 'a note’s author cannot change' },
   noMoveInPhase: { en: 'notes cannot be moved in phase "{phase}"', params: { phase: 'phase' } },
-  regroupOnlyInCluster: { en: 'notes can be moved into or out of clusters only in phase "cluster"' },
+  regroupOnlyInPhase: { en: 'notes can be moved into or out of clusters only in phase "{phase}"', params: { phase: 'phase' } },
   noEditInPhase: { en: 'notes cannot be edited in phase "{phase}"', params: { phase: 'phase' } },
   onlyOwnNotesDelete: { en: 'participants may only delete their own notes' },
   noDeleteInPhase: { en: 'notes cannot be deleted in phase "{phase}"', params: { phase: 'phase' } },
@@ -49,7 +49,7 @@ const REFUSALS = {
 } as const satisfies Record<string, { en: string; params?: Record<string, ParamKind> }>
 
 /** `phase`: one of PHASES; `number`: an integer; `text`: free text (ids, validator messages). */
-type ParamKind = 'phase' | 'number' | 'text'
+export type ParamKind = 'phase' | 'number' | 'text'
 interface ParamTypes {
   phase: Phase
   number: number
@@ -79,7 +79,8 @@ export function refusal(code: RefusalCode, params: Record<string, unknown> = {})
 
 const PLACEHOLDER = /\{(\w+)\}/g
 
-function paramKinds(code: RefusalCode): Record<string, ParamKind> {
+/** What kind each parameter of `code` is (clients translate `phase` parameters to their labels). */
+export function paramKinds(code: RefusalCode): Record<string, ParamKind> {
   const entry: { en: string; params?: Record<string, ParamKind> } = REFUSALS[code]
   return entry.params ?? {}
 }

@@ -168,7 +168,7 @@ describe('judgeUpdate: names and clusters', () => {
     expect(judge(anna, into(first.id))).toEqual({
       allowed: false,
       reason: 'notes can be moved into or out of clusters only in phase "cluster"',
-      refusal: { code: 'regroupOnlyInCluster', params: {} },
+      refusal: { code: 'regroupOnlyInPhase', params: { phase: 'cluster' } },
     })
     expect(judge(anna, (doc) => writeRecords(doc, { put: [{ ...mine, x: mine.x + 5 }] })).allowed).toBe(true) // moving on the board is fine
     expect(judge(anna, into(first.id)).allowed).toBe(false)

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { REFUSAL_CODES, paramKinds, refusal, refusalText } from '../../shared/permissions/refusal.ts'
+import { de } from './de.ts'
+import { en } from './en.ts'
+import { reasonMessage, refusalMessage } from './refusalMessage.ts'
+import { translate, type MessageKey, type Translate } from './translate.ts'
+
+const german: Translate = (key, params) => translate('de', key, params)
+const english: Translate = (key, params) => translate('en', key, params)
+
+describe('refusal messages', () => {
+  it('has a German and an English message for every refusal code, using only its parameters', () => {
+    for (const code of REFUSAL_CODES) {
+      const key = `refusal.${code}` as MessageKey
+      for (const catalogue of [de, en] as Record<string, string>[]) {
+        const message = catalogue[key]
+        expect(message, `${key} is missing`).toBeTruthy()
+        const placeholders = [...message!.matchAll(/\{(\w+)\}/g)].map((match) => match[1])
+        for (const name of placeholders) expect(Object.keys(paramKinds(code)), `${key} uses {${name}}`).toContain(name)
+      }
+    }
+  })
+
+  it('names phases by their labels and fills in numbers', () => {
+    expect(refusalMessage(german, refusal('noNewNotesInPhase', { phase: 'vote' }))).toBe('In der Phase „Punkten“ werden keine neuen Karten geschrieben.')
+    expect(refusalMessage(english, refusal('noEditInPhase', { phase: 'closed' }))).toBe('Notes cannot be edited in the “Closed” phase.')
+    expect(refusalMessage(german, refusal('dotBudget', { dots: 3 }))).toContain('(je Person 3)')
+    expect(refusalMessage(german, refusal('boardLocked'))).toBe('Diese Leitfrage ist gesperrt.')
+  })
+
+  it('translates refusal texts from the server and leaves other texts as they are', () => {
+    const locked = refusalText(refusal('boardLocked'))
+    expect(reasonMessage(german, locked)).toBe('Diese Leitfrage ist gesperrt.')
+    expect(reasonMessage(german, `update refused: ${refusalText(refusal('noMoveInPhase', { phase: 'vote' }))}`)).toBe(
+      'In der Phase „Punkten“ können Karten nicht verschoben werden.',
+    )
+    expect(reasonMessage(english, 'update refused: too many new notes: at most 5 per minute, please wait a moment')).toBe(
+      'update refused: too many new notes: at most 5 per minute, please wait a moment',
+    )
+    expect(reasonMessage(german, 'unknown session')).toBe('unknown session')
+  })
+})
