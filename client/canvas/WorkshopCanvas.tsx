@@ -24,6 +24,7 @@ import { PHASE_RULES } from '../../shared/moderation/moderationState.ts'
 import { judgeRecordChange, type Actor } from '../../shared/permissions/updatePolicy.ts'
 import { boardsInOrder, PAGE_ID } from '../../shared/workshop/workshopRecords.ts'
 import type { ParticipantCredentials, SessionInfo } from '../api/pinnwandApi.ts'
+import { reasonMessage } from '../i18n/refusalMessage.ts'
 import { translateNow, useTranslate } from '../i18n/translate.ts'
 import type { SessionConnection } from '../session/sessionConnection.ts'
 import { useModerationState } from '../session/useModerationState.ts'
@@ -232,7 +233,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       doc,
       schedule: animationFrameScheduler,
       guard: (id, next) => judgeRecordChange(doc, sessionRef.current.actor, id, next),
-      onRefused: (reason) => showToast(translateNow('board.refused', { reason }), 'error'),
+      onRefused: (reason) => showToast(translateNow('board.refused', { reason: reasonMessage(translateNow, reason) }), 'error'),
     })
     const stopPresence = bindPresence({
       store,

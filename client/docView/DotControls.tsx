@@ -1,8 +1,9 @@
+import { refusalMessage } from '../i18n/refusalMessage.ts'
 import { useTranslate, type Translate } from '../i18n/translate.ts'
 import { showToast } from '../stores/toastStore.ts'
 import { canPlaceDotOn, dotToRemoveFrom } from './dotBudget.ts'
 import type { Workshop } from './useWorkshop.ts'
-import { placeDot, removeDot } from './workshopActions.ts'
+import { placeDot, removeDot, type WriteResult } from './workshopActions.ts'
 
 export function dotCountText(t: Translate, count: number): string {
   return count === 1 ? t('dots.one') : t('dots.many', { count })
@@ -39,8 +40,8 @@ export function DotControls({ workshop, targetId, targetLabel, dots, myDots, tes
   const canRemove = dotToRemoveFrom(budget, targetId) !== undefined
 
   const testId = (name: string) => (testIdSuffix === undefined ? name : `${name}-${testIdSuffix}`)
-  const act = (result: { allowed: true } | { allowed: false; reason: string }) => {
-    if (!result.allowed) showToast(t('board.refused', { reason: result.reason }), 'error')
+  const act = (result: WriteResult) => {
+    if (!result.allowed) showToast(t('board.refused', { reason: refusalMessage(t, result.refusal) }), 'error')
   }
   return (
     <div className={compact ? 'dots dots--compact' : 'dots'} data-testid={testId('dot-controls')}>

@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react'
 import { PHASE_RULES } from '../../shared/moderation/moderationState.ts'
 import { ApiError } from '../api/pinnwandApi.ts'
+import type { Refusal } from '../../shared/permissions/refusal.ts'
+import { reasonMessage, refusalMessage } from '../i18n/refusalMessage.ts'
 import { useTranslate, type Translate } from '../i18n/translate.ts'
 import { postSealedNote } from './participationApi.ts'
 import type { Workshop } from './useWorkshop.ts'
@@ -20,11 +22,11 @@ interface NoteComposerProps {
 }
 
 /** Why no note can be posted to the question right now, in the person's language where known. */
-function blockedMessage(t: Translate, workshop: Workshop, questionIndex: number, reason: string): string {
+function blockedMessage(t: Translate, workshop: Workshop, questionIndex: number, refusal: Refusal): string {
   const { moderation, boards } = workshop.view
   if (boards.find((board) => board.questionIndex === questionIndex)?.locked) return t('compose.locked')
   if (!PHASE_RULES[moderation.phase].createNotes) return t('compose.phase', { phase: t(`phase.${moderation.phase}`) })
-  return t('compose.notNow', { reason })
+  return t('compose.notNow', { reason: refusalMessage(t, refusal) })
 }
 
 type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; message: string } | { kind: 'error'; message: string }
@@ -58,7 +60,8 @@ export function NoteComposer({ workshop, questionIndex, label, inputTestId, send
         setText('')
         setStatus({ kind: 'done', message: t('compose.sentSealed') })
       } catch (error) {
-        const message = error instanceof ApiError ? error.message : String(error)
+        // The sealed-note route answers with the shared refusal texts where the policy applies.
+        const message = error instanceof ApiError ? reasonMessage(t, error.message) : String(error)
         setStatus({ kind: 'error', message: t('compose.failed', { message }) })
       }
       return
@@ -67,13 +70,13 @@ export function NoteComposer({ workshop, questionIndex, label, inputTestId, send
     if (result.allowed) {
       setText('')
       setStatus({ kind: 'done', message: t('compose.sent') })
-    } else setStatus({ kind: 'error', message: t('compose.failed', { message: result.reason }) })
+    } else setStatus({ kind: 'error', message: t('compose.failed', { message: refusalMessage(t, result.refusal) }) })
   }
 
   if (!verdict.allowed)
     return (
       <p className="composer__blocked" data-testid="compose-blocked">
-        {blockedMessage(t, workshop, questionIndex, verdict.reason)}
+        {blockedMessage(t, workshop, questionIndex, verdict.refusal)}
       </p>
     )
 

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { refusalMessage } from '../i18n/refusalMessage.ts'
 import { useTranslate } from '../i18n/translate.ts'
 import { showToast } from '../stores/toastStore.ts'
 import { DotControls } from '../docView/DotControls.tsx'
@@ -43,14 +44,14 @@ export function NoteItem({ note, workshop }: { note: NoteView; workshop: Worksho
     event.preventDefault()
     if (draft === null) return
     const result = editNote(workshop.doc, workshop.actor, note.id, draft)
-    if (!result.allowed) showToast(t('board.refused', { reason: result.reason }), 'error')
+    if (!result.allowed) showToast(t('board.refused', { reason: refusalMessage(t, result.refusal) }), 'error')
     returnFocus.current = true
     setDraft(null)
   }
 
   function remove() {
     const result = deleteNote(workshop.doc, workshop.actor, note.id)
-    showToast(result.allowed ? t('note.deleted') : t('board.refused', { reason: result.reason }), result.allowed ? 'info' : 'error')
+    showToast(result.allowed ? t('note.deleted') : t('board.refused', { reason: refusalMessage(t, result.refusal) }), result.allowed ? 'info' : 'error')
   }
 
   return (

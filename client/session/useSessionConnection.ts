@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { reasonMessage } from '../i18n/refusalMessage.ts'
 import { translateNow } from '../i18n/translate.ts'
 import { useConnectionStore } from '../stores/connectionStore.ts'
 import { useOnlineStore } from '../stores/onlineStore.ts'
@@ -34,7 +35,7 @@ export function useSessionConnection(options: SessionConnectionOptions | null): 
       onPeople: (people) => useOnlineStore.getState().setPeople(people),
       onRefused: (reason) => {
         if (deniedToast !== undefined) dismissToast(deniedToast)
-        showToast(translateNow('connection.refused', { reason: reason || '—' }), 'error', 8000)
+        showToast(translateNow('connection.refused', { reason: reason ? reasonMessage(translateNow, reason) : '—' }), 'error', 8000)
         void connection.destroy({ clearLocal: true }).then(() => setGeneration((value) => value + 1))
       },
       onClosed: (_code, reason) => {
@@ -42,7 +43,7 @@ export function useSessionConnection(options: SessionConnectionOptions | null): 
         showToast(translateNow('connection.closed', { reason: reason || '—' }), 'error', 10000)
       },
       onPermissionDenied: (reason) => {
-        deniedToast = showToast(translateNow('connection.permissionDenied', { reason }), 'error')
+        deniedToast = showToast(translateNow('connection.permissionDenied', { reason: reasonMessage(translateNow, reason) }), 'error')
       },
     })
     setLive({ connection, ready: false })
