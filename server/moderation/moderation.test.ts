@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readRecords, writeRecords } from '../../shared/doc/documentLayout.ts'
 import { readModerationState } from '../../shared/moderation/moderationState.ts'
+import { refusalFromText } from '../../shared/permissions/refusal.ts'
 import { boardId, isNote } from '../../shared/workshop/workshopRecords.ts'
 import { createSession, getJson, join, moderate, postJson } from '../testing/apiClient.ts'
 import { addNote } from '../testing/notes.ts'
@@ -80,7 +81,10 @@ describe('hidden mode (Verdeckt sammeln)', () => {
     const act = (action: unknown) => moderate(fixture.server.origin, session.id, session.moderatorToken, action)
     const sealedPath = `/api/sessions/${session.id}/sealed-notes`
 
-    expect((await postJson(fixture.server.origin, sealedPath, { participantToken: anna.participantToken, questionIndex: 0, text: 'zu früh' })).status).toBe(409)
+    const early = await postJson(fixture.server.origin, sealedPath, { participantToken: anna.participantToken, questionIndex: 0, text: 'zu früh' })
+    expect(early.status).toBe(409)
+    // The error is a shared refusal text, which the composer translates.
+    expect(refusalFromText(early.json.error as string)?.code).toBe('hiddenModeOff')
     expect((await act({ action: 'setHiddenMode', hidden: true })).json.hiddenMode).toBe(true)
 
     const posted = await postJson(fixture.server.origin, sealedPath, { participantToken: anna.participantToken, questionIndex: 2, text: 'Geheimer Vorschlag' })
