@@ -1,14 +1,16 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { REFUSAL_CODES, paramKinds, refusal, refusalText } from '../../shared/permissions/refusal.ts'
 import { de } from './de.ts'
 import { en } from './en.ts'
 import { reasonMessage, refusalMessage } from './refusalMessage.ts'
-import { translate, type MessageKey, type Translate } from './translate.ts'
+import { loadCatalogue, translate, type MessageKey, type Translate } from './translate.ts'
 
 const german: Translate = (key, params) => translate('de', key, params)
 const english: Translate = (key, params) => translate('en', key, params)
 
 describe('refusal messages', () => {
+  beforeAll(() => loadCatalogue('en'))
+
   it('has a German and an English message for every refusal code, using only its parameters', () => {
     for (const code of REFUSAL_CODES) {
       const key = `refusal.${code}` as MessageKey
