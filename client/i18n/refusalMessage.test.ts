@@ -24,17 +24,17 @@ describe('refusal messages', () => {
   })
 
   it('names phases by their labels and fills in numbers', () => {
-    expect(refusalMessage(german, refusal('noNewNotesInPhase', { phase: 'vote' }))).toBe('In der Phase „Punkten“ werden keine neuen Karten geschrieben.')
-    expect(refusalMessage(english, refusal('noEditInPhase', { phase: 'closed' }))).toBe('Notes cannot be edited in the “Closed” phase.')
+    expect(refusalMessage(german, refusal('noNewNotesInPhase', { phase: 'vote' }))).toBe('In der Phase „Punkten“ werden keine neuen Karten geschrieben')
+    expect(refusalMessage(english, refusal('noEditInPhase', { phase: 'closed' }))).toBe('Notes cannot be edited in the “Closed” phase')
     expect(refusalMessage(german, refusal('dotBudget', { dots: 3 }))).toContain('(je Person 3)')
-    expect(refusalMessage(german, refusal('boardLocked'))).toBe('Diese Leitfrage ist gesperrt.')
+    expect(refusalMessage(german, refusal('boardLocked'))).toBe('Diese Leitfrage ist gesperrt')
   })
 
   it('translates refusal texts from the server and leaves other texts as they are', () => {
     const locked = refusalText(refusal('boardLocked'))
-    expect(reasonMessage(german, locked)).toBe('Diese Leitfrage ist gesperrt.')
+    expect(reasonMessage(german, locked)).toBe('Diese Leitfrage ist gesperrt')
     expect(reasonMessage(german, `update refused: ${refusalText(refusal('noMoveInPhase', { phase: 'vote' }))}`)).toBe(
-      'In der Phase „Punkten“ können Karten nicht verschoben werden.',
+      'In der Phase „Punkten“ können Karten nicht verschoben werden',
     )
     expect(reasonMessage(english, 'update refused: too many new notes: at most 5 per minute, please wait a moment')).toBe(
       'update refused: too many new notes: at most 5 per minute, please wait a moment',
