@@ -1,5 +1,5 @@
 import { paramKinds, refusalFromText, type Refusal, type RefusalCode } from '../../shared/permissions/refusal.ts'
-import type { Phase } from '../../shared/moderation/moderationState.ts'
+import type { Phase } from '../../shared/moderation/phases.ts'
 import type { Translate } from './translate.ts'
 
 /**

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import type * as Y from 'yjs'
+import { PHASES } from './phases.ts'
 
 /**
  * The moderator's settings of a session, in `doc.getMap('moderation')`. Only the server writes
@@ -8,7 +9,7 @@ import type * as Y from 'yjs'
  */
 export const MODERATION_MAP_NAME = 'moderation'
 
-export const PHASES = ['collect', 'cluster', 'vote', 'closed'] as const
+export { PHASES }
 export const phaseSchema = z.enum(PHASES)
 export type Phase = z.infer<typeof phaseSchema>
 

@@ -1,4 +1,4 @@
-import { PHASES, type Phase } from '../moderation/moderationState.ts'
+import { PHASES, type Phase } from '../moderation/phases.ts'
 
 /**
  * Every reason the permission policy (and the views that ask it) can give for refusing a change,
