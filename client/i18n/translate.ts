@@ -46,7 +46,7 @@ export function useTranslate(): Translate {
   const language = useLanguageStore((state) => state.language)
   const loaded = useSyncExternalStore(subscribeToCatalogues, () => loadedCount)
   // `loaded` is a dependency so components re-render with the catalogue once it has arrived.
-  return useCallback<Translate>((key, params) => translate(language, key, params), [language, loaded]) // eslint-disable-line react-hooks/exhaustive-deps
+  return useCallback<Translate>((key, params) => translate(language, key, params), [language, loaded])
 }
 
 /** Translation outside React (connection events, toasts), in the language chosen right now. */

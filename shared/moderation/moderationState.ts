@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import type * as Y from 'yjs'
-import { PHASES } from './phases.ts'
+import { PHASES, type Phase } from './phases.ts'
 
 /**
  * The moderator's settings of a session, in `doc.getMap('moderation')`. Only the server writes
@@ -9,9 +9,8 @@ import { PHASES } from './phases.ts'
  */
 export const MODERATION_MAP_NAME = 'moderation'
 
-export { PHASES }
+export { PHASES, type Phase }
 export const phaseSchema = z.enum(PHASES)
-export type Phase = z.infer<typeof phaseSchema>
 
 export const DEFAULT_DOTS_PER_PARTICIPANT = 5
 
