@@ -51,8 +51,21 @@ export interface ClientConfig {
   retentionDays?: number
 }
 
+export interface RequestOptions {
+  /**
+   * Send once more after a network error (no HTTP answer at all). A POST that goes out on a
+   * keep-alive connection just as the server closes it as idle fails this way without having
+   * reached the server; browsers repeat such a GET themselves, never a POST. Only for requests
+   * whose repetition does no harm (joining, creating a workshop), not for posting a note.
+   */
+  retryNetworkErrorOnce?: boolean
+}
+
+/** How long to wait before that one repetition. */
+const NETWORK_RETRY_DELAY_MS = 300
+
 /** One JSON request to the server's API; `bearer` is sent as the Authorization token. */
-export async function request<T>(path: string, init: RequestInit = {}, bearer?: string): Promise<T> {
+export async function request<T>(path: string, init: RequestInit = {}, bearer?: string, options: RequestOptions = {}): Promise<T> {
   const headers = new Headers(init.headers)
   if (init.body !== undefined) headers.set('Content-Type', 'application/json')
   if (bearer) headers.set('Authorization', `Bearer ${bearer}`)
@@ -60,7 +73,9 @@ export async function request<T>(path: string, init: RequestInit = {}, bearer?: 
   try {
     response = await fetch(path, { ...init, headers })
   } catch (error) {
-    throw new ApiError((error as Error).message || 'network error', 0)
+    if (!options.retryNetworkErrorOnce) throw new ApiError((error as Error).message || 'network error', 0)
+    await new Promise((resolve) => setTimeout(resolve, NETWORK_RETRY_DELAY_MS))
+    return request<T>(path, init, bearer, { retryNetworkErrorOnce: false })
   }
   const text = await response.text()
   let body: unknown
@@ -91,7 +106,7 @@ export function fetchTemplates(): Promise<TemplateSummary[]> {
 
 /** Creates a session from a built-in template id or a whole template (uploaded file). */
 export async function createSession(template: string | WorkshopTemplate): Promise<CreatedSession> {
-  const created = await request<CreatedSession>('/api/sessions', { method: 'POST', body: JSON.stringify({ template }) })
+  const created = await request<CreatedSession>('/api/sessions', { method: 'POST', body: JSON.stringify({ template }) }, undefined, { retryNetworkErrorOnce: true })
   return {
     ...created,
     participantUrl: absolute(created.participantUrl),
@@ -105,10 +120,13 @@ export function fetchSession(sessionId: string, roleToken?: string): Promise<Ses
 }
 
 export function joinSession(sessionId: string, name: string): Promise<ParticipantCredentials> {
-  return request<ParticipantCredentials>(`/api/sessions/${encodeURIComponent(sessionId)}/participants`, {
-    method: 'POST',
-    body: JSON.stringify({ name }),
-  })
+  // A repeated join at worst leaves an unused participant entry behind.
+  return request<ParticipantCredentials>(
+    `/api/sessions/${encodeURIComponent(sessionId)}/participants`,
+    { method: 'POST', body: JSON.stringify({ name }) },
+    undefined,
+    { retryNetworkErrorOnce: true },
+  )
 }
 
 /** Deletes the workshop with all its data (moderator token); connected clients are closed with 4404. */
