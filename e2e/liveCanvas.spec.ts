@@ -84,7 +84,8 @@ test('an offline note the server refuses on reconnect is dropped with a message,
   expect(locked.status).toBe(200)
 
   await anna.context().setOffline(false)
-  await expect(anna.getByTestId('toast').filter({ hasText: 'abgelehnt' })).toBeVisible({ timeout: 30_000 })
+  // The server's reason arrives as English text; the toast gives it in the page's language.
+  await expect(anna.getByTestId('toast').filter({ hasText: 'abgelehnt (Diese Leitfrage ist gesperrt)' })).toBeVisible({ timeout: 30_000 })
   await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', { timeout: 30_000 })
   await waitForCanvas(anna)
   await expect(noteOnCanvas(anna, 'Zu spät')).toHaveCount(0)
