@@ -9,7 +9,7 @@ import {
   type TLStore,
 } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
-import { readAwarenessUser, type AwarenessUser, type PinnwandAwarenessState } from '../session/awarenessState.ts'
+import { readAwarenessUser, type AwarenessUser, type PinnwandAwarenessState } from '../../shared/presence/awarenessUser.ts'
 import type { FrameScheduler } from './frameScheduler.ts'
 
 /**

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { OnlinePeopleTracker, onlinePeople, readAwarenessUser } from './awarenessState.ts'
+import { OnlinePeopleTracker, onlinePeople } from './awarenessState.ts'
 
 const anna = { participantId: 'p-anna', name: 'Anna', color: '#e0a800', role: 'participant' as const }
 const ben = { participantId: 'p-ben', name: 'Ben', color: '#4ba1f1', role: 'participant' as const }
-
-describe('readAwarenessUser', () => {
-  it('accepts a well-formed user and rejects malformed peers', () => {
-    expect(readAwarenessUser({ user: anna })).toEqual(anna)
-    expect(readAwarenessUser({ user: { ...anna, role: 'admin' } })).toBeUndefined()
-    expect(readAwarenessUser({ user: { ...anna, name: '   ' } })).toBeUndefined()
-    expect(readAwarenessUser({ presence: {} })).toBeUndefined()
-    expect(readAwarenessUser(null)).toBeUndefined()
-  })
-})
 
 describe('onlinePeople', () => {
   it('lists each participant once, self first, without Beamer views', () => {

@@ -1,11 +1,8 @@
 import { create } from 'zustand'
-import type { Role } from '../../shared/permissions/updatePolicy.ts'
+import type { AwarenessUser } from '../../shared/presence/awarenessUser.ts'
 
-export interface OnlinePerson {
-  participantId: string
-  name: string
-  color: string
-  role: Role
+/** A person in the online list: their awareness identity, and whether it is this device. */
+export interface OnlinePerson extends AwarenessUser {
   isSelf: boolean
 }
 

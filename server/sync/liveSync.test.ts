@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { createSession, join } from '../testing/apiClient.ts'
+import { createSession, join, type Joined } from '../testing/apiClient.ts'
+import type { AwarenessUser } from '../../shared/presence/awarenessUser.ts'
 import { encodeAwarenessEntries, encodeAwarenessMessage } from './protocolMessages.ts'
 import { addNote } from '../testing/notes.ts'
 import { serverForThisFile } from '../testing/serverForThisFile.ts'
@@ -20,6 +21,15 @@ function rawSocket(path: string): Promise<WebSocket> {
 
 function closeOf(socket: WebSocket): Promise<{ code: number; reason: string }> {
   return new Promise((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })))
+}
+
+/** The awareness `user` a client of this joined participant announces (see shared/presence). */
+function claimOf(joined: Joined, role: 'participant' | 'moderator' = 'participant'): AwarenessUser {
+  return { participantId: joined.participantId, name: joined.name, color: '#4ba1f1', role }
+}
+
+function userNameOf(observer: ReturnType<typeof client>, clientId: number): string | undefined {
+  return (observer.provider.awareness.getStates().get(clientId) as { user?: AwarenessUser } | undefined)?.user?.name
 }
 
 describe('live sync with stock y-websocket clients', () => {
@@ -84,21 +94,59 @@ describe('live sync with stock y-websocket clients', () => {
 
   it('shares presence, and a connection cannot speak for another client id', async () => {
     const session = await createSession(fixture.server.origin)
-    const a = client(session.id)
-    const b = client(session.id)
+    const anna = await join(fixture.server.origin, session.id, 'Anna')
+    const ben = await join(fixture.server.origin, session.id, 'Ben')
+    const a = client(session.id, { participant: anna.participantToken })
+    const b = client(session.id, { participant: ben.participantToken })
     await Promise.all([a.synced(), b.synced()])
-    a.provider.awareness.setLocalStateField('user', { name: 'Anna' })
-    await waitFor('B to see Anna', () => (b.provider.awareness.getStates().get(a.doc.clientID) as any)?.user?.name === 'Anna')
+    a.provider.awareness.setLocalStateField('user', claimOf(anna))
+    await waitFor('B to see Anna', () => userNameOf(b, a.doc.clientID) === 'Anna')
 
     // B claims A's client id with a newer clock: the server ignores that entry.
-    const forged = encodeAwarenessEntries([{ clientId: a.doc.clientID, clock: 1000, state: JSON.stringify({ user: { name: 'Mallory' } }) }])
+    const forged = encodeAwarenessEntries([{ clientId: a.doc.clientID, clock: 1000, state: JSON.stringify({ user: claimOf(ben) }) }])
     b.provider.ws!.send(encodeAwarenessMessage(forged))
     // Then something legitimate from B, which A sees only after the forged part was processed.
-    b.provider.awareness.setLocalStateField('user', { name: 'Ben' })
+    b.provider.awareness.setLocalStateField('user', claimOf(ben))
     const c = client(session.id)
     await c.synced()
-    await waitFor('C to see Ben', () => (c.provider.awareness.getStates().get(b.doc.clientID) as any)?.user?.name === 'Ben')
-    expect((c.provider.awareness.getStates().get(a.doc.clientID) as any)?.user?.name).toBe('Anna')
+    await waitFor('C to see Ben', () => userNameOf(c, b.doc.clientID) === 'Ben')
+    expect(userNameOf(c, a.doc.clientID)).toBe('Anna')
+  })
+
+  it('shares a presence only under the identity its connection joined with', async () => {
+    const session = await createSession(fixture.server.origin)
+    const moderator = await join(fixture.server.origin, session.id, 'Moderation')
+    const mallory = await join(fixture.server.origin, session.id, 'Mallory')
+    const m = client(session.id, { participant: mallory.participantToken })
+    const anonymous = client(session.id)
+    const observer = client(session.id)
+    await Promise.all([m.synced(), anonymous.synced(), observer.synced()])
+    const clientId = m.doc.clientID
+    const everSeen: AwarenessUser[] = []
+    observer.provider.awareness.on('change', () => {
+      for (const state of observer.provider.awareness.getStates().values()) if ((state as any).user) everSeen.push((state as any).user)
+    })
+    const send = (socket: { send(data: Uint8Array): void }, clock: number, state: unknown) =>
+      socket.send(encodeAwarenessMessage(encodeAwarenessEntries([{ clientId, clock, state: JSON.stringify(state) }])))
+
+    // What follow mode would follow, and what the online list would show: all ignored.
+    send(m.provider.ws!, 100, { user: { ...claimOf(mallory), role: 'moderator' } })
+    send(m.provider.ws!, 101, { user: { ...claimOf(moderator), role: 'moderator' } })
+    send(m.provider.ws!, 102, { user: { ...claimOf(mallory), name: 'Moderation' } })
+    send(m.provider.ws!, 103, { user: { name: 'Moderation' } })
+    // A connection that never joined claims nobody, but may share a state without a name.
+    anonymous.provider.awareness.setLocalStateField('user', claimOf(mallory))
+    anonymous.provider.awareness.setLocalState({ cursor: { x: 1, y: 2 } })
+    // Last, Mallory as herself.
+    send(m.provider.ws!, 104, { user: claimOf(mallory) })
+
+    await waitFor('the observer to see Mallory as herself', () => userNameOf(observer, clientId) === 'Mallory')
+    await waitFor('the observer to see the nameless cursor', () => (observer.provider.awareness.getStates().get(anonymous.doc.clientID) as any)?.cursor?.x === 1)
+    const seen = [...observer.provider.awareness.getStates().values()].map((state: any) => state.user).filter(Boolean)
+    expect(seen).toEqual([claimOf(mallory)])
+    // The refused claims never reached the observer, not even for a moment.
+    expect(everSeen.length).toBeGreaterThan(0)
+    expect(everSeen.every((user) => JSON.stringify(user) === JSON.stringify(claimOf(mallory)))).toBe(true)
   })
 
   it('accepts offline notes even when a new edit overtakes them on reconnect', async () => {
@@ -128,22 +176,22 @@ describe('live sync with stock y-websocket clients', () => {
     const session = await createSession(fixture.server.origin)
     const anna = await join(fixture.server.origin, session.id, 'Anna')
     const first = await rawSocket(`/yjs/${session.id}?participant=${encodeURIComponent(anna.participantToken)}`)
-    const state = (name: string) => JSON.stringify({ user: { name } })
-    first.send(encodeAwarenessMessage(encodeAwarenessEntries([{ clientId: 4242, clock: 1, state: state('Anna alt') }])))
+    const state = (label: string) => JSON.stringify({ user: claimOf(anna), label })
+    first.send(encodeAwarenessMessage(encodeAwarenessEntries([{ clientId: 4242, clock: 1, state: state('alt') }])))
     // The same participant on a new socket while the first one still looks alive to the fixture.server.
     const second = await rawSocket(`/yjs/${session.id}?participant=${encodeURIComponent(anna.participantToken)}`)
-    second.send(encodeAwarenessMessage(encodeAwarenessEntries([{ clientId: 4242, clock: 2, state: state('Anna neu') }])))
+    second.send(encodeAwarenessMessage(encodeAwarenessEntries([{ clientId: 4242, clock: 2, state: state('neu') }])))
     // Someone else may not.
     const mallory = await rawSocket(`/yjs/${session.id}`)
-    mallory.send(encodeAwarenessMessage(encodeAwarenessEntries([{ clientId: 4242, clock: 3, state: state('Mallory') }])))
+    mallory.send(encodeAwarenessMessage(encodeAwarenessEntries([{ clientId: 4242, clock: 3, state: JSON.stringify({ label: 'Mallory' }) }])))
     const observer = client(session.id)
-    await waitFor('the observer to see Anna’s new state', () => (observer.provider.awareness.getStates().get(4242) as any)?.user?.name === 'Anna neu')
+    await waitFor('the observer to see Anna’s new state', () => (observer.provider.awareness.getStates().get(4242) as any)?.label === 'neu')
     first.close()
     await new Promise((resolve) => first.once('close', resolve))
     // Closing the old socket does not remove the state its successor owns.
     const later = client(session.id)
     await later.synced()
-    await waitFor('a later client to see Anna', () => (later.provider.awareness.getStates().get(4242) as any)?.user?.name === 'Anna neu')
+    await waitFor('a later client to see Anna', () => (later.provider.awareness.getStates().get(4242) as any)?.label === 'neu')
     second.close()
     mallory.close()
   })

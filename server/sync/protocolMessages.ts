@@ -18,7 +18,7 @@ export type IncomingMessage =
   | { type: 'syncStep1'; stateVector: Uint8Array }
   | { type: 'syncStep2'; update: Uint8Array }
   | { type: 'update'; update: Uint8Array }
-  | { type: 'awareness'; entries: AwarenessEntry[] }
+  | { type: 'awareness'; entries: ReceivedAwarenessEntry[] }
   | { type: 'queryAwareness' }
 
 /** One client's state in an awareness update; `state` is the raw JSON text (`null` = left). */
@@ -26,6 +26,11 @@ export interface AwarenessEntry {
   clientId: number
   clock: number
   state: string
+}
+
+/** An entry as received, with its state parsed once (the server checks who it claims to be). */
+export interface ReceivedAwarenessEntry extends AwarenessEntry {
+  value: unknown
 }
 
 export class MalformedMessageError extends Error {
@@ -71,16 +76,15 @@ function readMessage(decoder: decoding.Decoder): IncomingMessage {
 }
 
 /** Decodes an awareness update (format of y-protocols/awareness) and checks each state is JSON. */
-function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+function decodeAwarenessEntries(update: Uint8Array): ReceivedAwarenessEntry[] {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
-  const entries: AwarenessEntry[] = []
+  const entries: ReceivedAwarenessEntry[] = []
   for (let index = 0; index < count; index++) {
     const clientId = decoding.readVarUint(decoder)
     const clock = decoding.readVarUint(decoder)
     const state = decoding.readVarString(decoder)
-    JSON.parse(state)
-    entries.push({ clientId, clock, state })
+    entries.push({ clientId, clock, state, value: JSON.parse(state) })
   }
   if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes in awareness update')
   return entries

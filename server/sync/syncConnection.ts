@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import type { WebSocket } from 'ws'
 import type { Actor } from '../../shared/permissions/updatePolicy.ts'
+import { awarenessClaimFits } from '../../shared/permissions/awarenessClaim.ts'
 import type { UpdateCheck } from '../gate/updateChecks.ts'
 import type { GateDecision } from '../gate/updateGate.ts'
 import { CLOSE_CODES, fitCloseReason } from './closeCodes.ts'
@@ -13,7 +14,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   MalformedMessageError,
-  type AwarenessEntry,
+  type ReceivedAwarenessEntry,
 } from './protocolMessages.ts'
 import { isEmptyStateVector, stateUpdateSince } from './encodedState.ts'
 import type { Room, RoomPeer } from './room.ts'
@@ -36,7 +37,7 @@ const OPENING_DEFER_MS = 1_000
 /**
  * One websocket of one room, speaking the y-websocket protocol. Every document update it
  * receives passes the gate; awareness updates are limited to the client ids this connection
- * introduced. Anything undecodable closes this connection only (1007).
+ * introduced, and to its own identity. Anything undecodable closes this connection only (1007).
  */
 export class SyncConnection implements RoomPeer {
   private closed = false
@@ -220,9 +221,11 @@ export class SyncConnection implements RoomPeer {
     Y.applyUpdate(this.room.doc, update, this)
   }
 
-  private receiveAwareness(entries: AwarenessEntry[]): void {
+  private receiveAwareness(entries: ReceivedAwarenessEntry[]): void {
     const owners = this.room.awarenessOwners
-    const accepted = entries.filter(({ clientId }) => {
+    const accepted = entries.filter(({ clientId, value }) => {
+      // Someone else's name or the moderator's role would mislead every client (see awarenessClaimFits).
+      if (!awarenessClaimFits(value, this.actor)) return false
       const owner = owners.get(clientId)
       if (owner === this) return true
       // A participant who reconnected before the server noticed the old socket died takes its ids over.
