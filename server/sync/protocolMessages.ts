@@ -113,11 +113,18 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
  * update from a doc itself; taking it ready-made lets a room answer from its cached encoding.
  */
 export function encodeSyncStep2(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE_SYNC)
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
+  const header = encoding.createEncoder()
+  encoding.writeVarUint(header, MESSAGE_SYNC)
+  encoding.writeVarUint(header, syncProtocol.messageYjsSyncStep2)
+  encoding.writeVarUint(header, update.length)
+  // The same bytes as writeVarUint8Array, but copied once into a buffer of the final size: a
+  // whole document (megabytes, on a cold session's first join) outgrows the encoder's chunk, so
+  // the encoder would allocate and copy it twice.
+  const headerBytes = encoding.toUint8Array(header)
+  const message = new Uint8Array(headerBytes.length + update.length)
+  message.set(headerBytes)
+  message.set(update, headerBytes.length)
+  return message
 }
 
 export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
