@@ -7,6 +7,7 @@ import { readRecords, writeRecords, type RecordEntry } from '../../shared/doc/do
 import { boardsInOrder, buildNoteRecord, type BoardShape, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
 import type { Author } from '../../shared/workshop/recordMeta.ts'
 import { markerId, nowNs, parseMarkerText } from './postMarker.ts'
+import { reserveProviderExitListener } from '../../server/testing/providerExitListener.ts'
 
 /** Where and as whom a full client connects (same shape for ours and the reference). */
 export interface ClientSpec {
@@ -26,6 +27,8 @@ export interface ClientSpec {
 export class FullClient {
   readonly doc = new Y.Doc()
   readonly provider: WebsocketProvider
+  /** Gives back the room this client's provider takes among the process's 'exit' listeners. */
+  private readonly releaseExitListener = reserveProviderExitListener()
 
   constructor(readonly spec: ClientSpec) {
     this.provider = new WebsocketProvider(spec.wsBase, spec.sessionId, this.doc, {
@@ -83,6 +86,7 @@ export class FullClient {
   destroy(): void {
     this.provider.destroy()
     this.doc.destroy()
+    this.releaseExitListener()
   }
 }
 

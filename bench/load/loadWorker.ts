@@ -12,8 +12,6 @@ import type { WorkerJob, WorkerJobResult } from './workerProtocol.ts'
  */
 if (!parentPort) throw new Error('loadWorker must run as a worker thread')
 const port = parentPort
-// Every WebsocketProvider adds a process 'exit' listener.
-process.setMaxListeners(0)
 
 const receivers: LightReceiver[] = []
 const fullClients: FullClient[] = []

@@ -5,6 +5,7 @@ import * as authProtocol from 'y-protocols/auth'
 import { WebsocketProvider } from 'y-websocket'
 import { readRecords } from '../../shared/doc/documentLayout.ts'
 import { isNote } from '../../shared/workshop/workshopRecords.ts'
+import { reserveProviderExitListener } from './providerExitListener.ts'
 
 /** Polls `check` until it returns a truthy value; fails with `what` after `timeoutMs`. */
 export async function waitFor<T>(what: string, check: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
@@ -32,6 +33,8 @@ export class SyncTestClient {
   readonly provider: WebsocketProvider
   readonly closes: CloseRecord[] = []
   readonly denied: string[] = []
+  /** Gives back the room this client's provider takes among the process's 'exit' listeners. */
+  private readonly releaseExitListener = reserveProviderExitListener()
 
   constructor(
     origin: string,
@@ -83,5 +86,6 @@ export class SyncTestClient {
   destroy(): void {
     this.provider.destroy()
     this.doc.destroy()
+    this.releaseExitListener()
   }
 }
