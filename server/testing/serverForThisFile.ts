@@ -1,11 +1,14 @@
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { PinnwandServer, type ServerProcessOptions } from './serverProcess.ts'
 import { SyncTestClient } from './syncClient.ts'
 
 export interface ServerFixture {
   /** The running server (available inside tests, after the file's `beforeAll`). */
   readonly server: PinnwandServer
-  /** A stock y-websocket client of this server, destroyed with the server after the file. */
+  /**
+   * A stock y-websocket client of this server. One opened inside a test (or its `beforeEach`)
+   * is destroyed when that test ends, one opened outside a test after the file.
+   */
   client(sessionId: string, params?: { token?: string; participant?: string }): SyncTestClient
 }
 
@@ -15,12 +18,23 @@ export interface ServerFixture {
  */
 export function serverForThisFile(options: ServerProcessOptions = {}): ServerFixture {
   let started: PinnwandServer | undefined
-  const clients: SyncTestClient[] = []
+  // Clients of a finished test would otherwise stay connected (and keep reconnecting) until the
+  // file ends: open sockets, server rooms held, one process 'exit' listener each.
+  const fileClients: SyncTestClient[] = []
+  const testClients: SyncTestClient[] = []
+  let inTest = false
   beforeAll(async () => {
     started = await PinnwandServer.start(options)
   })
+  beforeEach(() => {
+    inTest = true
+  })
+  afterEach(() => {
+    inTest = false
+    for (const created of testClients.splice(0)) created.destroy()
+  })
   afterAll(async () => {
-    for (const created of clients) created.destroy()
+    for (const created of fileClients.splice(0)) created.destroy()
     await started?.stop()
   })
   const fixture: ServerFixture = {
@@ -30,7 +44,7 @@ export function serverForThisFile(options: ServerProcessOptions = {}): ServerFix
     },
     client: (sessionId, params = {}) => {
       const created = new SyncTestClient(fixture.server.origin, sessionId, params)
-      clients.push(created)
+      ;(inTest ? testClients : fileClients).push(created)
       return created
     },
   }
