@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { createShapeId } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import { readRecords, writeRecords } from '../doc/documentLayout.ts'
-import { writeModerationState } from '../moderation/moderationState.ts'
+import { writeModerationState, type VotingRound } from '../moderation/moderationState.ts'
+import { getDotsMap, type Dot } from '../workshop/dots.ts'
 import { boardsInOrder, buildNoteRecord } from '../workshop/workshopRecords.ts'
 import { buildExport, ExportError, type ExportOptions } from './exportModel.ts'
 import { exportJsonSchema, workshopExportSchema, type ExportNote, type WorkshopExport } from './exportSchema.ts'
@@ -81,6 +82,7 @@ describe('buildExport', () => {
       authorName: 'Anna Müller',
       createdAt: '2026-11-26T09:05:00.000Z',
       dots: 3,
+      dotsByRound: { r1: 1, r2: 3 },
       color: 'light-blue',
     })
   })
@@ -190,5 +192,185 @@ describe('buildExport', () => {
       properties: { schemaVersion: { const: 1 } },
     })
     expect(JSON.stringify(schema)).toContain('Teilnehmer:in N')
+  })
+})
+
+describe('buildExport with several voting rounds', () => {
+  const N = FIXTURE_NOTE_IDS
+  const C = FIXTURE_CLUSTER_IDS
+  const running = (roundId: string): VotingRound => ({
+    roundId,
+    dotsPerParticipant: 3,
+    maxPerTarget: 1,
+    hideResults: true,
+    status: 'running',
+    startedAt: Date.parse('2026-11-26T11:00:00Z'),
+    endedAt: null,
+  })
+  const addDots = (doc: Y.Doc, dots: ReadonlyArray<readonly [targetId: string, roundId: string, createdAt: string]>) =>
+    doc.transact(() =>
+      dots.forEach(([targetId, roundId, createdAt], position) => {
+        const dot: Dot = { voterId: `u-extra-${position}`, targetId, roundId, createdAt }
+        getDotsMap(doc).set(`extra-${roundId}-${position}`, dot)
+      }),
+    )
+
+  it('lists both rounds of the fixture in order, numbered, with their dots and voters', () => {
+    const model = exportFixture()
+    expect(model.rounds).toEqual([
+      {
+        number: 1,
+        roundId: 'r1',
+        current: false,
+        status: 'ended',
+        startedAt: null,
+        endedAt: null,
+        settings: null, // not stored: starting r2 replaced them
+        dotsCast: 4,
+        voters: 3,
+        firstDotAt: '2026-11-26T09:40:00.000Z',
+        lastDotAt: '2026-11-26T09:43:00.000Z',
+      },
+      {
+        number: 2,
+        roundId: 'r2',
+        current: true,
+        status: 'ended',
+        startedAt: '2026-11-26T10:00:00.000Z',
+        endedAt: '2026-11-26T10:30:00.000Z',
+        settings: { dotsPerParticipant: 5, maxPerTarget: null, hideResults: false },
+        dotsCast: 13,
+        voters: 4,
+        firstDotAt: '2026-11-26T10:00:00.000Z',
+        lastDotAt: '2026-11-26T10:12:00.000Z',
+      },
+    ])
+    expect(workshopExportSchema.parse(model)).toEqual(model)
+  })
+
+  it('gives every note and cluster its dots per round, and every board its ranking per round', () => {
+    const model = exportFixture()
+    const notes = new Map(allNotes(model).map((note) => [note.id, note]))
+    // `dots` keeps meaning the current round; the earlier round is beside it.
+    expect(notes.get(N.formel)).toMatchObject({ dots: 0, dotsByRound: { r1: 2 } })
+    expect(notes.get(N.buergerhaushalt)).toMatchObject({ dots: 3, dotsByRound: { r1: 1, r2: 3 } })
+    expect(notes.get(N.markdown)!.dotsByRound).toEqual({})
+    expect(model.boards[0]!.clusters.map((cluster) => cluster.dotsByRound)).toEqual([{}, { r2: 3 }, { r2: 1 }])
+
+    const [first, second, third] = model.boards
+    expect(Object.keys(first!.rankingByRound!)).toEqual(['r1', 'r2'])
+    expect(first!.rankingByRound!.r1).toEqual([
+      { place: 1, kind: 'note', id: N.formel, label: '=SUMME(A1:A3) ist keine Formel', dots: 2 },
+      { place: 2, kind: 'note', id: N.buergerhaushalt, label: 'Mehr Bürgerhaushalt, „sofort“!', dots: 1 },
+    ])
+    expect(first!.rankingByRound!.r2).toEqual(first!.ranking)
+    expect(second!.rankingByRound!.r1!.map((entry) => [entry.place, entry.id, entry.dots])).toEqual([[1, N.schulen, 1]])
+    expect(third!.rankingByRound).toEqual({ r1: [], r2: [] })
+  })
+
+  it('orders earlier rounds by their first dot, not by id, and puts the current round last', () => {
+    const doc = buildExportFixture()
+    addDots(doc, [
+      [N.umlaute, 'zz-first', '2026-11-26T08:30:00.000Z'],
+      [N.umlaute, 'aa-third', '2026-11-26T09:50:00.000Z'],
+      [N.zitat, 'aa-third', '2026-11-26T09:55:00.000Z'],
+      // A later dot of the first round does not move it.
+      [N.zitat, 'zz-first', '2026-11-26T09:59:00.000Z'],
+    ])
+    const rounds = exportFixture({}, doc).rounds!
+    expect(rounds.map((round) => [round.number, round.roundId, round.dotsCast])).toEqual([
+      [1, 'zz-first', 2],
+      [2, 'r1', 4],
+      [3, 'aa-third', 2],
+      [4, 'r2', 13],
+    ])
+    expect(rounds.map((round) => round.current)).toEqual([false, false, false, true])
+  })
+
+  it('lists a running round that has no dots yet, with its settings, after the earlier ones', () => {
+    const doc = buildExportFixture()
+    writeModerationState(doc, { phase: 'vote', voting: running('r3') })
+    const model = exportFixture({}, doc)
+    expect(model.voting).toEqual({ roundId: 'r3', status: 'running' })
+    expect(model.rounds!.map((round) => [round.number, round.roundId, round.current, round.status, round.dotsCast])).toEqual([
+      [1, 'r1', false, 'ended', 4],
+      [2, 'r2', false, 'ended', 13],
+      [3, 'r3', true, 'running', 0],
+    ])
+    expect(model.rounds![1]).toMatchObject({ startedAt: null, endedAt: null, settings: null }) // r2 is an earlier round now
+    expect(model.rounds![2]).toEqual({
+      number: 3,
+      roundId: 'r3',
+      current: true,
+      status: 'running',
+      startedAt: '2026-11-26T11:00:00.000Z',
+      endedAt: null,
+      settings: { dotsPerParticipant: 3, maxPerTarget: 1, hideResults: true },
+      dotsCast: 0,
+      voters: 0,
+      firstDotAt: null,
+      lastDotAt: null,
+    })
+    // The counted figures are the new round's: nothing yet. The earlier rounds stay readable.
+    expect(allNotes(model).every((note) => note.dots === 0)).toBe(true)
+    expect(model.boards[0]!.ranking).toEqual([])
+    expect(model.boards[0]!.rankingByRound!.r3).toEqual([])
+    expect(model.boards[0]!.rankingByRound!.r2!.length).toBe(5)
+    expect(allNotes(model).find((note) => note.id === N.buergerhaushalt)!.dotsByRound).toEqual({ r1: 1, r2: 3 })
+    expect(workshopExportSchema.safeParse(model).success).toBe(true)
+  })
+
+  it('a first round running without dots is one round: the export keeps its one-round shape', () => {
+    const doc = buildExportFixture({ earlierRound: false })
+    getDotsMap(doc).clear()
+    writeModerationState(doc, { voting: running('r1') })
+    const model = exportFixture({}, doc)
+    expect(model).not.toHaveProperty('rounds')
+    expect(model.boards[0]).not.toHaveProperty('rankingByRound')
+  })
+
+  it('keeps the one-round shape with one round: no rounds, no per-round figures', () => {
+    const model = exportFixture({}, buildExportFixture({ earlierRound: false }))
+    expect(model).not.toHaveProperty('rounds')
+    for (const note of allNotes(model)) expect(note).not.toHaveProperty('dotsByRound')
+    for (const board of model.boards) {
+      expect(board).not.toHaveProperty('rankingByRound')
+      for (const cluster of board.clusters) expect(cluster).not.toHaveProperty('dotsByRound')
+    }
+  })
+
+  it('counts dots of a round no moderation state names as today: all of them, in one figure', () => {
+    const doc = buildExportFixture({ earlierRound: false })
+    getDotsMap(doc).clear()
+    writeModerationState(doc, { voting: null })
+    addDots(doc, [
+      [N.umlaute, 'unknown', '2026-11-26T10:00:00.000Z'],
+      [N.umlaute, 'unknown', '2026-11-26T10:01:00.000Z'],
+      [C.vereine, 'unknown', '2026-11-26T10:02:00.000Z'],
+    ])
+    const model = exportFixture({}, doc)
+    expect(model.voting).toBeNull()
+    expect(model).not.toHaveProperty('rounds')
+    expect(allNotes(model).find((note) => note.id === N.umlaute)!.dots).toBe(2)
+    expect(model.boards[0]!.clusters[1]!.dots).toBe(1)
+    expect(model.boards[1]!.ranking.map((entry) => [entry.id, entry.dots])).toEqual([[N.umlaute, 2]])
+  })
+
+  it('without a moderation state but with several rounds in the dots, counts all and lists each round', () => {
+    const doc = buildExportFixture()
+    writeModerationState(doc, { voting: null })
+    const model = exportFixture({}, doc)
+    expect(allNotes(model).find((note) => note.id === N.buergerhaushalt)).toMatchObject({ dots: 4, dotsByRound: { r1: 1, r2: 3 } })
+    expect(model.rounds!.map((round) => [round.number, round.roundId, round.current, round.status, round.settings])).toEqual([
+      [1, 'r1', false, 'ended', null],
+      [2, 'r2', false, 'ended', null],
+    ])
+  })
+
+  it('leaves empty notes out of the rankings of every round when asked to', () => {
+    const model = exportFixture({ includeEmpty: false })
+    for (const ranking of Object.values(model.boards[0]!.rankingByRound!))
+      expect(ranking.map((entry) => entry.id)).not.toContain(N.leer)
+    expect(model.rounds![1]!.dotsCast).toBe(13) // dots cast are what was cast, whatever is listed
   })
 })

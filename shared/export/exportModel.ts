@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { readRecords, readSessionMeta } from '../doc/documentLayout.ts'
 import { readModerationState } from '../moderation/moderationState.ts'
 import { richTextToPlain } from '../text/richTextToPlain.ts'
-import { countDotsByTarget, readDots } from '../workshop/dots.ts'
+import { countDotsByRoundAndTarget, countDotsByTarget, readDots } from '../workshop/dots.ts'
 import { boardsInOrder, isCluster, isNote, type ClusterShape, type NoteShape } from '../workshop/workshopRecords.ts'
 import { clustersInCanvasOrder, placeOf } from '../workshop/workshopStructure.ts'
 import { createAuthorNamer } from './authorAliases.ts'
@@ -14,6 +14,7 @@ import {
   type WorkshopExport,
 } from './exportSchema.ts'
 import { compareStrings, rankByDots, type RankCandidate } from './ranking.ts'
+import { votingRounds } from './votingRounds.ts'
 
 export interface ExportOptions {
   sessionId: string
@@ -37,9 +38,12 @@ export class ExportError extends Error {
  * on a live document, the CLI on one loaded from SQLite, tests on one built in memory.
  *
  * Structure comes from the records' parents: a note belongs to its nearest cluster and to the
- * board above that; clusters may nest (they are flattened onto their board). Dots count for the
- * moderation state's current voting round, or all dots when no round was ever started. Sealed
- * notes (hidden mode, not yet revealed) are only counted: the document holds no text for them.
+ * board above that; clusters may nest (they are flattened onto their board). The `dots` figures
+ * and `ranking` count the moderation state's current voting round, or all dots when no round was
+ * ever started. When the session had more than one round, the export also lists every round
+ * (`rounds`) with each note's and cluster's dots per round and each board's ranking per round;
+ * with one round or none it stays as it was before rounds were exported. Sealed notes (hidden
+ * mode, not yet revealed) are only counted: the document holds no text for them.
  */
 export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport {
   const meta = readSessionMeta(doc)
@@ -47,8 +51,21 @@ export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport 
   const moderation = readModerationState(doc)
   const records = readRecords(doc)
   const byId = new Map(records.map((record) => [record.id as string, record]))
-  const dotCounts = countDotsByTarget(readDots(doc).values(), moderation.voting?.roundId)
+  const dots = [...readDots(doc).values()]
+  const dotCounts = countDotsByTarget(dots, moderation.voting?.roundId)
   const dotsOf = (id: string) => dotCounts.get(id) ?? 0
+  const rounds = votingRounds(dots, moderation.voting)
+  const countsByRound = rounds.length > 1 ? countDotsByRoundAndTarget(dots) : null
+  // Per-round figures only with several rounds, so that a one-round export keeps its shape.
+  const dotsByRoundOf = (id: string): { dotsByRound?: Record<string, number> } => {
+    if (!countsByRound) return {}
+    const entries = rounds.flatMap((round) => {
+      const count = countsByRound.get(round.roundId)?.get(id) ?? 0
+      return count > 0 ? [[round.roundId, count] as const] : []
+    })
+    // fromEntries, not assignment: a round id is any string (think "__proto__").
+    return { dotsByRound: Object.fromEntries(entries) }
+  }
   const nameAuthor = createAuthorNamer(options.anonymise)
 
   // Group notes by cluster and board in one pass over the records.
@@ -81,6 +98,7 @@ export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport 
     authorName: nameAuthor(note.meta),
     createdAt: note.meta.createdAt,
     dots: dotsOf(note.id),
+    ...dotsByRoundOf(note.id),
     color: note.props.color,
   })
 
@@ -93,6 +111,7 @@ export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport 
         id: cluster.id,
         label: cluster.props.name,
         dots: dotsOf(cluster.id),
+        ...dotsByRoundOf(cluster.id),
         notes: oldestFirst(notesByCluster.get(cluster.id)).map(toExportNote),
       }),
     )
@@ -103,7 +122,15 @@ export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport 
       question: meta.template.questions[board.meta.questionIndex] ?? board.props.name,
       clusters,
       unclusteredNotes,
-      ranking: rankByDots(rankCandidates(clusters, unclusteredNotes)),
+      ranking: rankByDots(rankCandidates(clusters, unclusteredNotes, (item) => item.dots)),
+      ...(countsByRound && {
+        rankingByRound: Object.fromEntries(
+          rounds.map((round) => [
+            round.roundId,
+            rankByDots(rankCandidates(clusters, unclusteredNotes, (item) => item.dotsByRound?.[round.roundId] ?? 0)),
+          ]),
+        ),
+      }),
     }
   })
 
@@ -115,6 +142,7 @@ export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport 
     options: { anonymise: options.anonymise, includeEmpty: options.includeEmpty },
     phase: moderation.phase,
     voting: moderation.voting ? { roundId: moderation.voting.roundId, status: moderation.voting.status } : null,
+    ...(countsByRound && { rounds }),
     notesHidden: moderation.hiddenMode,
     sealedNotes,
     boards,
@@ -129,12 +157,17 @@ function noteText(note: NoteShape): string {
     .trimEnd()
 }
 
-function rankCandidates(clusters: readonly ExportCluster[], unclustered: readonly ExportNote[]): RankCandidate[] {
+/** The board's clusters and notes as ranking candidates, with the dots `dotsOf` counts for them (one round's or the counted ones). */
+function rankCandidates(
+  clusters: readonly ExportCluster[],
+  unclustered: readonly ExportNote[],
+  dotsOf: (item: ExportNote | ExportCluster) => number,
+): RankCandidate[] {
   const noteCandidate = (note: ExportNote): RankCandidate => ({
     kind: 'note',
     id: note.id,
     label: note.text,
-    dots: note.dots,
+    dots: dotsOf(note),
     createdAt: note.createdAt,
   })
   return [
@@ -143,7 +176,7 @@ function rankCandidates(clusters: readonly ExportCluster[], unclustered: readonl
         kind: 'cluster',
         id: cluster.id,
         label: cluster.label,
-        dots: cluster.dots,
+        dots: dotsOf(cluster),
         // Notes are oldest first, so the first one dates the cluster.
         createdAt: cluster.notes[0]?.createdAt ?? null,
       }),

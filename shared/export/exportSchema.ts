@@ -12,6 +12,11 @@ export const EXPORT_SCHEMA_VERSION = 1
 const id = z.string().min(1)
 const dots = z.number().int().min(0)
 
+const dotsByRound = z
+  .record(id, z.number().int().min(1))
+  .optional()
+  .describe('Dots in each voting round by round id (rounds without dots left out); present when `rounds` is')
+
 export const exportNoteSchema = z
   .object({
     id: id.describe('tldraw shape id of the note'),
@@ -22,7 +27,8 @@ export const exportNoteSchema = z
       ),
     authorName: z.string().describe('Display name the author joined with, or "Teilnehmer:in N" when anonymised'),
     createdAt: z.iso.datetime().describe('Creation time, ISO 8601 in UTC'),
-    dots: dots.describe('Dots placed on this note in the counted voting round'),
+    dots: dots.describe('Dots placed on this note in the counted voting round (see `voting`)'),
+    dotsByRound,
     color: z.string().describe('tldraw colour name of the note (the author’s colour)'),
   })
   .strict()
@@ -33,7 +39,8 @@ export const exportClusterSchema = z
   .object({
     id: id.describe('tldraw shape id of the cluster frame'),
     label: z.string().describe('Name of the cluster frame; may be empty'),
-    dots: dots.describe('Dots placed on the cluster itself (not those of its notes)'),
+    dots: dots.describe('Dots placed on the cluster itself (not those of its notes) in the counted voting round (see `voting`)'),
+    dotsByRound,
     notes: z.array(exportNoteSchema).describe('Notes in the cluster, oldest first'),
   })
   .strict()
@@ -62,10 +69,50 @@ export const exportBoardSchema = z
     ranking: z
       .array(rankingEntrySchema)
       .describe('Notes and clusters of the board with at least one dot, most dots first; ties in order of creation'),
+    rankingByRound: z
+      .record(id, z.array(rankingEntrySchema))
+      .optional()
+      .describe('The ranking of each voting round by round id, in round order (empty: no dots on this board in that round); present when `rounds` is'),
   })
   .strict()
   .meta({ id: 'ExportBoard', description: 'One guiding question with its notes' })
 export type ExportBoard = z.infer<typeof exportBoardSchema>
+
+const isoTime = z.iso.datetime()
+
+export const exportRoundSchema = z
+  .object({
+    number: z.number().int().min(1).describe('1-based number in the order the rounds were held ("Runde 1, 2, …")'),
+    roundId: id,
+    current: z
+      .boolean()
+      .describe('The moderation state’s round (`voting`), always the last one: the `dots` figures count its dots'),
+    status: z
+      .enum(['running', 'ended'])
+      .describe('running: participants may still place dots; ended: ended by the moderator or replaced by a later round'),
+    startedAt: isoTime.nullable().describe('Start of the current round (UTC); null for earlier rounds, whose start is not stored'),
+    endedAt: isoTime.nullable().describe('End of the current round when the moderator ended it (UTC); null otherwise'),
+    settings: z
+      .object({
+        dotsPerParticipant: z.number().int().min(1),
+        maxPerTarget: z.number().int().min(1).nullable().describe('Most dots per note or cluster and participant; null: no limit'),
+        hideResults: z.boolean().describe('Participants saw only their own dots while the round ran'),
+      })
+      .strict()
+      .nullable()
+      .describe('The current round’s settings; null for earlier rounds: starting a round replaces the previous one’s settings, they are not stored'),
+    dotsCast: dots.describe('Dots of this round in the document, on any note or cluster (also those left out of this export)'),
+    voters: dots.describe('Participants who placed at least one of those dots'),
+    firstDotAt: isoTime.nullable().describe('Time of the round’s first dot (UTC); null when it has none'),
+    lastDotAt: isoTime.nullable().describe('Time of the round’s last dot (UTC); null when it has none'),
+  })
+  .strict()
+  .meta({
+    id: 'ExportRound',
+    description:
+      'A voting round. Rounds are known from their dots (earlier rounds are ordered by their first dot) and from the moderation state (the current round, also before its first dot)',
+  })
+export type ExportRound = z.infer<typeof exportRoundSchema>
 
 export const workshopExportSchema = z
   .object({
@@ -93,6 +140,12 @@ export const workshopExportSchema = z
       .strict()
       .nullable()
       .describe('The voting round whose dots are counted; null when no round was started (then every dot counts)'),
+    rounds: z
+      .array(exportRoundSchema)
+      .optional()
+      .describe(
+        'Every voting round in the order they were held, present only when there was more than one (with one, `voting` and the `dots` figures tell it all)',
+      ),
     notesHidden: z.boolean().describe('Hidden collection ("Verdeckt sammeln") is on'),
     sealedNotes: z
       .number()

@@ -42,3 +42,17 @@ export function countDotsByTarget(dots: Iterable<Dot>, roundId?: string): Map<st
   }
   return counts
 }
+
+/**
+ * Dots per voting round, then per note or cluster: the results of every round, also of those a
+ * later round replaced (starting a round keeps the earlier rounds' dots in the document).
+ */
+export function countDotsByRoundAndTarget(dots: Iterable<Dot>): Map<string, Map<string, number>> {
+  const rounds = new Map<string, Map<string, number>>()
+  for (const dot of dots) {
+    let counts = rounds.get(dot.roundId)
+    if (!counts) rounds.set(dot.roundId, (counts = new Map()))
+    counts.set(dot.targetId, (counts.get(dot.targetId) ?? 0) + 1)
+  }
+  return rounds
+}

@@ -20,7 +20,8 @@ import {
  * notes made by `buildNoteRecord`, dots in the dots map, moderation state in its map. It holds
  * what breaks naive exporters: umlauts, emoji, commas, double quotes, line breaks, Markdown and
  * spreadsheet formula characters, empty notes, nested lists, clusters (one nested, one empty,
- * one unnamed), dots of an old round that must not count, and a note moved off every board.
+ * one unnamed), dots of an earlier voting round (listed per round, not counted in `dots`), and a
+ * note moved off every board.
  */
 export const FIXTURE_SESSION_ID = 'fixture-session-0001'
 export const FIXTURE_EXPORTED_AT = new Date('2026-11-26T15:30:00Z')
@@ -107,7 +108,16 @@ function clusterRecord(id: TLShapeId, parent: BoardShape | ClusterShape, name: s
   }
 }
 
-export function buildExportFixture(): Y.Doc {
+export interface ExportFixtureOptions {
+  /**
+   * Include the dots of the earlier voting round r1 (default). Without them the session had one
+   * round, and its export is what exports looked like before rounds were exported: the golden
+   * files `fixture.*` are that, the ones `fixture-rounds.*` the fixture with both rounds.
+   */
+  earlierRound?: boolean
+}
+
+export function buildExportFixture({ earlierRound = true }: ExportFixtureOptions = {}): Y.Doc {
   const doc = new Y.Doc()
   seedSessionDocument(doc, fixtureTemplate, new Date('2026-11-26T08:00:00Z'))
   const [board1, board2] = boardsInOrder(readRecords(doc)) as [BoardShape, BoardShape, BoardShape]
@@ -156,8 +166,9 @@ export function buildExportFixture(): Y.Doc {
 
   writeRecords(doc, { put: [verwaltung, vereine, unbenannt, schule, ganztag, ...written] })
 
-  // Dots: the current round r2 counts; the two dots of the earlier round r1 must not.
-  const dots: Array<[TLShapeId, string, string]> = [
+  // Dots: the current round r2 counts; those of the earlier round r1 (placed before r2 began)
+  // are only listed per round.
+  const currentRound: Array<[TLShapeId, string, string]> = [
     [N.buergerhaushalt, 'u-anna', 'r2'],
     [N.buergerhaushalt, 'u-juergen', 'r2'],
     [N.buergerhaushalt, 'u-anon-1', 'r2'],
@@ -171,14 +182,23 @@ export function buildExportFixture(): Y.Doc {
     [N.schule, 'u-juergen', 'r2'],
     [N.schule, 'u-anon-2', 'r2'],
     [N.leer, 'u-anon-2', 'r2'],
+  ]
+  const earlierRoundDots: Array<[TLShapeId, string, string]> = [
     [N.formel, 'u-anna', 'r1'],
     [N.formel, 'u-juergen', 'r1'],
+    [N.buergerhaushalt, 'u-anon-2', 'r1'],
+    [N.schulen, 'u-anna', 'r1'],
   ]
   const dotsMap = getDotsMap(doc)
   doc.transact(() => {
-    dots.forEach(([targetId, voterId, roundId], position) => {
+    currentRound.forEach(([targetId, voterId, roundId], position) => {
       const dot: Dot = { targetId, voterId, roundId, createdAt: `2026-11-26T10:${String(position).padStart(2, '0')}:00.000Z` }
       dotsMap.set(`dot-${position}`, dot)
+    })
+    if (!earlierRound) return
+    earlierRoundDots.forEach(([targetId, voterId, roundId], position) => {
+      const dot: Dot = { targetId, voterId, roundId, createdAt: `2026-11-26T09:4${position}:00.000Z` }
+      dotsMap.set(`dot-${currentRound.length + position}`, dot)
     })
   })
 
