@@ -36,9 +36,10 @@ describe('refusal messages', () => {
     expect(reasonMessage(german, `update refused: ${refusalText(refusal('noMoveInPhase', { phase: 'vote' }))}`)).toBe(
       'In der Phase „Punkten“ können Karten nicht verschoben werden',
     )
-    expect(reasonMessage(english, 'update refused: too many new notes: at most 5 per minute, please wait a moment')).toBe(
-      'update refused: too many new notes: at most 5 per minute, please wait a moment',
+    expect(reasonMessage(german, 'update refused: too many new notes: at most 5 per minute, please wait a moment')).toBe(
+      'Zu viele neue Karten: höchstens 5 pro Minute, bitte kurz warten',
     )
+    expect(reasonMessage(english, 'update refused: the document is on fire')).toBe('update refused: the document is on fire')
     expect(reasonMessage(german, 'unknown session')).toBe('unknown session')
   })
 })

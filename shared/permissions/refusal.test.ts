@@ -40,6 +40,8 @@ const SAMPLES: Record<RefusalCode, Refusal> = {
   noteGone: refusal('noteGone'),
   noDotHere: refusal('noDotHere'),
   hiddenModeOff: refusal('hiddenModeOff'),
+  documentFull: refusal('documentFull', { limit: '1 MiB' }),
+  tooManyNotes: refusal('tooManyNotes', { notes: 5 }),
 }
 
 describe('refusal texts', () => {
@@ -58,8 +60,15 @@ describe('refusal texts', () => {
     expect(refusalText(refusal('malformedRecords'))).toBe('records must be {key, val} entries')
   })
 
+  it('reads the write limits’ texts as the gate makes them', () => {
+    expect(refusalFromText('too many new notes: at most 5 per minute, please wait a moment')).toEqual(refusal('tooManyNotes', { notes: 5 }))
+    expect(refusalFromText('the workshop document is full (limit 2048 bytes); ask the moderation to export it and start a new workshop')).toEqual(
+      refusal('documentFull', { limit: '2048 bytes' }),
+    )
+  })
+
   it('leaves texts that are no refusal alone', () => {
-    expect(refusalFromText('too many new notes: at most 5 per minute, please wait a moment')).toBeUndefined()
+    expect(refusalFromText('too many new notes: at most many per minute, please wait a moment')).toBeUndefined()
     expect(refusalFromText('no new notes in phase "lunch"')).toBeUndefined()
     expect(refusalFromText('unknown session')).toBeUndefined()
   })

@@ -1,12 +1,12 @@
 import { PHASES, type Phase } from '../moderation/phases.ts'
 
 /**
- * Every reason the permission policy (and the views that ask it) can give for refusing a change,
- * defined once: a machine-readable code, its typed parameters and its English text. The English
- * text is what the server logs and sends (websocket close reason, y-protocols auth message);
- * clients translate the code instead. Because the server's side of the wire stays plain text
- * (stock y-websocket clients must keep working), `refusalFromText` reads a text back into its
- * code from the same templates.
+ * Every reason the permission policy (and the views that ask it) or a write limit can give for
+ * refusing a change, defined once: a machine-readable code, its typed parameters and its English
+ * text. The English text is what the server logs and sends (websocket close reason, y-protocols
+ * auth message, HTTP error); clients translate the code instead. Because the server's side of the
+ * websocket stays plain text (stock y-websocket clients must keep working), `refusalFromText`
+ * reads a text back into its code from the same templates.
  *
  * A template names its parameters as `{name}`; `PARAMS` says what kind each one is, so the
  * parameter types and the reading-back follow from this table alone.
@@ -46,6 +46,12 @@ const REFUSALS = {
   noteGone: { en: 'this note is gone' },
   noDotHere: { en: 'no dot of yours here' },
   hiddenModeOff: { en: 'hidden mode is off: post notes on the canvas' },
+  // The write limits (server/gate/writeLimits.ts): their texts as the gate makes them, `limit` as shown there.
+  documentFull: {
+    en: 'the workshop document is full (limit {limit}); ask the moderation to export it and start a new workshop',
+    params: { limit: 'text' },
+  },
+  tooManyNotes: { en: 'too many new notes: at most {notes} per minute, please wait a moment', params: { notes: 'number' } },
 } as const satisfies Record<string, { en: string; params?: Record<string, ParamKind> }>
 
 /** `phase`: one of PHASES; `number`: an integer; `text`: free text (ids, validator messages). */
