@@ -40,7 +40,7 @@ describe('GET /api/sessions/:id/export', () => {
   it('refuses callers without the moderator token', async () => {
     const missing = await exportOf('?format=md', null)
     expect(missing.status).toBe(401)
-    expect(await missing.json()).toEqual({ error: expect.any(String) })
+    expect(await missing.json()).toEqual({ error: expect.any(String), code: 'moderatorTokenRequired' })
     expect((await exportOf('?format=md', session.viewerToken)).status).toBe(403)
     expect((await exportOf('?format=md', 'not-the-token')).status).toBe(403)
   })

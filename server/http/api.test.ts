@@ -73,26 +73,35 @@ describe('HTTP API', () => {
     const badQuestion = await postJson(server.origin, '/api/sessions', { template: { ...template, questions: ['ok', ''] } })
     expect(badQuestion.status).toBe(400)
     expect(badQuestion.json.error).toContain('template.questions.1')
+    expect(badQuestion.json).toMatchObject({ code: 'invalidTemplate', field: 'template.questions.1', detail: badQuestion.json.error })
     const missingTitle = await postJson(server.origin, '/api/sessions', { template: { questions: ['a'] } })
     expect(missingTitle.json.error).toContain('template.title')
     const unknownId = await postJson(server.origin, '/api/sessions', { template: 'gibt-es-nicht' })
     expect(unknownId.status).toBe(400)
-    expect((await postJson(server.origin, '/api/sessions', '{ kaputt')).status).toBe(400)
-    expect((await postJson(server.origin, '/api/sessions', { extra: 1 })).status).toBe(400)
+    expect(unknownId.json).toMatchObject({ code: 'invalidTemplate', field: 'template' })
+    const broken = await postJson(server.origin, '/api/sessions', '{ kaputt')
+    expect(broken).toEqual({ status: 400, json: { error: 'Request body is not valid JSON', code: 'invalidJson' } })
+    const extra = await postJson(server.origin, '/api/sessions', { extra: 1 })
+    expect(extra.status).toBe(400)
+    expect(extra.json).toMatchObject({ code: 'invalidRequest', detail: expect.stringContaining('extra') })
     const huge = await postJson(server.origin, '/api/sessions', { template: { ...template, intro: 'x'.repeat(400_000) } })
     expect(huge.status).toBe(413)
+    expect(huge.json).toMatchObject({ code: 'templateTooLarge', bytes: expect.any(Number) })
   })
 
   it('answers 400 for malformed ids, 404 for unknown ones, JSON 404/405 for unknown routes', async () => {
-    expect((await getJson(server.origin, '/api/sessions/kurz')).status).toBe(400)
+    expect(await getJson(server.origin, '/api/sessions/kurz')).toEqual({ status: 400, json: { error: 'Malformed session id', code: 'malformedSessionId' } })
     expect((await getJson(server.origin, `/api/sessions/${'a'.repeat(65)}`)).status).toBe(400)
     expect((await getJson(server.origin, '/api/sessions/..%2F..%2Fetc')).status).toBe(400)
     const unknown = await getJson(server.origin, '/api/sessions/AAAAAAAAAAAAAAAAAAAAAA')
-    expect(unknown).toEqual({ status: 404, json: { error: 'Unknown session' } })
-    expect((await getJson(server.origin, '/api/nope')).status).toBe(404)
+    expect(unknown).toEqual({ status: 404, json: { error: 'Unknown session', code: 'unknownSession' } })
+    expect(await getJson(server.origin, '/api/nope')).toEqual({
+      status: 404,
+      json: { error: 'No such API route: GET /api/nope', code: 'noSuchRoute', method: 'GET', path: '/api/nope' },
+    })
     const wrongMethod = await fetch(`${server.origin}/api/sessions`, { method: 'DELETE' })
     expect(wrongMethod.status).toBe(405)
-    expect(await wrongMethod.json()).toHaveProperty('error')
+    expect(await wrongMethod.json()).toEqual({ error: 'Method DELETE not allowed', code: 'methodNotAllowed', method: 'DELETE' })
   })
 
   it('lets people join with a name and signs their participant token', async () => {
@@ -101,9 +110,47 @@ describe('HTTP API', () => {
     expect(anna.name).toBe('Anna')
     expect(anna.participantToken.startsWith(`${anna.participantId}.`)).toBe(true)
     expect((await joinSession(server.origin, session.id, 'anonym')).name).toBe('anonym')
-    expect((await postJson(server.origin, `/api/sessions/${session.id}/participants`, { name: '' })).status).toBe(400)
+    const empty = await postJson(server.origin, `/api/sessions/${session.id}/participants`, { name: '' })
+    expect(empty.status).toBe(400)
+    // Validation errors: one code, the field path beside the validator's sentence (English, in `error` too).
+    expect(empty.json).toEqual({ error: `Invalid field "name": ${empty.json.detail}`, code: 'invalidField', field: 'name', detail: expect.any(String) })
     expect((await postJson(server.origin, `/api/sessions/${session.id}/participants`, { name: 'x'.repeat(61) })).status).toBe(400)
-    expect((await postJson(server.origin, `/api/sessions/AAAAAAAAAAAAAAAAAAAAAA/participants`, { name: 'Anna' })).status).toBe(404)
+    expect(await postJson(server.origin, `/api/sessions/AAAAAAAAAAAAAAAAAAAAAA/participants`, { name: 'Anna' })).toEqual({
+      status: 404,
+      json: { error: 'Unknown session', code: 'unknownSession' },
+    })
+  })
+
+  it('answers moderation and sealed-note errors with their codes: API errors and refusals', async () => {
+    const session = await createSession(server.origin)
+    const moderation = `/api/sessions/${session.id}/moderation`
+    expect(await postJson(server.origin, moderation, { action: 'endVoting' })).toEqual({
+      status: 401,
+      json: { error: 'Moderator token required', code: 'moderatorTokenRequired' },
+    })
+    expect((await postJson(server.origin, moderation, { action: 'endVoting' }, session.viewerToken)).json.code).toBe('wrongToken')
+    expect(await postJson(server.origin, moderation, { action: 'endVoting' }, session.moderatorToken)).toEqual({
+      status: 409,
+      json: { error: 'no voting round is running', code: 'noVotingRound' },
+    })
+    expect(await postJson(server.origin, moderation, { action: 'summon', boardId: 'shape:nope' }, session.moderatorToken)).toEqual({
+      status: 400,
+      json: { error: 'Unknown board "shape:nope"', code: 'unknownBoard', boardId: 'shape:nope' },
+    })
+    const anna = await joinSession(server.origin, session.id, 'Anna')
+    const sealed = `/api/sessions/${session.id}/sealed-notes`
+    // Hidden mode is off: the shared refusal, its text as before and its code beside it.
+    expect(await postJson(server.origin, sealed, { participantToken: anna.participantToken, questionIndex: 0, text: 'Idee' })).toEqual({
+      status: 409,
+      json: { error: 'hidden mode is off: post notes on the canvas', code: 'hiddenModeOff' },
+    })
+    expect((await postJson(server.origin, sealed, { participantToken: 'x.y', questionIndex: 0, text: 'Idee' })).json.code).toBe('invalidParticipantToken')
+    await postJson(server.origin, moderation, { action: 'setHiddenMode', hidden: true }, session.moderatorToken)
+    await postJson(server.origin, moderation, { action: 'setPhase', phase: 'vote' }, session.moderatorToken)
+    expect(await postJson(server.origin, sealed, { participantToken: anna.participantToken, questionIndex: 0, text: 'Idee' })).toEqual({
+      status: 409,
+      json: { error: 'no new notes in phase "vote"', code: 'noNewNotesInPhase', phase: 'vote' },
+    })
   })
 
   it('serves the client: assets immutable, SPA fallback for /s/<id>, no path traversal', async () => {

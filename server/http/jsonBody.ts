@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import { apiError, type ApiFailure } from '../../shared/api/apiError.ts'
 import { HttpError } from './httpError.ts'
 
 /** Default body limit: a maximal template is ~40 KiB of UTF-8; everything else is far smaller. */
@@ -8,12 +9,12 @@ export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024
 export async function readJsonBody(
   request: IncomingMessage,
   limitBytes = DEFAULT_BODY_LIMIT_BYTES,
-  tooLargeMessage = `Request body too large (limit ${limitBytes} bytes)`,
+  tooLarge: ApiFailure = apiError('bodyTooLarge', { bytes: limitBytes }),
 ): Promise<unknown> {
   const declared = Number(request.headers['content-length'] ?? 0)
   if (declared > limitBytes) {
     request.resume()
-    throw new HttpError(413, tooLargeMessage)
+    throw new HttpError(413, tooLarge)
   }
   const chunks: Buffer[] = []
   let size = 0
@@ -21,7 +22,7 @@ export async function readJsonBody(
     size += chunk.length
     if (size > limitBytes) {
       request.resume()
-      throw new HttpError(413, tooLargeMessage)
+      throw new HttpError(413, tooLarge)
     }
     chunks.push(chunk)
   }
@@ -30,6 +31,6 @@ export async function readJsonBody(
   try {
     return JSON.parse(text)
   } catch {
-    throw new HttpError(400, 'Request body is not valid JSON')
+    throw new HttpError(400, apiError('invalidJson'))
   }
 }

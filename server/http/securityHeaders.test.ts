@@ -94,7 +94,7 @@ describe('origins', () => {
   it('refuses POST and DELETE from a foreign page; same origin, ALLOWED_ORIGINS and no Origin pass', async () => {
     const foreign = await post('/api/sessions', {}, { Origin: 'https://evil.example' })
     expect(foreign.status).toBe(403)
-    expect(await foreign.json()).toEqual({ error: 'Cross-origin request refused' })
+    expect(await foreign.json()).toEqual({ error: 'Cross-origin request refused', code: 'crossOrigin' })
     expect((await post('/api/sessions', {}, { Origin: 'null' })).status).toBe(403)
     expect((await post('/api/sessions', {}, { Origin: server.origin })).status).toBe(201)
     expect((await post('/api/sessions', {}, { Origin: 'https://pinnwand.example.org' })).status).toBe(201)

@@ -9,6 +9,8 @@ import {
   writeModerationState,
   type ModerationState,
 } from '../../shared/moderation/moderationState.ts'
+import { apiError } from '../../shared/api/apiError.ts'
+import { refusal } from '../../shared/permissions/refusal.ts'
 import { isBoard } from '../../shared/workshop/workshopRecords.ts'
 import { HttpError } from '../http/httpError.ts'
 
@@ -78,7 +80,7 @@ function patchFor(doc: Y.Doc, state: ModerationState, action: ModerationAction, 
         },
       }
     case 'endVoting':
-      if (!state.voting || state.voting.status !== 'running') throw new HttpError(409, 'No voting round is running')
+      if (!state.voting || state.voting.status !== 'running') throw new HttpError(409, refusal('noVotingRound'))
       return { voting: { ...state.voting, status: 'ended', endedAt: env.now } }
     case 'startTimer':
       return { timer: { startedAt: env.now, endsAt: env.now + action.durationMs, durationMs: action.durationMs } }
@@ -95,5 +97,5 @@ function patchFor(doc: Y.Doc, state: ModerationState, action: ModerationAction, 
 
 function requireBoard(doc: Y.Doc, boardId: string): void {
   if (!readRecords(doc).some((record) => record.id === boardId && isBoard(record)))
-    throw new HttpError(400, `Unknown board "${boardId}"`)
+    throw new HttpError(400, apiError('unknownBoard', { boardId }))
 }

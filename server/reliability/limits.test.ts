@@ -90,7 +90,10 @@ describe('limits', () => {
       questionIndex: 1,
       text: 'verdeckt',
     })
-    expect(sealed).toEqual({ status: 429, json: { error: 'too many new notes: at most 5 per minute, please wait a moment' } })
+    expect(sealed).toEqual({
+      status: 429,
+      json: { error: 'too many new notes: at most 5 per minute, please wait a moment', code: 'tooManyNotes', notes: 5 },
+    })
   })
 
   it('refuses updates that would grow a document beyond MAX_DOCUMENT_BYTES; other sessions go on', async () => {
@@ -140,7 +143,10 @@ describe('limits', () => {
   it('refuses a template above MAX_TEMPLATE_BYTES with 413 and says which limit', async () => {
     const template = { title: 'Groß', questions: Array.from({ length: 10 }, (_, index) => `${index} ${'Frage '.repeat(50)}`) }
     const response = await postJson(limited.origin, '/api/sessions', { template })
-    expect(response).toEqual({ status: 413, json: { error: 'Template too large (limit 2048 bytes, MAX_TEMPLATE_BYTES)' } })
+    expect(response).toEqual({
+      status: 413,
+      json: { error: 'Template too large (limit 2048 bytes, MAX_TEMPLATE_BYTES)', code: 'templateTooLarge', bytes: 2048 },
+    })
     expect((await postJson(limited.origin, '/api/sessions', { template: { title: 'Klein', questions: ['Was?'] } })).status).toBe(201)
   })
 

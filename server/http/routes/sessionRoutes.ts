@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { apiError } from '../../../shared/api/apiError.ts'
 import { TemplateError } from '../../../shared/template/templateSchema.ts'
 import { ANONYMOUS_NAME, AUTHOR_NAME_MAX_LENGTH } from '../../../shared/workshop/recordMeta.ts'
 import type { AppContext } from '../../app/appContext.ts'
@@ -29,15 +30,15 @@ export function registerSessionRoutes(router: Router, app: AppContext): void {
     const { maxTemplateBytes, maxSessions } = app.config.limits
     const body = parseInput(
       createSessionBody,
-      (await readJsonBody(request, maxTemplateBytes, `Template too large (limit ${maxTemplateBytes} bytes, MAX_TEMPLATE_BYTES)`)) ?? {},
+      (await readJsonBody(request, maxTemplateBytes, apiError('templateTooLarge', { bytes: maxTemplateBytes }))) ?? {},
     )
     if (maxSessions > 0 && app.store.countSessions() >= maxSessions)
-      throw new HttpError(507, `This server holds its maximum of ${maxSessions} workshops (MAX_SESSIONS); delete old workshops first`)
+      throw new HttpError(507, apiError('tooManySessions', { max: maxSessions }))
     let template
     try {
       template = resolveTemplate(body.template)
     } catch (error) {
-      if (error instanceof TemplateError) throw new HttpError(400, error.message)
+      if (error instanceof TemplateError) throw new HttpError(400, apiError('invalidTemplate', { field: error.field, detail: error.message }))
       throw error
     }
     const session = createSession(app.store, template, app.now())
