@@ -7,6 +7,7 @@ import { boardsInOrder, isCluster, isNote, type ClusterShape, type NoteShape } f
 import { clustersInCanvasOrder, placeOf } from '../workshop/workshopStructure.ts'
 import { createAuthorNamer } from './authorAliases.ts'
 import {
+  dotsInRound,
   EXPORT_SCHEMA_VERSION,
   type ExportBoard,
   type ExportCluster,
@@ -127,7 +128,7 @@ export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport 
         rankingByRound: Object.fromEntries(
           rounds.map((round) => [
             round.roundId,
-            rankByDots(rankCandidates(clusters, unclusteredNotes, (item) => item.dotsByRound?.[round.roundId] ?? 0)),
+            rankByDots(rankCandidates(clusters, unclusteredNotes, (item) => dotsInRound(item, round.roundId))),
           ]),
         ),
       }),

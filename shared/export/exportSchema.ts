@@ -35,6 +35,14 @@ export const exportNoteSchema = z
   .meta({ id: 'ExportNote', description: 'A sticky note' })
 export type ExportNote = z.infer<typeof exportNoteSchema>
 
+/**
+ * A note's or cluster's dots in one round (0 when it got none). Own keys only: a round id is any
+ * string, and `{}['constructor']` is not a count.
+ */
+export function dotsInRound(item: { dotsByRound?: Record<string, number> }, roundId: string): number {
+  return item.dotsByRound && Object.hasOwn(item.dotsByRound, roundId) ? item.dotsByRound[roundId]! : 0
+}
+
 export const exportClusterSchema = z
   .object({
     id: id.describe('tldraw shape id of the cluster frame'),

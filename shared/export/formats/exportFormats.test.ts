@@ -50,6 +50,17 @@ function exportFixture(options: Partial<ExportOptions> = {}): WorkshopExport {
   })
 }
 
+/** The fixture as it is: two voting rounds, r1 earlier, r2 current and ended. */
+function twoRoundExport(options: Partial<ExportOptions> = {}): WorkshopExport {
+  return buildExport(buildExportFixture(), {
+    sessionId: FIXTURE_SESSION_ID,
+    exportedAt: FIXTURE_EXPORTED_AT,
+    anonymise: false,
+    includeEmpty: true,
+    ...options,
+  })
+}
+
 /** The notes of a model in reading order, with the board, question and cluster they are listed under. */
 function notesInOrder(model: WorkshopExport): Array<{ board: string; question: string; cluster: string; note: ExportNote }> {
   return [
@@ -78,6 +89,14 @@ describe('golden files of the fixture', () => {
     expectGolden('workshop-export.schema.json', JSON.stringify(exportJsonSchema(), null, 2) + '\n'))
   it('DOCX (text outline of word/document.xml)', async () =>
     expectGolden('fixture.docx.txt', docxFileOutline(await toDocx(exportFixture()))))
+})
+
+describe('golden files of the fixture with two voting rounds', () => {
+  it('JSON', () => expectGolden('fixture-rounds.json', toJson(twoRoundExport())))
+  it('CSV', () => expectGolden('fixture-rounds.csv', toCsv(twoRoundExport())))
+  it('Markdown', () => expectGolden('fixture-rounds.md', toMarkdown(twoRoundExport())))
+  it('DOCX (text outline of word/document.xml)', async () =>
+    expectGolden('fixture-rounds.docx.txt', docxFileOutline(await toDocx(twoRoundExport()))))
 })
 
 describe('JSON', () => {
@@ -129,6 +148,94 @@ describe('CSV', () => {
     expect(first![5]).toBe('2026-11-26 10:05:00')
     const [, utc] = Papa.parse<string[]>(toCsv(exportFixture(), { timeZone: 'UTC' }).slice(1), { newline: '\r\n' }).data
     expect(utc![5]).toBe('2026-11-26 09:05:00')
+  })
+})
+
+describe('several voting rounds', () => {
+  it('JSON parses back to the model with every round', () => {
+    const model = twoRoundExport()
+    const parsed = workshopExportSchema.parse(JSON.parse(toJson(model)))
+    expect(parsed).toEqual(model)
+    expect(parsed.rounds!.map((round) => [round.number, round.roundId, round.dotsCast])).toEqual([
+      [1, 'r1', 4],
+      [2, 'r2', 13],
+    ])
+  })
+
+  it('CSV has one column per round after Punkte, in round order, with each note’s dots in it', () => {
+    const csv = toCsv(twoRoundExport())
+    const [header, ...rows] = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' }).data
+    expect(header).toEqual([...CSV_COLUMNS, 'Punkte Runde 1', 'Punkte Runde 2'])
+    const row = (text: string) => rows.find((cells) => cells[3] === text)!.slice(6)
+    expect(row('Mehr Bürgerhaushalt, „sofort“!')).toEqual(['3', '1', '3'])
+    expect(row("'=SUMME(A1:A3) ist keine Formel")).toEqual(['0', '2', '0'])
+    expect(row('Ökologische Ölförderung? Nein: ÄÖÜ äöü ß')).toEqual(['2', '0', '2'])
+    expect(rows.every((cells) => cells.length === CSV_COLUMNS.length + 2)).toBe(true)
+  })
+
+  it('Markdown and DOCX list the rounds and give each board the earlier round’s ranking after the current one', async () => {
+    const model = twoRoundExport()
+    const markdown = toMarkdown(model)
+    const docx = docxFileOutline(await toDocx(model))
+    const overview = [
+      'Runde 1: 4 Punkte von 3 Personen · 26.11.2026, 10:40–10:43 Uhr',
+      'Runde 2 (aktuell, beendet): 13 Punkte von 4 Personen · 5 Punkte pro Person · 26.11.2026, 11:00–11:30 Uhr',
+    ]
+    for (const line of overview) {
+      expect(markdown).toContain(`- ${line}\n`)
+      expect(docx).toContain(line)
+    }
+    // Board 1: the current round's ranking, then round 1's; board 2 likewise; board 3 has no notes.
+    const headings = [...markdown.matchAll(/^### (Rangfolge.*)$/gm)].map(([, heading]) => heading)
+    expect(headings).toEqual([
+      'Rangfolge nach Punkten · Runde 2',
+      'Rangfolge nach Punkten · Runde 1',
+      'Rangfolge nach Punkten · Runde 2',
+      'Rangfolge nach Punkten · Runde 1',
+    ])
+    expect(markdown).toContain(
+      '### Rangfolge nach Punkten · Runde 1\n\n| Platz | Punkte | Art | Inhalt |\n| ---: | ---: | --- | --- |\n| 1 | 2 | Karte | =SUMME(A1:A3) ist keine Formel |\n| 2 | 1 | Karte | Mehr Bürgerhaushalt, „sofort“! |\n',
+    )
+    expect(docx.match(/Rangfolge nach Punkten · Runde 1/g)).toHaveLength(2)
+  })
+
+  it('leave out an earlier round on a board it gave no dots, and say when the current round has none yet', () => {
+    const model = twoRoundExport()
+    const round3 = {
+      ...model.rounds![1]!,
+      number: 3,
+      roundId: 'r3',
+      status: 'running' as const,
+      startedAt: '2026-11-26T12:00:00.000Z',
+      endedAt: null,
+      settings: { dotsPerParticipant: 1, maxPerTarget: 1, hideResults: true },
+      dotsCast: 0,
+      voters: 0,
+      firstDotAt: null,
+      lastDotAt: null,
+    }
+    const running: WorkshopExport = {
+      ...model,
+      voting: { roundId: 'r3', status: 'running' },
+      rounds: [model.rounds![0]!, { ...model.rounds![1]!, current: false, settings: null, startedAt: null, endedAt: null }, round3],
+      boards: model.boards.map((board, position) => ({
+        ...board,
+        ranking: [],
+        // Round 1 gave the second board no dots here.
+        rankingByRound: { ...board.rankingByRound, ...(position === 1 && { r1: [] }), r3: [] },
+      })),
+    }
+    const markdown = toMarkdown(running)
+    expect(markdown).toContain('- Runde 3 (aktuell, läuft noch): noch keine Punkte · 1 Punkt pro Person, höchstens 1 pro Karte oder Cluster · seit 26.11.2026, 13:00 Uhr\n')
+    expect(markdown).toContain('- Runde 2: 13 Punkte von 4 Personen · 26.11.2026, 11:00–11:12 Uhr\n')
+    expect(markdown).toContain('die erste Rangfolge jeder Leitfrage sind die der Runde 3;')
+    const board2 = markdown.slice(markdown.indexOf('## Leitfrage 2'), markdown.indexOf('## Leitfrage 3'))
+    expect([...board2.matchAll(/^### (Rangfolge.*)$/gm)].map(([, heading]) => heading)).toEqual([
+      'Rangfolge nach Punkten · Runde 3',
+      'Rangfolge nach Punkten · Runde 2',
+    ])
+    expect(markdown.match(/Rangfolge nach Punkten · Runde 1/g)).toHaveLength(1) // on the first board
+    expect(board2).toContain('### Rangfolge nach Punkten · Runde 3\n\n*Keine Punkte vergeben.*')
   })
 })
 

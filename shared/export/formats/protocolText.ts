@@ -1,4 +1,4 @@
-import type { ExportBoard, RankingEntry, WorkshopExport } from '../exportSchema.ts'
+import type { ExportBoard, ExportRound, RankingEntry, WorkshopExport } from '../exportSchema.ts'
 import { formatGermanDateTime } from './dateTime.ts'
 
 /**
@@ -20,6 +20,7 @@ export const PROTOCOL_TEXT = {
   noDots: 'Keine Punkte vergeben.',
   notesOutsideBoards: 'Karten außerhalb der Leitfragen',
   rankingColumns: ['Platz', 'Punkte', 'Art', 'Inhalt'] as const,
+  rounds: 'Punkte-Runden',
 } as const
 
 export function dotsText(dots: number): string {
@@ -83,4 +84,83 @@ export function rankingLabel(entry: RankingEntry): string {
   const label = entry.label.split('\n').map((line) => line.trim()).filter((line) => line !== '').join(' / ')
   if (label !== '') return label
   return entry.kind === 'cluster' ? PROTOCOL_TEXT.untitledCluster : PROTOCOL_TEXT.emptyNote
+}
+
+/** "Runde 2": rounds are numbered in the order they were held. */
+export function roundName(round: ExportRound): string {
+  return `Runde ${round.number}`
+}
+
+/**
+ * The ranking section's heading. With several rounds it names the round whose dots the notes,
+ * clusters and this ranking show (or all rounds, when no round is current); with one round it is
+ * what it always was.
+ */
+export function rankingHeading(model: WorkshopExport): string {
+  if (!model.rounds) return PROTOCOL_TEXT.ranking
+  const current = model.rounds.find((round) => round.current)
+  return `${PROTOCOL_TEXT.ranking} · ${current ? roundName(current) : 'alle Runden'}`
+}
+
+/**
+ * The rankings of a board's other rounds, after its main ranking: newest first, going back in
+ * time, and only rounds that gave this board dots (with a round per guiding question, the
+ * others would only say "no dots" on every board).
+ */
+export function otherRoundRankings(model: WorkshopExport, board: ExportBoard): Array<{ heading: string; ranking: RankingEntry[] }> {
+  if (!model.rounds || !board.rankingByRound) return []
+  return model.rounds
+    .filter((round) => !round.current)
+    .reverse()
+    .map((round) => ({ heading: `${PROTOCOL_TEXT.ranking} · ${roundName(round)}`, ranking: board.rankingByRound![round.roundId] ?? [] }))
+    .filter(({ ranking }) => ranking.length > 0)
+}
+
+/**
+ * One line per round for the overview, e.g. "Runde 2 (aktuell, beendet): 13 Punkte von
+ * 4 Personen · 5 Punkte pro Person · 26.11.2026, 11:00–11:30 Uhr". Earlier rounds' settings are
+ * not stored, so only the current round names them; earlier rounds are dated by their dots.
+ */
+export function roundSummary(round: ExportRound, options: ProtocolRenderOptions): string {
+  const state = round.current ? ` (aktuell, ${round.status === 'running' ? 'läuft noch' : 'beendet'})` : ''
+  const parts = [
+    round.dotsCast === 0
+      ? 'noch keine Punkte'
+      : `${dotsText(round.dotsCast)} von ${round.voters === 1 ? '1 Person' : `${round.voters} Personen`}`,
+  ]
+  if (round.settings) {
+    const { dotsPerParticipant, maxPerTarget } = round.settings
+    parts.push(
+      `${dotsText(dotsPerParticipant)} pro Person` +
+        (maxPerTarget === null ? '' : `, höchstens ${maxPerTarget} pro Karte oder Cluster`),
+    )
+  }
+  const time = roundTime(round, options)
+  if (time !== '') parts.push(time)
+  return `${roundName(round)}${state}: ${parts.join(' · ')}`
+}
+
+/** What the `dots` figures of notes and clusters and each board's first ranking count, when there were several rounds. */
+export function roundsExplanation(model: WorkshopExport): string {
+  const current = model.rounds?.find((round) => round.current)
+  return current
+    ? `Die Punkte bei Karten und Clustern und die erste Rangfolge jeder Leitfrage sind die der ${roundName(current)}; die Rangfolgen früherer Runden folgen darunter.`
+    : 'Die Punkte bei Karten und Clustern und die erste Rangfolge jeder Leitfrage zählen alle Runden zusammen; die Rangfolge jeder Runde folgt darunter.'
+}
+
+/**
+ * When a round ran: the current one from its start to its end (or "seit …" while running),
+ * earlier ones from their first to their last dot, the only times the document keeps of them.
+ */
+function roundTime(round: ExportRound, options: ProtocolRenderOptions): string {
+  const from = (round.current ? round.startedAt : null) ?? round.firstDotAt
+  if (from === null) return ''
+  const start = formatGermanDateTime(from, options.timeZone)
+  if (round.current && round.status === 'running') return `seit ${start} Uhr`
+  const to = (round.current ? round.endedAt : null) ?? round.lastDotAt
+  const end = to === null ? start : formatGermanDateTime(to, options.timeZone)
+  if (end === start) return `${start} Uhr`
+  const [startDay, startTime] = start.split(', ')
+  const [endDay, endTime] = end.split(', ')
+  return startDay === endDay ? `${startDay}, ${startTime}–${endTime} Uhr` : `${start} Uhr bis ${end} Uhr`
 }

@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import type { ExportNote, WorkshopExport } from '../exportSchema.ts'
+import { dotsInRound, type ExportNote, type ExportRound, type WorkshopExport } from '../exportSchema.ts'
 import { DEFAULT_TIME_ZONE, formatSpreadsheetDateTime } from './dateTime.ts'
 import { PROTOCOL_TEXT } from './protocolText.ts'
 
@@ -9,6 +9,15 @@ import { PROTOCOL_TEXT } from './protocolText.ts'
  * Punkte (dots on the note).
  */
 export const CSV_COLUMNS = ['Board', 'Frage', 'Cluster', 'Text', 'Autor:in', 'Erstellt', 'Punkte'] as const
+
+/**
+ * After several voting rounds, one more column per round in the order they were held: the note's
+ * dots in that round (`Punkte` stays the current round's). With one round there are none, so
+ * such files keep their columns.
+ */
+export function csvRoundColumn(round: ExportRound): string {
+  return `Punkte Runde ${round.number}`
+}
 
 /**
  * Cells starting like a formula get a leading `'` so Excel and LibreOffice show them as text
@@ -22,15 +31,25 @@ export interface CsvRenderOptions {
 }
 
 /**
- * One row per note: UTF-8 with BOM (so Excel detects the encoding), comma-separated, CRLF between
+ * One row per note (with a column per voting round after several rounds): UTF-8 with BOM (so Excel detects the encoding), comma-separated, CRLF between
  * records, fields quoted per RFC 4180 when they hold commas, quotes or line breaks (line breaks
  * inside a note stay LF, as Excel writes them itself).
  */
 export function toCsv(model: WorkshopExport, options: CsvRenderOptions = {}): string {
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE
+  const rounds = model.rounds ?? []
   const rows: Array<Array<string | number>> = []
   const addNote = (board: number | '', question: string, cluster: string, note: ExportNote) =>
-    rows.push([board, question, cluster, note.text, note.authorName, formatSpreadsheetDateTime(note.createdAt, timeZone), note.dots])
+    rows.push([
+      board,
+      question,
+      cluster,
+      note.text,
+      note.authorName,
+      formatSpreadsheetDateTime(note.createdAt, timeZone),
+      note.dots,
+      ...rounds.map((round) => dotsInRound(note, round.roundId)),
+    ])
 
   for (const board of model.boards) {
     const number = board.questionIndex + 1
@@ -43,7 +62,7 @@ export function toCsv(model: WorkshopExport, options: CsvRenderOptions = {}): st
   for (const note of model.notesOutsideBoards) addNote('', '', '', note)
 
   const csv = Papa.unparse(
-    { fields: [...CSV_COLUMNS], data: rows },
+    { fields: [...CSV_COLUMNS, ...rounds.map(csvRoundColumn)], data: rows },
     { newline: '\r\n', delimiter: ',', quoteChar: '"', escapeFormulae: CSV_FORMULA_PATTERN },
   )
   return '\uFEFF' + csv

@@ -17,12 +17,16 @@ import { PartShape, PreparedParagraph, PreparedTable, slot } from './preparedDoc
 import {
   clusterHeading,
   noteByline,
+  otherRoundRankings,
   PROTOCOL_TEXT,
   protocolNotices,
   protocolStatusLine,
   questionHeading,
+  rankingHeading,
   rankingKindText,
   rankingLabel,
+  roundsExplanation,
+  roundSummary,
   showsRanking,
   type ProtocolRenderOptions,
 } from './protocolText.ts'
@@ -30,7 +34,8 @@ import {
 /**
  * The Protokoll as a Word document, the same content as the Markdown one: Word's Title and
  * Heading styles (so the navigation pane and a table of contents work), one bulleted paragraph
- * per note with its lines kept, and the ranking as a table. Returns the .docx bytes; uses
+ * per note with its lines kept, and the ranking as a table (after several voting rounds: an
+ * overview of the rounds first, and each earlier round's ranking after the board's ranking). Returns the .docx bytes; uses
  * `Packer.toArrayBuffer` rather than `toBuffer` so it also runs outside Node (shared/ code).
  *
  * Notes and ranking rows, thousands in a big workshop, are written as prepared parts (see
@@ -46,6 +51,11 @@ export async function toDocx(model: WorkshopExport, options: ProtocolRenderOptio
   children.push(new Paragraph({ children: [new TextRun(protocolStatusLine(model, options))] }))
   for (const notice of protocolNotices(model))
     children.push(new Paragraph({ children: [new TextRun({ text: notice, bold: true })] }))
+  if (model.rounds) {
+    children.push(heading(HeadingLevel.HEADING_1, PROTOCOL_TEXT.rounds))
+    for (const round of model.rounds) children.push(new Paragraph({ children: [new TextRun(roundSummary(round, options))] }))
+    children.push(remark(roundsExplanation(model)))
+  }
 
   for (const board of model.boards) {
     children.push(heading(HeadingLevel.HEADING_1, questionHeading(board)))
@@ -60,8 +70,12 @@ export async function toDocx(model: WorkshopExport, options: ProtocolRenderOptio
       for (const note of board.unclusteredNotes) children.push(notes.paragraph(note))
     }
     if (showsRanking(model, board)) {
-      children.push(heading(HeadingLevel.HEADING_2, PROTOCOL_TEXT.ranking))
+      children.push(heading(HeadingLevel.HEADING_2, rankingHeading(model)))
       children.push(board.ranking.length > 0 ? rankingTable(board.ranking) : remark(PROTOCOL_TEXT.noDots))
+    }
+    for (const { heading: title, ranking } of otherRoundRankings(model, board)) {
+      children.push(heading(HeadingLevel.HEADING_2, title))
+      children.push(rankingTable(ranking))
     }
   }
 

@@ -3,12 +3,16 @@ import { escapeMarkdownHeading, escapeMarkdownInline, escapeMarkdownLine, markdo
 import {
   clusterHeading,
   noteByline,
+  otherRoundRankings,
   PROTOCOL_TEXT,
   protocolNotices,
   protocolStatusLine,
   questionHeading,
+  rankingHeading,
   rankingKindText,
   rankingLabel,
+  roundsExplanation,
+  roundSummary,
   showsRanking,
   type ProtocolRenderOptions,
 } from './protocolText.ts'
@@ -17,7 +21,8 @@ import {
  * The Protokoll as Markdown (CommonMark + GFM table for the ranking): title, status line, then
  * per guiding question its clusters with their notes, the notes without cluster and the ranking.
  * Each note is one list item: its text line by line, then an italic byline with author, time
- * and dots.
+ * and dots. After several voting rounds, an overview of the rounds comes first and each board's
+ * ranking is followed by those of the earlier rounds.
  */
 export function toMarkdown(model: WorkshopExport, options: ProtocolRenderOptions = {}): string {
   const blocks: string[] = [`# ${escapeMarkdownHeading(model.workshop.title)}`]
@@ -25,6 +30,11 @@ export function toMarkdown(model: WorkshopExport, options: ProtocolRenderOptions
   blocks.push(escapeMarkdownInline(protocolStatusLine(model, options)))
   const notices = protocolNotices(model)
   if (notices.length > 0) blocks.push(notices.map((notice) => `> ${escapeMarkdownInline(notice)}`).join('\n>\n'))
+  if (model.rounds) {
+    blocks.push(`## ${PROTOCOL_TEXT.rounds}`)
+    blocks.push(model.rounds.map((round) => `- ${escapeMarkdownInline(roundSummary(round, options))}`).join('\n'))
+    blocks.push(escapeMarkdownInline(roundsExplanation(model)))
+  }
 
   for (const board of model.boards) {
     blocks.push(`## ${escapeMarkdownHeading(questionHeading(board))}`)
@@ -38,8 +48,12 @@ export function toMarkdown(model: WorkshopExport, options: ProtocolRenderOptions
       blocks.push(noteList(board.unclusteredNotes, options))
     }
     if (showsRanking(model, board)) {
-      blocks.push(`### ${PROTOCOL_TEXT.ranking}`)
+      blocks.push(`### ${escapeMarkdownHeading(rankingHeading(model))}`)
       blocks.push(board.ranking.length > 0 ? rankingTable(board.ranking) : `*${PROTOCOL_TEXT.noDots}*`)
+    }
+    for (const { heading, ranking } of otherRoundRankings(model, board)) {
+      blocks.push(`### ${escapeMarkdownHeading(heading)}`)
+      blocks.push(rankingTable(ranking))
     }
   }
 
