@@ -68,7 +68,9 @@ async function handle(job: WorkerJob): Promise<WorkerJobResult> {
         for (const receiver of opened) {
           const clientId = Math.floor(Math.random() * 2 ** 31)
           let clock = 0
-          const state = { user: { name: `Teilnehmer ${clientId % 1000}`, color: '#4ba1f1' } }
+          // About the size of a participant's state, but no `user`: these connections never
+          // joined, and ours shares a `user` only from the participant it names (awarenessClaim).
+          const state = { heartbeat: { name: `Teilnehmer ${clientId % 1000}`, color: '#4ba1f1' } }
           receiver.send(awarenessFrame(clientId, clock++, state))
           // A random phase spreads the heartbeats evenly, as independent browsers would.
           const first = setTimeout(() => {
