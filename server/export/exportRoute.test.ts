@@ -1,6 +1,9 @@
 import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSession, join } from '../testing/apiClient.ts'
+import { readModerationState } from '../../shared/moderation/moderationState.ts'
+import { getDotsMap, type Dot } from '../../shared/workshop/dots.ts'
+import type { NoteShape } from '../../shared/workshop/workshopRecords.ts'
+import { createSession, join, moderate } from '../testing/apiClient.ts'
 import { addNote } from '../testing/notes.ts'
 import { PinnwandServer } from '../testing/serverProcess.ts'
 import { SyncTestClient, waitFor } from '../testing/syncClient.ts'
@@ -11,6 +14,9 @@ const NOTE = 'Mehr Bürgerhaushalt, "sofort" 🌱\nzweite Zeile'
 let server: PinnwandServer
 const clients: SyncTestClient[] = []
 let session: Awaited<ReturnType<typeof createSession>>
+let annaId: string
+/** The note with text (board 2) and the empty one (board 1). */
+let posted: NoteShape[]
 
 function exportOf(query: string, token: string | null = session.moderatorToken, sessionId = session.id): Promise<Response> {
   return fetch(`${server.origin}/api/sessions/${sessionId}/export${query}`, {
@@ -22,12 +28,13 @@ beforeAll(async () => {
   server = await PinnwandServer.start()
   session = await createSession(server.origin)
   const anna = await join(server.origin, session.id, 'Anna')
+  annaId = anna.participantId
   const writer = new SyncTestClient(server.origin, session.id, { participant: anna.participantToken })
   const reader = new SyncTestClient(server.origin, session.id)
   clients.push(writer, reader)
   await Promise.all([writer.synced(), reader.synced()])
   const author = { authorId: anna.participantId, authorName: 'Anna' }
-  const posted = [addNote(writer.doc, author, NOTE, 1), addNote(writer.doc, author, '', 0)]
+  posted = [addNote(writer.doc, author, NOTE, 1), addNote(writer.doc, author, '', 0)]
   // The server stores before it broadcasts: once the reader has them, the server has them.
   await waitFor('the reader to receive both notes', () => posted.every((note) => reader.hasNote(note.id)))
 })
@@ -92,6 +99,49 @@ describe('GET /api/sessions/:id/export', () => {
     expect(reduced.boards[0].unclusteredNotes).toEqual([])
     expect(reduced.boards[1].unclusteredNotes).toEqual([expect.objectContaining({ text: NOTE, authorName: 'Teilnehmer:in 1' })])
     expect(JSON.stringify(reduced)).not.toContain('Anna')
+  })
+
+  it('exports every voting round, not only the current one', async () => {
+    const [writer, reader] = clients as [SyncTestClient, SyncTestClient]
+    const [withText, empty] = posted as [NoteShape, NoteShape]
+    const startRound = async () => {
+      const started = await moderate(server.origin, session.id, session.moderatorToken, { action: 'startVoting' })
+      expect(started.status).toBe(200)
+      const roundId = started.json.voting.roundId as string
+      await waitFor('the writer to see the round', () => readModerationState(writer.doc).voting?.roundId === roundId)
+      return roundId
+    }
+    const placeDots = async (roundId: string, targets: string[]) => {
+      writer.doc.transact(() => {
+        targets.forEach((targetId, position) => {
+          const dot: Dot = { voterId: annaId, targetId, roundId, createdAt: new Date().toISOString() }
+          getDotsMap(writer.doc).set(`${roundId}-${position}`, dot)
+        })
+      })
+      await waitFor('the reader to receive the dots', () => targets.every((_, position) => getDotsMap(reader.doc).has(`${roundId}-${position}`)))
+    }
+    const first = await startRound()
+    await placeDots(first, [withText.id, withText.id, empty.id])
+    const second = await startRound()
+    await placeDots(second, [empty.id])
+
+    const model = await (await exportOf('?format=json')).json()
+    expect(model.voting).toEqual({ roundId: second, status: 'running' })
+    expect(model.rounds).toEqual([
+      expect.objectContaining({ number: 1, roundId: first, current: false, status: 'ended', settings: null, dotsCast: 3, voters: 1 }),
+      expect.objectContaining({ number: 2, roundId: second, current: true, status: 'running', dotsCast: 1, voters: 1 }),
+    ])
+    // `dots` is the current round's; the first round's result is still there.
+    expect(model.boards[1].unclusteredNotes[0]).toMatchObject({ text: NOTE, dots: 0, dotsByRound: { [first]: 2 } })
+    expect(model.boards[1].rankingByRound[first]).toEqual([expect.objectContaining({ id: withText.id, dots: 2, place: 1 })])
+
+    const csv = Buffer.from(await (await exportOf('?format=csv')).arrayBuffer()).toString('utf8').slice(1)
+    const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data
+    expect(rows.find((row) => row['Text'] === NOTE)).toMatchObject({ Punkte: '0', 'Punkte Runde 1': '2', 'Punkte Runde 2': '0' })
+
+    const markdown = await (await exportOf('?format=md')).text()
+    expect(markdown).toContain('- Runde 1: 3 Punkte von 1 Person')
+    expect(markdown).toContain('### Rangfolge nach Punkten · Runde 1')
   })
 
   it('reads a session that no room holds from the store', async () => {
