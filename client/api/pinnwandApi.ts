@@ -1,19 +1,55 @@
+import type { ApiErrorCode } from '../../shared/api/apiError.ts'
+import type { RefusalCode } from '../../shared/permissions/refusal.ts'
 import type { WorkshopTemplate } from '../../shared/template/templateSchema.ts'
 import type { Role } from '../../shared/permissions/updatePolicy.ts'
 
+/** Codes of ApiErrors made on this side: no HTTP answer arrived at all / an error answer without a code. */
+export const NETWORK_ERROR = 'network'
+export const HTTP_ERROR = 'http'
+
+/**
+ * What an ApiError's code can be: one of the API's error codes or a refusal code (the server's
+ * answer, shared/api/apiError.ts), NETWORK_ERROR or HTTP_ERROR. Another server version may send a code this
+ * client does not know, so the field is read as a string.
+ */
+export type ApiErrorCodeOnClient = ApiErrorCode | RefusalCode | typeof NETWORK_ERROR | typeof HTTP_ERROR
+
 /**
  * The server's HTTP API as the browser sees it (docs/CONTRACTS.md). Every call either returns
- * the typed body or throws an {@link ApiError} carrying the server's `{ error }` message.
+ * the typed body or throws an {@link ApiError} carrying the server's `{ error, code, ...params }`.
+ * `message` is the server's English text (for logs); the UI shows `apiErrorMessage` (client/i18n/refusalMessage.ts).
  */
 export class ApiError extends Error {
   constructor(
     message: string,
     /** HTTP status; 0 when the server could not be reached at all. */
     readonly status: number,
+    /** The error's code (see ApiErrorCodeOnClient); undefined for an answer with a text but no code (an older server). */
+    readonly code: string | undefined = undefined,
+    /** The code's parameters, as they came beside it. */
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
     super(message)
     this.name = 'ApiError'
   }
+}
+
+/** The ApiError for a request that got no HTTP answer (the browser's "Failed to fetch"). */
+export function networkError(cause: unknown): ApiError {
+  return new ApiError((cause as Error | undefined)?.message || 'network error', 0, NETWORK_ERROR)
+}
+
+/**
+ * The ApiError for an HTTP error answer and its parsed JSON body (anything, if it was not JSON):
+ * the server's text, code and parameters, or HTTP_ERROR when the answer has no text (a proxy's
+ * error page, say).
+ */
+export function errorFromAnswer(status: number, body: unknown): ApiError {
+  const { error, code, ...rest } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+  if (typeof error !== 'string') return new ApiError(`HTTP ${status}`, status, HTTP_ERROR, { status })
+  const params: Record<string, string | number> = {}
+  for (const [name, value] of Object.entries(rest)) if (typeof value === 'string' || typeof value === 'number') params[name] = value
+  return new ApiError(error, status, typeof code === 'string' ? code : undefined, params)
 }
 
 export interface TemplateSummary {
@@ -73,7 +109,7 @@ export async function request<T>(path: string, init: RequestInit = {}, bearer?: 
   try {
     response = await fetch(path, { ...init, headers })
   } catch (error) {
-    if (!options.retryNetworkErrorOnce) throw new ApiError((error as Error).message || 'network error', 0)
+    if (!options.retryNetworkErrorOnce) throw networkError(error)
     await new Promise((resolve) => setTimeout(resolve, NETWORK_RETRY_DELAY_MS))
     return request<T>(path, init, bearer, { retryNetworkErrorOnce: false })
   }
@@ -84,10 +120,7 @@ export async function request<T>(path: string, init: RequestInit = {}, bearer?: 
   } catch {
     body = undefined
   }
-  if (!response.ok) {
-    const message = (body as { error?: unknown } | undefined)?.error
-    throw new ApiError(typeof message === 'string' ? message : `HTTP ${response.status}`, response.status)
-  }
+  if (!response.ok) throw errorFromAnswer(response.status, body)
   return body as T
 }
 

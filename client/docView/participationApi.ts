@@ -1,9 +1,9 @@
-import { ApiError } from '../api/pinnwandApi.ts'
+import { errorFromAnswer, networkError } from '../api/pinnwandApi.ts'
 
 /**
  * The HTTP routes the views without a canvas need beyond pinnwandApi.ts (docs/CONTRACTS.md):
- * server time for the timer, and the sealed notes of hidden mode. Errors are {@link ApiError}s
- * with the server's `{ error }` message, like every other API call of the client.
+ * server time for the timer, and the sealed notes of hidden mode. Errors are ApiErrors with the
+ * server's code, like every other API call of the client.
  */
 async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response
@@ -13,11 +13,10 @@ async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> 
       headers: init.body === undefined ? init.headers : { ...init.headers, 'Content-Type': 'application/json' },
     })
   } catch (error) {
-    throw new ApiError((error as Error).message || 'network error', 0)
+    throw networkError(error)
   }
-  const body = (await response.json().catch(() => undefined)) as { error?: unknown } | undefined
-  if (!response.ok)
-    throw new ApiError(typeof body?.error === 'string' ? body.error : `HTTP ${response.status}`, response.status)
+  const body: unknown = await response.json().catch(() => undefined)
+  if (!response.ok) throw errorFromAnswer(response.status, body)
   return body as T
 }
 

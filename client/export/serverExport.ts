@@ -1,5 +1,5 @@
 import type { ExportFormatId } from '../../shared/export/formats/index.ts'
-import { ApiError } from '../api/pinnwandApi.ts'
+import { errorFromAnswer, networkError } from '../api/pinnwandApi.ts'
 
 /** The formats the server renders (a value list here: importing the registry would bundle docx). */
 export const SERVER_EXPORT_FORMATS = ['json', 'csv', 'md', 'docx'] as const satisfies readonly ExportFormatId[]
@@ -36,12 +36,9 @@ export async function fetchServerExport(
       cache: 'no-store',
     })
   } catch (error) {
-    throw new ApiError((error as Error).message || 'network error', 0)
+    throw networkError(error)
   }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: unknown } | null
-    throw new ApiError(typeof body?.error === 'string' ? body.error : `HTTP ${response.status}`, response.status)
-  }
+  if (!response.ok) throw errorFromAnswer(response.status, await response.json().catch(() => undefined))
   const disposition = response.headers.get('Content-Disposition') ?? ''
   const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `pinnwand.${format}`
   return { blob: await response.blob(), fileName }

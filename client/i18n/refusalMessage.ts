@@ -1,6 +1,13 @@
-import { paramKinds, refusalFromText, type Refusal, type RefusalCode } from '../../shared/permissions/refusal.ts'
-import type { Phase } from '../../shared/moderation/phases.ts'
-import type { Translate } from './translate.ts'
+import type { ApiErrorCode } from '../../shared/api/apiError.ts'
+import { PHASES, type Phase } from '../../shared/moderation/phases.ts'
+import { paramKinds, REFUSAL_CODES, refusalFromText, type Refusal, type RefusalCode } from '../../shared/permissions/refusal.ts'
+import { ApiError, type HTTP_ERROR, type NETWORK_ERROR } from '../api/pinnwandApi.ts'
+import { de } from './de.ts'
+import type { MessageKey, Translate } from './translate.ts'
+
+// Refusals and the HTTP API's errors in the person's language. One module on purpose: the
+// lazily loaded views import it as the app's entry does, and a second module shared that way
+// made the bundler split the entry's i18n into an extra chunk (the phone view's budget).
 
 /**
  * Refusals of the shared permission policy in the person's language: one message per
@@ -31,4 +38,42 @@ export function reasonMessage(t: Translate, text: string): string {
   const reason = text.startsWith(UPDATE_REFUSED_PREFIX) ? text.slice(UPDATE_REFUSED_PREFIX.length) : text
   const refusal = refusalFromText(reason)
   return refusal ? refusalMessage(t, refusal) : text
+}
+
+/** One message per code the server sends and per code the client makes (`apiError.<code>` in de.ts / en.ts). */
+type ApiErrorKey = `apiError.${ApiErrorCode | typeof NETWORK_ERROR | typeof HTTP_ERROR}`
+// A code without a key in de.ts (and so in en.ts) does not compile.
+const everyCodeHasAMessage: [ApiErrorKey] extends [MessageKey] ? true : false = true
+void everyCodeHasAMessage
+
+/**
+ * What went wrong with an API request, in the person's language: a refusal by its refusal
+ * message, an API error by `apiError.<code>`, no connection by `apiError.network`. An answer
+ * without a known code (another server version) is shown as its text, translated when it is a
+ * refusal text. Any other error shows its message.
+ */
+export function apiErrorMessage(t: Translate, error: unknown): string {
+  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error)
+  if (error.code !== undefined) {
+    const refusal = refusalFromAnswer(error.code, error.params)
+    if (refusal) return refusalMessage(t, refusal)
+    const key = `apiError.${error.code}`
+    // Codes are checked against the German catalogue, which has every one (above), so the English
+    // API texts need not ship to the browser just to know the codes.
+    if (Object.hasOwn(de, key)) return t(key as ApiErrorKey, error.params)
+  }
+  return reasonMessage(t, error.message)
+}
+
+/** A refusal from an error answer's code and parameters, when the code is one and every parameter fits. */
+function refusalFromAnswer(code: string, params: Readonly<Record<string, string | number>>): Refusal | undefined {
+  if (!(REFUSAL_CODES as string[]).includes(code)) return undefined
+  const kinds = paramKinds(code as RefusalCode)
+  for (const [name, kind] of Object.entries(kinds)) {
+    const value = params[name]
+    const fits = kind === 'number' ? typeof value === 'number' : kind === 'phase' ? PHASES.includes(value as Phase) : typeof value === 'string'
+    if (!fits) return undefined
+  }
+  const own = Object.fromEntries(Object.keys(kinds).map((name) => [name, params[name]]))
+  return { code, params: own } as Refusal
 }
