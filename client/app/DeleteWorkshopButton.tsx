@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { deleteSession } from '../api/pinnwandApi.ts'
+import { apiErrorMessage } from '../i18n/refusalMessage.ts'
 import { useTranslate } from '../i18n/translate.ts'
 import { forgetSession } from '../session/deviceMemory.ts'
 import { showToast } from '../stores/toastStore.ts'
@@ -28,7 +29,7 @@ export function DeleteWorkshopButton({ sessionId, moderatorToken, title }: Delet
       await forgetSession(sessionId)
       window.location.assign('/')
     } catch (reason) {
-      showToast(t('delete.failed', { message: (reason as Error).message }), 'error')
+      showToast(t('delete.failed', { message: apiErrorMessage(t, reason) }), 'error')
       setBusy(false)
     }
   }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { ANONYMOUS_NAME, AUTHOR_NAME_MAX_LENGTH } from '../../shared/workshop/recordMeta.ts'
-import { useTranslate } from '../i18n/translate.ts'
+import { apiErrorMessage } from '../i18n/refusalMessage.ts'
+import { useTranslate, type Translate } from '../i18n/translate.ts'
 import { LanguageToggle } from '../panels/LanguageToggle.tsx'
 import { PrivacyNote } from './PrivacyNote.tsx'
 
@@ -15,7 +16,8 @@ export function NamePrompt({ title, initialName, onJoin }: NamePromptProps) {
   const t = useTranslate()
   const [name, setName] = useState(initialName)
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  // Kept as how to say it, so the message follows a switch of the language.
+  const [error, setError] = useState<((t: Translate) => string) | null>(null)
 
   async function join(chosen: string) {
     setBusy(true)
@@ -23,7 +25,7 @@ export function NamePrompt({ title, initialName, onJoin }: NamePromptProps) {
     try {
       await onJoin(chosen)
     } catch (reason) {
-      setError(t('name.joinFailed', { message: (reason as Error).message }))
+      setError(() => (t: Translate) => t('name.joinFailed', { message: apiErrorMessage(t, reason) }))
       setBusy(false)
     }
   }
@@ -57,7 +59,7 @@ export function NamePrompt({ title, initialName, onJoin }: NamePromptProps) {
         </label>
         {error && (
           <p className="error" role="alert">
-            {error}
+            {error(t)}
           </p>
         )}
         <div className="actions">

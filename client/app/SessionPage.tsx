@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { ApiError, joinSession, type ParticipantCredentials, type SessionInfo } from '../api/pinnwandApi.ts'
 import { authorCursorColor } from '../../shared/workshop/authorColor.ts'
 import { ANONYMOUS_NAME } from '../../shared/workshop/recordMeta.ts'
+import { apiErrorMessage } from '../i18n/refusalMessage.ts'
 import { useTranslate, type MessageKey } from '../i18n/translate.ts'
 import { ConnectionIndicator } from '../panels/ConnectionIndicator.tsx'
 import { LanguageToggle } from '../panels/LanguageToggle.tsx'
@@ -34,7 +35,7 @@ type SessionRoute = Extract<Route, { page: 'session' }>
 
 type Loaded =
   | { state: 'loading' }
-  | { state: 'error'; messageKey: MessageKey; detail?: string }
+  | { state: 'error'; messageKey: MessageKey; reason: unknown }
   | { state: 'ready'; info: SessionInfo; licenseKey: string | null }
 
 function errorKey(error: unknown): MessageKey {
@@ -68,7 +69,7 @@ export function SessionPage({ route }: { route: SessionRoute }) {
         const cached = error instanceof ApiError && error.status === 0 ? cachedSessionInfo(sessionId) : undefined
         if (cancelled) return
         if (cached) setLoaded({ state: 'ready', info: cached, licenseKey: (await config).tldrawLicenseKey })
-        else setLoaded({ state: 'error', messageKey: errorKey(error), detail: (error as Error).message })
+        else setLoaded({ state: 'error', messageKey: errorKey(error), reason: error })
       })
     return () => {
       cancelled = true
@@ -119,7 +120,7 @@ export function SessionPage({ route }: { route: SessionRoute }) {
   if (loaded.state === 'error')
     return (
       <main className="page page--narrow">
-        <h1>{t(loaded.messageKey, { message: loaded.detail ?? '' })}</h1>
+        <h1>{t(loaded.messageKey, { message: apiErrorMessage(t, loaded.reason) })}</h1>
         <a href="/">{t('session.toStart')}</a>
       </main>
     )

@@ -1,11 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { ApiError, createSession, fetchTemplates, type CreatedSession, type TemplateSummary } from '../api/pinnwandApi.ts'
-import { useTranslate } from '../i18n/translate.ts'
+import { createSession, fetchTemplates, type CreatedSession, type TemplateSummary } from '../api/pinnwandApi.ts'
+import { apiErrorMessage } from '../i18n/refusalMessage.ts'
+import { useTranslate, type Translate } from '../i18n/translate.ts'
 import { LanguageToggle } from '../panels/LanguageToggle.tsx'
 import { CopyLinkField } from './CopyLinkField.tsx'
 import { PrivacyNote } from './PrivacyNote.tsx'
 
 const UPLOAD = '__upload__'
+
+/** An error is kept as how to say it, so it follows a switch of the language. */
+type ErrorText = (t: Translate) => string
 
 /** "Neuer Workshop": pick a template (built-in or own JSON file), create, get the links. */
 export function StartPage() {
@@ -13,9 +17,10 @@ export function StartPage() {
   const [templates, setTemplates] = useState<TemplateSummary[] | null>(null)
   const [choice, setChoice] = useState<string>('')
   const [uploaded, setUploaded] = useState<{ name: string; content: unknown } | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<ErrorText | null>(null)
   const [busy, setBusy] = useState(false)
   const [created, setCreated] = useState<CreatedSession | null>(null)
+  const showError = (text: ErrorText) => setError(() => text)
 
   useEffect(() => {
     let cancelled = false
@@ -26,7 +31,7 @@ export function StartPage() {
         // The server lists the seed workshop first.
         setChoice((current) => current || list[0]?.id || UPLOAD)
       })
-      .catch((reason: unknown) => !cancelled && setError((reason as Error).message))
+      .catch((reason: unknown) => !cancelled && showError((t) => t('start.templatesFailed', { message: apiErrorMessage(t, reason) })))
     return () => {
       cancelled = true
     }
@@ -41,7 +46,7 @@ export function StartPage() {
     try {
       setUploaded({ name: file.name, content: JSON.parse(await file.text()) })
     } catch (reason) {
-      setError(t('start.templateFileInvalid', { message: (reason as Error).message }))
+      showError((t) => t('start.templateFileInvalid', { message: (reason as Error).message }))
     }
   }
 
@@ -49,7 +54,7 @@ export function StartPage() {
     event.preventDefault()
     setError(null)
     if (choice === UPLOAD && !uploaded) {
-      setError(t('start.templateFileMissing'))
+      showError((t) => t('start.templateFileMissing'))
       return
     }
     setBusy(true)
@@ -58,7 +63,7 @@ export function StartPage() {
       const template = choice === UPLOAD ? (uploaded!.content as never) : choice
       setCreated(await createSession(template))
     } catch (reason) {
-      setError(reason instanceof ApiError ? reason.message : String(reason))
+      showError((t) => t('start.createFailed', { message: apiErrorMessage(t, reason) }))
     } finally {
       setBusy(false)
     }
@@ -124,7 +129,7 @@ export function StartPage() {
 
           {error && (
             <p className="error" role="alert" data-testid="create-error">
-              {error}
+              {error(t)}
             </p>
           )}
 

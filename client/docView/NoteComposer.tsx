@@ -1,8 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import { PHASE_RULES } from '../../shared/moderation/moderationState.ts'
-import { ApiError } from '../api/pinnwandApi.ts'
 import type { Refusal } from '../../shared/permissions/refusal.ts'
-import { reasonMessage, refusalMessage } from '../i18n/refusalMessage.ts'
+import { apiErrorMessage, refusalMessage } from '../i18n/refusalMessage.ts'
 import { useTranslate, type Translate } from '../i18n/translate.ts'
 import { postSealedNote } from './participationApi.ts'
 import type { Workshop } from './useWorkshop.ts'
@@ -60,8 +59,8 @@ export function NoteComposer({ workshop, questionIndex, label, inputTestId, send
         setText('')
         setStatus({ kind: 'done', message: t('compose.sentSealed') })
       } catch (error) {
-        // The sealed-note route answers with the shared refusal texts where the policy applies.
-        const message = error instanceof ApiError ? reasonMessage(t, error.message) : String(error)
+        // The sealed-note route answers with the shared refusal codes where the policy or a limit applies.
+        const message = apiErrorMessage(t, error)
         setStatus({ kind: 'error', message: t('compose.failed', { message }) })
       }
       return

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { exportFileStem } from '../../shared/export/formats/fileStem.ts'
 import type { ExportFormatId } from '../../shared/export/formats/index.ts'
+import { apiErrorMessage } from '../i18n/refusalMessage.ts'
 import { useTranslate, type MessageKey } from '../i18n/translate.ts'
 import { useLiveEditor } from '../stores/editorStore.ts'
 import type { PictureFormat } from './canvasPictures.ts'
@@ -60,7 +61,7 @@ export function ExportPanel({ sessionId, moderatorToken, title, questions }: Exp
       saveFile(blob, fileName)
       setStatus({ kind: 'done', fileName })
     } catch (error) {
-      setStatus({ kind: 'error', message: (error as Error).message })
+      setStatus({ kind: 'error', message: apiErrorMessage(t, error) })
     }
   }
 

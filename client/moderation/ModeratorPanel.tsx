@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import type * as Y from 'yjs'
 import { PHASES } from '../../shared/moderation/moderationState.ts'
 import { boardId } from '../../shared/workshop/workshopRecords.ts'
-import { ApiError } from '../api/pinnwandApi.ts'
+import { apiErrorMessage } from '../i18n/refusalMessage.ts'
 import { useTranslate, type Translate } from '../i18n/translate.ts'
 import { useModerationState } from '../session/useModerationState.ts'
 import { useLiveEditor } from '../stores/editorStore.ts'
@@ -61,8 +61,7 @@ export default function ModeratorPanel({ sessionId, moderatorToken, doc, questio
       await sendModerationAction(sessionId, moderatorToken, action)
       return true
     } catch (error) {
-      const message = error instanceof ApiError ? error.message : String(error)
-      showToast(t('moderation.failed', { message }), 'error')
+      showToast(t('moderation.failed', { message: apiErrorMessage(t, error) }), 'error')
       return false
     } finally {
       setBusy(false)
