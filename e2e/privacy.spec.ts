@@ -71,6 +71,13 @@ test('the whole app runs under the strict CSP, states the retention period, and 
   const beamer = await joinAsViewer(organiser, links.viewerUrl)
   await expect(noteOnCanvas(beamer, 'Sichere Schulwege', 0)).toBeVisible()
 
+  // Someone still at the name prompt when the workshop goes.
+  const latecomerContext = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  watchCsp(latecomerContext, violations)
+  const latecomer = await latecomerContext.newPage()
+  await latecomer.goto(links.participantUrl)
+  await expect(latecomer.getByTestId('name-input')).toBeVisible()
+
   const localCopies = async () => (await prompt.evaluate(() => indexedDB.databases())).map((database) => database.name)
   const sessionId = new URL(links.participantUrl).pathname.split('/').at(-1)!
   expect(await localCopies()).toContain(`pinnwand:${sessionId}`)
@@ -86,6 +93,14 @@ test('the whole app runs under the strict CSP, states the retention period, and 
   const remembered = await prompt.evaluate((id) => [localStorage.getItem(`pinnwand:participant:${id}`), localStorage.getItem(`pinnwand:session:${id}`)], sessionId)
   expect(remembered).toEqual([null, null])
   await prompt.screenshot({ path: testInfo.outputPath('participant-after-delete.png') })
+  // Joining it now fails with the server's error code, said in German (not "Unknown session").
+  await latecomer.getByTestId('name-input').fill('Berta')
+  await latecomer.getByTestId('name-submit').click()
+  await expect(latecomer.getByTestId('join-error')).toHaveText('Beitreten hat nicht geklappt: Diesen Workshop gibt es nicht (mehr)')
+  await latecomer.screenshot({ path: testInfo.outputPath('latecomer-join-refused.png') })
+  // The message follows a switch of the language.
+  await latecomer.getByTestId('language-toggle').click()
+  await expect(latecomer.getByTestId('join-error')).toHaveText('Joining failed: This workshop does not exist (any more)')
 
   expect(violations, 'CSP violations').toEqual([])
 })

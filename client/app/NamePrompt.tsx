@@ -58,7 +58,7 @@ export function NamePrompt({ title, initialName, onJoin }: NamePromptProps) {
           />
         </label>
         {error && (
-          <p className="error" role="alert">
+          <p className="error" role="alert" data-testid="join-error">
             {error(t)}
           </p>
         )}
