@@ -12,13 +12,11 @@ import { cachedSessionInfo, cacheSessionInfo, rememberedName, rememberName, stor
 import { useSessionConnection } from '../session/useSessionConnection.ts'
 import { useSessionView } from '../docView/viewChoice.ts'
 import { ViewSwitch } from '../docView/ViewSwitch.tsx'
-import { ExportPanel } from '../export/ExportPanel.tsx'
 import { useIdentityStore } from '../stores/identityStore.ts'
 import { useLanguageStore } from '../stores/languageStore.ts'
 import { loadWorkshopCanvas, prepareWorkshopCanvas } from '../canvas/loadWorkshopCanvas.ts'
 import { NamePrompt } from './NamePrompt.tsx'
 import { sessionRequests } from './sessionPrefetch.ts'
-import { DeleteWorkshopButton } from './DeleteWorkshopButton.tsx'
 import type { Route } from './routes.ts'
 
 // tldraw is most of the bundle: only the canvas loads it, so other views stay light.
@@ -30,6 +28,9 @@ const PhoneView = lazy(() => import('../phone/PhoneView.tsx'))
 const ModeratorPanel = lazy(() => import('../moderation/ModeratorPanel.tsx'))
 const PhaseBar = lazy(() => import('../moderation/PhaseBar.tsx').then((module) => ({ default: module.PhaseBar })))
 const VotingResults = lazy(() => import('../moderation/VotingResults.tsx').then((module) => ({ default: module.VotingResults })))
+// Only a moderator exports or deletes: a participant's phone does not load either.
+const ExportPanel = lazy(() => import('../export/ExportPanel.tsx').then((module) => ({ default: module.ExportPanel })))
+const DeleteWorkshopButton = lazy(() => import('./DeleteWorkshopButton.tsx').then((module) => ({ default: module.DeleteWorkshopButton })))
 
 type SessionRoute = Extract<Route, { page: 'session' }>
 
@@ -142,9 +143,11 @@ export function SessionPage({ route }: { route: SessionRoute }) {
         {role && <ViewSwitch role={role} view={view} onChange={setView} />}
         <span className="session__spacer" />
         {role === 'moderator' && roleToken && (
-          <ExportPanel sessionId={sessionId} moderatorToken={roleToken} title={loaded.info.title} questions={loaded.info.questions} />
+          <Suspense fallback={null}>
+            <ExportPanel sessionId={sessionId} moderatorToken={roleToken} title={loaded.info.title} questions={loaded.info.questions} />
+            <DeleteWorkshopButton sessionId={sessionId} moderatorToken={roleToken} title={loaded.info.title} />
+          </Suspense>
         )}
-        {role === 'moderator' && roleToken && <DeleteWorkshopButton sessionId={sessionId} moderatorToken={roleToken} title={loaded.info.title} />}
         <ConnectionIndicator />
         <LanguageToggle />
       </header>
