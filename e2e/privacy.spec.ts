@@ -89,6 +89,8 @@ test('the whole app runs under the strict CSP, states the retention period, and 
   expect((await fetch(`${server.origin}/api/sessions/${sessionId}`)).status).toBe(404)
   // The participant is disconnected for good and keeps no copy, name or token of it.
   await expect(prompt.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline')
+  // Said in German by its close code, not as the server's English close reason.
+  await expect(prompt.getByTestId('toast').filter({ hasText: 'Die Verbindung wurde beendet: Dieser Workshop wurde gelöscht.' })).toBeVisible()
   await expect.poll(localCopies).not.toContain(`pinnwand:${sessionId}`)
   const remembered = await prompt.evaluate((id) => [localStorage.getItem(`pinnwand:participant:${id}`), localStorage.getItem(`pinnwand:session:${id}`)], sessionId)
   expect(remembered).toEqual([null, null])

@@ -65,6 +65,8 @@ export const de = {
   'connection.offline': 'Offline – Karten werden auf diesem Gerät gespeichert',
   'connection.refused': 'Eine Änderung wurde vom Server abgelehnt ({reason}). Die Pinnwand wird neu geladen.',
   'connection.closed': 'Die Verbindung wurde beendet: {reason}',
+  'connection.closedSessionGone': 'Dieser Workshop wurde gelöscht.',
+  'connection.closedNotAdmitted': 'Dieser Link oder Ihre Anmeldung gilt nicht (mehr); bitte öffnen Sie den Einladungslink erneut.',
   'connection.permissionDenied': 'Nicht erlaubt: {reason}',
 
   'online.title': 'Online',

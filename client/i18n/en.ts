@@ -64,6 +64,8 @@ export const en: Messages = {
   'connection.offline': 'Offline – notes are kept on this device',
   'connection.refused': 'The server refused a change ({reason}). Reloading the board.',
   'connection.closed': 'The connection was closed: {reason}',
+  'connection.closedSessionGone': 'This workshop was deleted.',
+  'connection.closedNotAdmitted': 'This link or your sign-in is not valid (any more); please open the invitation link again.',
   'connection.permissionDenied': 'Not allowed: {reason}',
 
   'online.title': 'Online',

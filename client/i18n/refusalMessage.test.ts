@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { CLOSE_CODES } from '../../shared/connection/closeCodes.ts'
 import { REFUSAL_CODES, paramKinds, refusal, refusalText } from '../../shared/permissions/refusal.ts'
 import { de } from './de.ts'
 import { en } from './en.ts'
-import { reasonMessage, refusalMessage } from './refusalMessage.ts'
+import { closeMessage, reasonMessage, refusalMessage } from './refusalMessage.ts'
 import { loadCatalogue, translate, type MessageKey, type Translate } from './translate.ts'
 
 const german: Translate = (key, params) => translate('de', key, params)
@@ -41,5 +42,22 @@ describe('refusal messages', () => {
     )
     expect(reasonMessage(english, 'update refused: the document is on fire')).toBe('update refused: the document is on fire')
     expect(reasonMessage(german, 'unknown session')).toBe('unknown session')
+  })
+})
+
+describe('close messages', () => {
+  beforeAll(() => loadCatalogue('en'))
+
+  it('explains the permanent close codes by what they mean for the person, in their language', () => {
+    // The server's reasons are English and name its side of it; the person gets theirs.
+    expect(closeMessage(german, CLOSE_CODES.unknownSession, 'session deleted by the moderation')).toBe('Dieser Workshop wurde gelöscht.')
+    expect(closeMessage(english, CLOSE_CODES.unknownSession, 'session deleted after 30 days without activity')).toBe('This workshop was deleted.')
+    expect(closeMessage(german, CLOSE_CODES.wrongToken, 'unknown participant, please join again')).toContain('Einladungslink erneut')
+    expect(closeMessage(german, CLOSE_CODES.malformedSessionId, 'malformed session id')).toBe('Dieser Link ist fehlerhaft.')
+  })
+
+  it('translates any other reason when it is a refusal text, and never shows an empty reason', () => {
+    expect(closeMessage(german, CLOSE_CODES.updateRefused, `update refused: ${refusalText(refusal('boardLocked'))}`)).toBe('Diese Leitfrage ist gesperrt')
+    expect(closeMessage(german, CLOSE_CODES.serverError, '')).toBe('—')
   })
 })

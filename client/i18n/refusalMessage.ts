@@ -1,4 +1,5 @@
 import type { ApiErrorCode } from '../../shared/api/apiError.ts'
+import { CLOSE_CODES } from '../../shared/connection/closeCodes.ts'
 import { PHASES, type Phase } from '../../shared/moderation/phases.ts'
 import { paramKinds, REFUSAL_CODES, refusalFromText, type Refusal, type RefusalCode } from '../../shared/permissions/refusal.ts'
 import { ApiError, type HTTP_ERROR, type NETWORK_ERROR } from '../api/pinnwandApi.ts'
@@ -76,4 +77,16 @@ function refusalFromAnswer(code: string, params: Readonly<Record<string, string 
   }
   const own = Object.fromEntries(Object.keys(kinds).map((name) => [name, params[name]]))
   return { code, params: own } as Refusal
+}
+
+/**
+ * Why the server ended a live connection for good, in the person's language: the permanent
+ * close codes (4400–4499, after which y-websocket stops reconnecting) by what they mean for the
+ * person; any other close by its reason, translated when it is a refusal text.
+ */
+export function closeMessage(t: Translate, code: number, reason: string): string {
+  if (code === CLOSE_CODES.unknownSession) return t('connection.closedSessionGone')
+  if (code === CLOSE_CODES.wrongToken) return t('connection.closedNotAdmitted')
+  if (code === CLOSE_CODES.malformedSessionId) return t('session.badLink')
+  return reason ? reasonMessage(t, reason) : '—'
 }

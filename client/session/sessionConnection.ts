@@ -3,22 +3,13 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { messageAuth, WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { getRecordStore } from '../../shared/doc/documentLayout.ts'
+import { CLOSE_CODES } from '../../shared/connection/closeCodes.ts'
 import type { ConnectionStatus } from '../stores/connectionStore.ts'
 import type { OnlinePerson } from '../stores/onlineStore.ts'
 import type { AwarenessUser } from '../../shared/presence/awarenessUser.ts'
 import { OnlinePeopleTracker } from './awarenessState.ts'
 import { forgetSession, localDocumentName } from './deviceMemory.ts'
 import { keepSyncAnswersAsReceived } from './syncAnswerAsReceived.ts'
-
-/**
- * Close code the server uses when it refused an update from this client (docs/CONTRACTS.md).
- * The refused update is already in the local document and would be re-sent on every
- * reconnect, so the client drops its local state and syncs afresh.
- */
-export const UPDATE_REFUSED_CLOSE_CODE = 4001
-
-/** Close code of a session the server does not (or no longer) know: deleted by the moderation or by retention. */
-export const SESSION_GONE_CLOSE_CODE = 4404
 
 export interface SessionConnectionOptions {
   sessionId: string
@@ -33,7 +24,10 @@ export interface SessionConnectionOptions {
 export interface SessionConnectionEvents {
   onStatus: (status: ConnectionStatus) => void
   onPeople: (people: OnlinePerson[]) => void
-  /** The server closed with {@link UPDATE_REFUSED_CLOSE_CODE}; the owner resets the connection. */
+  /**
+   * The server closed with `CLOSE_CODES.updateRefused`: the refused update is in the local
+   * document and would be re-sent on every reconnect, so the owner drops it and resyncs.
+   */
   onRefused: (reason: string) => void
   /** The server ended the connection for good (unknown session, wrong token). */
   onClosed: (code: number, reason: string) => void
@@ -94,12 +88,12 @@ export class SessionConnection {
     this.onProvider('status', updateStatus)
     this.onProvider('sync', updateStatus)
     this.onProvider('connection-close', (event) => {
-      if (event?.code === UPDATE_REFUSED_CLOSE_CODE) this.events.onRefused(event.reason)
+      if (event?.code === CLOSE_CODES.updateRefused) this.events.onRefused(event.reason)
     })
     this.onProvider('closed', ({ code, reason }) => {
       this.closedForGood = true
       // A deleted session leaves nothing on this device: the document copy, name and token go.
-      if (code === SESSION_GONE_CLOSE_CODE) void this.persistence.destroy().then(() => forgetSession(options.sessionId))
+      if (code === CLOSE_CODES.unknownSession) void this.persistence.destroy().then(() => forgetSession(options.sessionId))
       this.events.onClosed(code, reason)
       updateStatus()
     })

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { reasonMessage } from '../i18n/refusalMessage.ts'
+import { closeMessage, reasonMessage } from '../i18n/refusalMessage.ts'
 import { translateNow } from '../i18n/translate.ts'
 import { useConnectionStore } from '../stores/connectionStore.ts'
 import { useOnlineStore } from '../stores/onlineStore.ts'
@@ -38,9 +38,10 @@ export function useSessionConnection(options: SessionConnectionOptions | null): 
         showToast(translateNow('connection.refused', { reason: reason ? reasonMessage(translateNow, reason) : '—' }), 'error', 8000)
         void connection.destroy({ clearLocal: true }).then(() => setGeneration((value) => value + 1))
       },
-      onClosed: (_code, reason) => {
-        useConnectionStore.getState().setClosed(reason)
-        showToast(translateNow('connection.closed', { reason: reason || '—' }), 'error', 10000)
+      onClosed: (code, reason) => {
+        const message = closeMessage(translateNow, code, reason)
+        useConnectionStore.getState().setClosed(message)
+        showToast(translateNow('connection.closed', { reason: message }), 'error', 10000)
       },
       onPermissionDenied: (reason) => {
         deniedToast = showToast(translateNow('connection.permissionDenied', { reason: reasonMessage(translateNow, reason) }), 'error')
