@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import { inspectUpdate, type UpdateInspection } from '../../shared/doc/updateInspection.ts'
+import { refusalText, type Refusal } from '../../shared/permissions/refusal.ts'
 import { judgeUpdate, type Actor } from '../../shared/permissions/updatePolicy.ts'
 import { hasMissingPrerequisites } from './missingPrerequisites.ts'
 
@@ -13,15 +14,30 @@ import { hasMissingPrerequisites } from './missingPrerequisites.ts'
  *   without local changes, or of a read-only connection); ignore it without complaint.
  * - `resync`: the update builds on changes the server has not seen (see hasMissingPrerequisites);
  *   not applied; the connection asks the client for what is missing.
- * - `refuse`: not applied; `reason` is meant for the writer.
+ * - `refuse`: not applied; `refusal` says why (code and parameters), `reason` is its English text
+ *   for the writer (what the y-protocols permission-denied message carries).
  */
-export type GateDecision =
-  | { kind: 'accept'; inspection?: UpdateInspection }
-  | { kind: 'noop' }
-  | { kind: 'resync' }
-  | { kind: 'refuse'; reason: string }
+export type GateVerdict = { kind: 'accept'; inspection?: UpdateInspection } | { kind: 'noop' } | { kind: 'resync' } | GateRefusal
 
-export function gateUpdate(doc: Y.Doc, actor: Actor, update: Uint8Array): GateDecision {
+/** A refused update: the shared refusal itself, and the text made from it (never the other way round). */
+export interface GateRefusal {
+  kind: 'refuse'
+  refusal: Refusal
+  reason: string
+}
+
+/**
+ * What a connection acts on: the gate's verdict, or a refusal the connection makes itself from
+ * text alone (a resync that never closes its gap, server/sync), which has no refusal code.
+ */
+export type GateDecision = GateVerdict | { kind: 'refuse'; reason: string; refusal?: undefined }
+
+/** The refuse decision for a refusal; its `reason` is the refusal's text, so the two cannot drift. */
+export function refused(refusal: Refusal): GateRefusal {
+  return { kind: 'refuse', refusal, reason: refusalText(refusal) }
+}
+
+export function gateUpdate(doc: Y.Doc, actor: Actor, update: Uint8Array): GateVerdict {
   const inspection = inspectUpdate(doc, update)
   if (actor.role === 'viewer' || (actor.role === 'participant' && actor.participantId === null)) {
     // Read-only and not-yet-joined connections send (empty) sync step 2 replies; those are fine.
@@ -30,7 +46,7 @@ export function gateUpdate(doc: Y.Doc, actor: Actor, update: Uint8Array): GateDe
   // Only on the rare path: an update with gaps is always unresolvable for the inspection.
   if (inspection.unresolvable.length > 0 && hasMissingPrerequisites(doc, update)) return { kind: 'resync' }
   const verdict = judgeUpdate(doc, actor, inspection)
-  return verdict.allowed ? { kind: 'accept', inspection } : { kind: 'refuse', reason: verdict.reason }
+  return verdict.allowed ? { kind: 'accept', inspection } : refused(verdict.refusal)
 }
 
 function isEmpty(inspection: UpdateInspection): boolean {

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import { getRecordStore, RECORDS_ARRAY_NAME } from '../../shared/doc/documentLayout.ts'
 import { recordChangesOf, type UpdateInspection } from '../../shared/doc/updateInspection.ts'
+import { refusal, type Refusal } from '../../shared/permissions/refusal.ts'
 import type { Actor } from '../../shared/permissions/updatePolicy.ts'
 import { DocumentSizeGuard } from './documentSizeGuard.ts'
 import { NoteRateLimiter } from './noteRateLimiter.ts'
@@ -16,8 +17,9 @@ const MIB = 1024 * 1024
 
 /**
  * The limits every write into a session's document passes after the permission gate: the
- * document's size and each participant's note rate. Each refusal is a sentence for the writer
- * that names the limit; nothing is counted for a refused write.
+ * document's size and each participant's note rate. Each refusal is a shared refusal
+ * (shared/permissions/refusal.ts: `documentFull`, `tooManyNotes`) that names the limit, so its
+ * code travels with it to the websocket or HTTP answer; nothing is counted for a refused write.
  */
 export class WriteLimits {
   private readonly noteRate: NoteRateLimiter
@@ -31,19 +33,19 @@ export class WriteLimits {
   }
 
   /** Why a client update the gate accepted must still be refused, or undefined when it may be applied. */
-  checkUpdate(sessionId: string, doc: Y.Doc, actor: Actor, update: Uint8Array, inspection: UpdateInspection): string | undefined {
+  checkUpdate(sessionId: string, doc: Y.Doc, actor: Actor, update: Uint8Array, inspection: UpdateInspection): Refusal | undefined {
     const grows = inspection.added.size > 0 || inspection.mapSets.size > 0
-    if (grows && !this.documentFits(doc, update.byteLength)) return this.documentFullReason()
+    if (grows && !this.documentFits(doc, update.byteLength)) return this.documentFull()
     if (actor.role !== 'participant' || !actor.participantId) return undefined
     const newNotes = countNewNotes(doc, inspection)
-    if (!this.noteRate.take(`${sessionId}:${actor.participantId}`, newNotes)) return this.noteRateReason()
+    if (!this.noteRate.take(`${sessionId}:${actor.participantId}`, newNotes)) return this.tooManyNotes()
     return undefined
   }
 
-  /** The same limits for a note the server writes for a participant (sealed notes of hidden mode). */
-  checkServerNote(sessionId: string, doc: Y.Doc, participantId: string, approximateBytes: number): { status: number; reason: string } | undefined {
-    if (!this.documentFits(doc, approximateBytes)) return { status: 507, reason: this.documentFullReason() }
-    if (!this.noteRate.take(`${sessionId}:${participantId}`, 1)) return { status: 429, reason: this.noteRateReason() }
+  /** The same limits for a note the server writes for a participant (sealed notes of hidden mode), with the HTTP status to answer. */
+  checkServerNote(sessionId: string, doc: Y.Doc, participantId: string, approximateBytes: number): { status: number; refusal: Refusal } | undefined {
+    if (!this.documentFits(doc, approximateBytes)) return { status: 507, refusal: this.documentFull() }
+    if (!this.noteRate.take(`${sessionId}:${participantId}`, 1)) return { status: 429, refusal: this.tooManyNotes() }
     return undefined
   }
 
@@ -56,14 +58,14 @@ export class WriteLimits {
     return guard.fits(bytes)
   }
 
-  private documentFullReason(): string {
+  private documentFull(): Refusal {
     const limit = this.options.maxDocumentBytes
     const shown = limit >= MIB ? `${Math.round((limit / MIB) * 10) / 10} MiB` : `${limit} bytes`
-    return `the workshop document is full (limit ${shown}); ask the moderation to export it and start a new workshop`
+    return refusal('documentFull', { limit: shown })
   }
 
-  private noteRateReason(): string {
-    return `too many new notes: at most ${this.options.notesPerMinute} per minute, please wait a moment`
+  private tooManyNotes(): Refusal {
+    return refusal('tooManyNotes', { notes: this.options.notesPerMinute })
   }
 }
 

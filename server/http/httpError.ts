@@ -1,28 +1,24 @@
 import type * as z from 'zod'
 import { apiError, apiErrorBody, apiFailureText, type ApiErrorBody, type ApiFailure } from '../../shared/api/apiError.ts'
-import { refusalFromText } from '../../shared/permissions/refusal.ts'
 
 /**
  * An error with an HTTP status and what went wrong: an API error or a refusal (shared/api/apiError.ts),
- * answered as `{ "error": <English text>, "code": <code>, ...params }`. A plain text is accepted
- * for refusal texts made elsewhere (`refusalText(...)`), which are read back into their code; any
- * other text is answered without a code, so clients show it as it is.
+ * answered as `{ "error": <English text>, "code": <code>, ...params }`. Only the failure object is
+ * accepted, never a text: the code is carried, not read back from the English text, so rewording
+ * a text cannot cost an answer its code.
  */
 export class HttpError extends Error {
-  readonly failure: ApiFailure | undefined
-
   constructor(
     readonly status: number,
-    failure: ApiFailure | string,
+    readonly failure: ApiFailure,
   ) {
-    super(typeof failure === 'string' ? failure : apiFailureText(failure))
+    super(apiFailureText(failure))
     this.name = 'HttpError'
-    this.failure = typeof failure === 'string' ? refusalFromText(failure) : failure
   }
 
   /** The JSON answer. */
-  get body(): ApiErrorBody | { error: string } {
-    return this.failure ? { ...apiErrorBody(this.failure), error: this.message } : { error: this.message }
+  get body(): ApiErrorBody {
+    return apiErrorBody(this.failure)
   }
 }
 

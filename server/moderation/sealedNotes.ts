@@ -2,7 +2,7 @@ import { toRichText, type TLShapeId } from '@tldraw/tlschema'
 import type * as Y from 'yjs'
 import { getRecordStore, readRecords, writeRecords } from '../../shared/doc/documentLayout.ts'
 import { PHASE_RULES, readModerationState } from '../../shared/moderation/moderationState.ts'
-import { refusal, refusalText } from '../../shared/permissions/refusal.ts'
+import { refusal } from '../../shared/permissions/refusal.ts'
 import { ANONYMOUS_NAME } from '../../shared/workshop/recordMeta.ts'
 import { boardsInOrder, buildNoteRecord, isNote, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
 import { HttpError } from '../http/httpError.ts'
@@ -27,16 +27,16 @@ export interface SealedNotePost {
 /**
  * Checks a post against the document (hidden mode on, phase allows notes, board exists and is
  * unlocked) and builds its placeholder note; the caller stores the text, then writes the note.
- * Its errors are the shared refusal texts, so the composer shows them translated.
+ * Its errors are shared refusals (code and parameters), so the composer shows them translated.
  */
 export function buildSealedPlaceholder(doc: Y.Doc, store: SessionStore, post: SealedNotePost, noteId: TLShapeId): NoteShape {
   const moderation = readModerationState(doc)
-  if (!moderation.hiddenMode) throw new HttpError(409, refusalText(refusal('hiddenModeOff')))
-  if (!PHASE_RULES[moderation.phase].createNotes) throw new HttpError(409, refusalText(refusal('noNewNotesInPhase', { phase: moderation.phase })))
+  if (!moderation.hiddenMode) throw new HttpError(409, refusal('hiddenModeOff'))
+  if (!PHASE_RULES[moderation.phase].createNotes) throw new HttpError(409, refusal('noNewNotesInPhase', { phase: moderation.phase }))
   const records = readRecords(doc)
   const board = boardsInOrder(records).find((candidate) => candidate.meta.questionIndex === post.questionIndex)
-  if (!board) throw new HttpError(400, refusalText(refusal('unknownQuestion', { question: post.questionIndex + 1 })))
-  if (moderation.lockedBoards.includes(board.id)) throw new HttpError(409, refusalText(refusal('boardLocked')))
+  if (!board) throw new HttpError(400, refusal('unknownQuestion', { question: post.questionIndex + 1 }))
+  if (moderation.lockedBoards.includes(board.id)) throw new HttpError(409, refusal('boardLocked'))
   const authorName = store.getParticipant(post.sessionId, post.participantId)?.name ?? ANONYMOUS_NAME
   const note = buildNoteRecord({
     board,

@@ -4,9 +4,10 @@ import { PHASES, type Phase } from '../moderation/phases.ts'
  * Every reason the permission policy (and the views that ask it) or a write limit can give for
  * refusing a change, defined once: a machine-readable code, its typed parameters and its English
  * text. The English text is what the server logs and sends (websocket close reason, y-protocols
- * auth message, HTTP error); clients translate the code instead. Because the server's side of the
- * websocket stays plain text (stock y-websocket clients must keep working), `refusalFromText`
- * reads a text back into its code from the same templates.
+ * auth message, HTTP error); clients translate the code instead. The server carries the refusal
+ * object itself to where it answers and makes the text from it; only clients read a text back
+ * into its code (`refusalFromText`, from the same templates), because the server's side of the
+ * websocket stays plain text (stock y-websocket clients must keep working).
  *
  * A template names its parameters as `{name}`; `PARAMS` says what kind each one is, so the
  * parameter types and the reading-back follow from this table alone.
@@ -46,7 +47,7 @@ const REFUSALS = {
   noteGone: { en: 'this note is gone' },
   noDotHere: { en: 'no dot of yours here' },
   hiddenModeOff: { en: 'hidden mode is off: post notes on the canvas' },
-  // The write limits (server/gate/writeLimits.ts): their texts as the gate makes them, `limit` as shown there.
+  // The write limits (server/gate/writeLimits.ts); `limit` is the size as shown there ("2 MiB", "98304 bytes").
   documentFull: {
     en: 'the workshop document is full (limit {limit}); ask the moderation to export it and start a new workshop',
     params: { limit: 'text' },
@@ -127,8 +128,9 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * The refusal a text was made from, or undefined when it is no refusal text (write limits, other
- * server messages). Case-insensitive in its first letter, so a text used as a sentence still reads.
+ * The refusal a text was made from, or undefined when it is no refusal text (other server
+ * messages). Case-insensitive in its first letter, so a text used as a sentence still reads. For
+ * clients reading the websocket's texts; server code passes the refusal object instead.
  */
 export function refusalFromText(text: string): Refusal | undefined {
   const candidate = text.trim()

@@ -53,7 +53,7 @@ export function registerModerationRoutes(router: Router, app: AppContext): void 
     const note = app.rooms.change(session.id, (doc) => {
       // The same limits as notes written over the websocket (checked before anything is written).
       const limited = app.writeLimits.checkServerNote(session.id, doc, participantId, Buffer.byteLength(body.text) + 1024)
-      if (limited) throw new HttpError(limited.status, limited.reason)
+      if (limited) throw new HttpError(limited.status, limited.refusal)
       const placeholder = buildSealedPlaceholder(
         doc,
         app.store,
