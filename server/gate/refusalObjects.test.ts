@@ -33,7 +33,7 @@ function setup(limits: { maxDocumentBytes?: number; notesPerMinute?: number } = 
     const before = Y.encodeStateVector(client)
     addNote(client, { authorId: actor.participantId ?? 'moderation', authorName: actor.authorName ?? 'Moderation' }, text)
     const update = Y.encodeStateAsUpdate(client, before)
-    const verdict = check({ sessionId: 's-1', doc: server, actor }, actor, update)
+    const verdict = check({ sessionId: 's-1', doc: server }, actor, update)
     if (verdict.kind === 'accept') Y.applyUpdate(server, update)
     return verdict
   }
