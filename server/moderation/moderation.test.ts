@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { readRecords, writeRecords } from '../../shared/doc/documentLayout.ts'
 import { readModerationState } from '../../shared/moderation/moderationState.ts'
-import { refusalFromText } from '../../shared/permissions/refusal.ts'
+import { apiErrorBody } from '../../shared/api/apiError.ts'
+import { refusal } from '../../shared/permissions/refusal.ts'
 import { boardId, isNote } from '../../shared/workshop/workshopRecords.ts'
 import { createSession, getJson, join, moderate, postJson } from '../testing/apiClient.ts'
 import { addNote } from '../testing/notes.ts'
@@ -82,16 +83,18 @@ describe('hidden mode (Verdeckt sammeln)', () => {
     const sealedPath = `/api/sessions/${session.id}/sealed-notes`
 
     const early = await postJson(fixture.server.origin, sealedPath, { participantToken: anna.participantToken, questionIndex: 0, text: 'zu früh' })
-    expect(early.status).toBe(409)
-    // The error is a shared refusal text, which the composer translates.
-    expect(refusalFromText(early.json.error as string)?.code).toBe('hiddenModeOff')
+    // The error is a shared refusal: its code (which the composer translates) beside its text.
+    expect(early).toEqual({ status: 409, json: { error: 'hidden mode is off: post notes on the canvas', code: 'hiddenModeOff' } })
     expect((await act({ action: 'setHiddenMode', hidden: true })).json.hiddenMode).toBe(true)
 
     const posted = await postJson(fixture.server.origin, sealedPath, { participantToken: anna.participantToken, questionIndex: 2, text: 'Geheimer Vorschlag' })
     expect(posted.status).toBe(201)
     const noteId = posted.json.noteId as string
     expect((await postJson(fixture.server.origin, sealedPath, { participantToken: 'x.y', questionIndex: 2, text: 'a' })).status).toBe(403)
-    expect((await postJson(fixture.server.origin, sealedPath, { participantToken: anna.participantToken, questionIndex: 9, text: 'a' })).status).toBe(400)
+    expect(await postJson(fixture.server.origin, sealedPath, { participantToken: anna.participantToken, questionIndex: 9, text: 'a' })).toEqual({
+      status: 400,
+      json: { error: 'unknown question 10', code: 'unknownQuestion', question: 10 },
+    })
 
     // Ben sees a placeholder without text; nothing in the shared document holds the text.
     await waitFor('B to see the placeholder', () => b.hasNote(noteId))
@@ -125,5 +128,22 @@ describe('hidden mode (Verdeckt sammeln)', () => {
       return seen && seen.x === (current as { x: number }).x + 10
     })
     expect(a.closes).toEqual([])
+  })
+
+  it('refuses sealed notes on a locked board and outside collecting phases with their refusal codes', async () => {
+    const session = await createSession(fixture.server.origin)
+    const anna = await join(fixture.server.origin, session.id, 'Anna')
+    const act = (action: unknown) => moderate(fixture.server.origin, session.id, session.moderatorToken, action)
+    const post = (questionIndex: number) =>
+      postJson(fixture.server.origin, `/api/sessions/${session.id}/sealed-notes`, { participantToken: anna.participantToken, questionIndex, text: 'verdeckt' })
+    await act({ action: 'setHiddenMode', hidden: true })
+
+    await act({ action: 'lockBoard', boardId: boardId(1), locked: true })
+    expect(await post(1)).toEqual({ status: 409, json: apiErrorBody(refusal('boardLocked')) })
+    expect((await post(1)).json).toEqual({ error: 'this board is locked', code: 'boardLocked' })
+
+    await act({ action: 'setPhase', phase: 'vote' })
+    expect(await post(2)).toEqual({ status: 409, json: apiErrorBody(refusal('noNewNotesInPhase', { phase: 'vote' })) })
+    expect((await post(2)).json).toEqual({ error: 'no new notes in phase "vote"', code: 'noNewNotesInPhase', phase: 'vote' })
   })
 })
