@@ -33,7 +33,7 @@ const UPDATE_REFUSED_PREFIX = 'update refused: '
 /**
  * A reason that arrives as text only (websocket close reason, y-protocols "permission denied"
  * message, an HTTP error): translated when it is one of the shared refusal texts, otherwise
- * shown as it came (write limits and other server messages are not refusal codes).
+ * shown as it came (server messages that are not refusals).
  */
 export function reasonMessage(t: Translate, text: string): string {
   const reason = text.startsWith(UPDATE_REFUSED_PREFIX) ? text.slice(UPDATE_REFUSED_PREFIX.length) : text
