@@ -116,6 +116,7 @@ export const de = {
   'refusal.hiddenModeOff': 'Es wird nicht mehr verdeckt gesammelt – Karten bitte direkt auf die Pinnwand schreiben',
   'refusal.documentFull': 'Der Workshop ist voll ({limit}) – die Moderation kann ihn exportieren und einen neuen anlegen',
   'refusal.tooManyNotes': 'Zu viele neue Karten: höchstens {notes} pro Minute, bitte kurz warten',
+  'refusal.missingPrerequisites': 'Eine Änderung baut auf Änderungen auf, die nie beim Server ankamen',
   // Errors of the HTTP API, one key per shared ApiErrorCode (shared/api/apiError.ts), clauses like
   // the refusals; `network` and `http` are the client's own (no answer, an answer without a code).
   'apiError.network': 'Keine Verbindung zum Server – bitte die Verbindung prüfen und es noch einmal versuchen',

@@ -115,6 +115,7 @@ export const en: Messages = {
   'refusal.hiddenModeOff': 'Notes are no longer collected hidden – please write them directly on the board',
   'refusal.documentFull': 'The workshop is full ({limit}) – the moderation can export it and start a new one',
   'refusal.tooManyNotes': 'Too many new notes: at most {notes} per minute, please wait a moment',
+  'refusal.missingPrerequisites': 'A change builds on changes the server never received',
   'apiError.network': 'No connection to the server – please check the connection and try again',
   'apiError.http': 'The server answered with error {status}',
   'apiError.crossOrigin': 'The request came from another site and was refused',

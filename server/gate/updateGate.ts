@@ -26,12 +26,6 @@ export interface GateRefusal {
   reason: string
 }
 
-/**
- * What a connection acts on: the gate's verdict, or a refusal the connection makes itself from
- * text alone (a resync that never closes its gap, server/sync), which has no refusal code.
- */
-export type GateDecision = GateVerdict | { kind: 'refuse'; reason: string; refusal?: undefined }
-
 /** The refuse decision for a refusal; its `reason` is the refusal's text, so the two cannot drift. */
 export function refused(refusal: Refusal): GateRefusal {
   return { kind: 'refuse', refusal, reason: refusalText(refusal) }
@@ -39,10 +33,10 @@ export function refused(refusal: Refusal): GateRefusal {
 
 export function gateUpdate(doc: Y.Doc, actor: Actor, update: Uint8Array): GateVerdict {
   const inspection = inspectUpdate(doc, update)
-  if (actor.role === 'viewer' || (actor.role === 'participant' && actor.participantId === null)) {
-    // Read-only and not-yet-joined connections send (empty) sync step 2 replies; those are fine.
-    if (isEmpty(inspection)) return { kind: 'noop' }
-  }
+  // Every client answers the server's sync step 1, most often with nothing the server lacks:
+  // fine from anyone (read-only and not-yet-joined connections included), and no progress for a
+  // connection whose earlier updates had gaps (server/sync counts its resyncs until progress).
+  if (isEmpty(inspection)) return { kind: 'noop' }
   // Only on the rare path: an update with gaps is always unresolvable for the inspection.
   if (inspection.unresolvable.length > 0 && hasMissingPrerequisites(doc, update)) return { kind: 'resync' }
   const verdict = judgeUpdate(doc, actor, inspection)

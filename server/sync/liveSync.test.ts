@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { createSession, join, type Joined } from '../testing/apiClient.ts'
 import type { AwarenessUser } from '../../shared/presence/awarenessUser.ts'
-import { encodeAwarenessEntries, encodeAwarenessMessage } from './protocolMessages.ts'
+import * as Y from 'yjs'
+import * as decoding from 'lib0/decoding'
+import * as authProtocol from 'y-protocols/auth'
+import { refusal, refusalText } from '../../shared/permissions/refusal.ts'
+import { CLOSE_CODES } from './closeCodes.ts'
+import { encodeAwarenessEntries, encodeAwarenessMessage, encodeSyncStep2, encodeUpdateMessage, MESSAGE_AUTH } from './protocolMessages.ts'
 import { addNote } from '../testing/notes.ts'
 import { serverForThisFile } from '../testing/serverForThisFile.ts'
 import { waitFor } from '../testing/syncClient.ts'
@@ -170,6 +175,41 @@ describe('live sync with stock y-websocket clients', () => {
     await waitFor('B to receive both notes', () => overtaking && b.hasNote(offline.id) && b.hasNote(overtaking.id))
     a.provider.off('status', onStatus)
     expect(a.closes).toEqual([])
+  })
+
+  it('refuses, by its refusal code, a client whose updates keep building on changes it never sends', async () => {
+    const session = await createSession(fixture.server.origin)
+    const anna = await join(fixture.server.origin, session.id, 'Anna')
+    // A copy of the session (its boards), then two notes of which only the second is sent.
+    const reader = client(session.id)
+    await reader.synced()
+    const local = new Y.Doc()
+    Y.applyUpdate(local, Y.encodeStateAsUpdate(reader.doc))
+    const updates: Uint8Array[] = []
+    local.on('update', (update: Uint8Array) => updates.push(update))
+    const author = { authorId: anna.participantId, authorName: 'Anna' }
+    addNote(local, author, 'nie gesendet')
+    addNote(local, author, 'baut darauf auf')
+    const gapped = encodeUpdateMessage(updates[1]!)
+    const nothing = encodeSyncStep2(Y.encodeStateAsUpdate(new Y.Doc()))
+
+    const socket = await rawSocket(`/yjs/${session.id}?participant=${encodeURIComponent(anna.participantToken)}`)
+    const denied: string[] = []
+    socket.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data))
+      if (decoding.readVarUint(decoder) !== MESSAGE_AUTH) return
+      authProtocol.readAuthMessage(decoder, local, (_doc, reason) => denied.push(reason))
+    })
+    const closed = closeOf(socket)
+    // Each gapped update makes the server ask for what is missing; the answer never has it.
+    socket.send(nothing)
+    for (let attempt = 0; attempt < 4; attempt++) {
+      socket.send(gapped)
+      socket.send(nothing)
+    }
+    const reason = refusalText(refusal('missingPrerequisites'))
+    expect(await closed).toEqual({ code: CLOSE_CODES.updateRefused, reason: `update refused: ${reason}` })
+    expect(denied).toEqual([reason])
   })
 
   it('lets a participant who reconnects take over presence from its dead connection', async () => {

@@ -3,8 +3,9 @@ import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awarene
 import type { WebSocket } from 'ws'
 import type { Actor } from '../../shared/permissions/updatePolicy.ts'
 import { awarenessClaimFits } from '../../shared/permissions/awarenessClaim.ts'
+import { refusal } from '../../shared/permissions/refusal.ts'
 import type { UpdateCheck } from '../gate/updateChecks.ts'
-import type { GateDecision } from '../gate/updateGate.ts'
+import { refused, type GateVerdict } from '../gate/updateGate.ts'
 import { CLOSE_CODES, fitCloseReason } from './closeCodes.ts'
 import {
   decodeIncomingMessage,
@@ -187,7 +188,7 @@ export class SyncConnection implements RoomPeer {
   }
 
   private receiveUpdate(update: Uint8Array): void {
-    let decision: GateDecision
+    let decision: GateVerdict
     try {
       decision = this.checkUpdate(this.room, this.actor, update)
     } catch (error) {
@@ -208,7 +209,7 @@ export class SyncConnection implements RoomPeer {
         return
       }
     }
-    if (decision.kind === 'resync') decision = { kind: 'refuse' as const, reason: 'update builds on changes the server never received' }
+    if (decision.kind === 'resync') decision = refused(refusal('missingPrerequisites'))
     if (decision.kind === 'refuse') {
       this.send(encodePermissionDenied(decision.reason))
       // A viewer never meant to write; its (dropped) change does not matter. A writer's client

@@ -53,6 +53,8 @@ const REFUSALS = {
     params: { limit: 'text' },
   },
   tooManyNotes: { en: 'too many new notes: at most {notes} per minute, please wait a moment', params: { notes: 'number' } },
+  // A client that keeps sending updates building on changes it never sends (server/sync, resync).
+  missingPrerequisites: { en: 'update builds on changes the server never received' },
 } as const satisfies Record<string, { en: string; params?: Record<string, ParamKind> }>
 
 /** `phase`: one of PHASES; `number`: an integer; `text`: free text (ids, validator messages). */
