@@ -1,4 +1,4 @@
-import { refusalText, type ParamKind, type Refusal, type RefusalCode } from '../permissions/refusal.ts'
+import { fillTemplate, refusalText, type ParamKind, type Refusal, type RefusalCode } from '../permissions/refusal.ts'
 
 /**
  * Every kind of error the HTTP API answers with, defined once: a machine-readable code, its
@@ -77,9 +77,7 @@ export function apiErrorParamKinds(code: ApiErrorCode): Record<string, 'number' 
 /** The English text of a failure (what the server logs and sends as `error`). */
 export function apiFailureText(failure: ApiFailure): string {
   if (!isApiErrorCode(failure.code)) return refusalText(failure as Refusal)
-  const params = failure.params as Record<string, string | number>
-  const kinds = apiErrorParamKinds(failure.code)
-  return API_ERRORS[failure.code].en.replace(/\{(\w+)\}/g, (match, name: string) => (name in kinds ? String(params[name]) : match))
+  return fillTemplate(API_ERRORS[failure.code].en, apiErrorParamKinds(failure.code), failure.params as Record<string, string | number>)
 }
 
 /** An error answer of the HTTP API: the English text, the code and the code's parameters beside them. */

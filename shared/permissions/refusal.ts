@@ -94,11 +94,17 @@ export function paramKinds(code: RefusalCode): Record<string, ParamKind> {
   return entry.params ?? {}
 }
 
+/**
+ * A template with its parameters filled in. Only declared parameters are placeholders, so other
+ * braces (e.g. "{key, val}") stay literal text. The API errors' texts are filled the same way.
+ */
+export function fillTemplate(template: string, kinds: Readonly<Record<string, unknown>>, params: Readonly<Record<string, string | number>>): string {
+  return template.replace(PLACEHOLDER, (match, name: string) => (name in kinds ? String(params[name]) : match))
+}
+
 /** The English text of a refusal (what the server logs and sends). */
 export function refusalText(refusal: Refusal): string {
-  const params = refusal.params as Record<string, string | number>
-  const kinds = paramKinds(refusal.code)
-  return REFUSALS[refusal.code].en.replace(PLACEHOLDER, (match, name: string) => (name in kinds ? String(params[name]) : match))
+  return fillTemplate(REFUSALS[refusal.code].en, paramKinds(refusal.code), refusal.params as Record<string, string | number>)
 }
 
 const PARAM_PATTERNS: Record<ParamKind, string> = {
