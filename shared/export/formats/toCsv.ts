@@ -1,7 +1,7 @@
 import Papa from 'papaparse'
 import { dotsInRound, type ExportNote, type ExportRound, type WorkshopExport } from '../exportSchema.ts'
 import { DEFAULT_TIME_ZONE, formatSpreadsheetDateTime } from './dateTime.ts'
-import { PROTOCOL_TEXT } from './protocolText.ts'
+import { PROTOCOL_TEXT, roundName } from './protocolText.ts'
 
 /**
  * Column headers, in German for the organisers: Board (number of the guiding question), Frage,
@@ -16,7 +16,7 @@ export const CSV_COLUMNS = ['Board', 'Frage', 'Cluster', 'Text', 'Autor:in', 'Er
  * such files keep their columns.
  */
 export function csvRoundColumn(round: ExportRound): string {
-  return `Punkte Runde ${round.number}`
+  return `Punkte ${roundName(round)}`
 }
 
 /**
