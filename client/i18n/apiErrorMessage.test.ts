@@ -62,8 +62,21 @@ describe('API error messages', () => {
     expect(full.params).toEqual({ max: 3 })
     expect(apiErrorMessage(german, full)).toContain('schon 3 Workshops')
 
-    const field = await answered('/field', 400, apiError('invalidField', { field: 'name', detail: 'Too small' }))
-    expect(apiErrorMessage(german, field)).toBe('Ungültige Angabe im Feld „name“')
+    const field = await answered('/field', 400, apiError('invalidField', { field: 'name', detail: 'Too big', problem: 'tooLong', limit: 60 }))
+    expect(apiErrorMessage(german, field)).toBe('Ungültige Angabe: „Name“ ist zu lang (höchstens 60 Zeichen)')
+    expect(apiErrorMessage(english, field)).toBe('Invalid value: “Name” is too long (at most 60 characters)')
+  })
+
+  it('says what is wrong with a template field, naming guiding questions by their number', async () => {
+    const question = await answered('/question', 400, apiError('invalidTemplate', { field: 'template.questions.1', detail: 'Too small', problem: 'empty', limit: 0 }))
+    expect(apiErrorMessage(german, question)).toBe('Die Vorlage ist ungültig: „Leitfrage 2“ ist leer')
+    const many = await answered('/many', 400, apiError('invalidTemplate', { field: 'template.questions', detail: 'Too big', problem: 'tooMany', limit: 12 }))
+    expect(apiErrorMessage(german, many)).toBe('Die Vorlage ist ungültig: „Leitfragen“ hat zu viele Einträge (höchstens 12)')
+    const unknownField = await answered('/unknownField', 400, apiError('invalidTemplate', { field: 'template.questionz', detail: 'Unrecognized key', problem: 'unknownField', limit: 0 }))
+    expect(apiErrorMessage(english, unknownField)).toBe('The template is invalid: “template.questionz” is not a known field')
+    // A problem code this client does not know (a newer server): still a sentence, not a placeholder.
+    const newer = await failureThroughTheWire('/newerProblem', 400, { error: 'x', code: 'invalidTemplate', field: 'template.title', detail: 'x', problem: 'tooShiny', limit: 0 })
+    expect(apiErrorMessage(german, newer)).toBe('Die Vorlage ist ungültig: „Titel“ ist ungültig')
   })
 
   it('shows a refusal by its refusal message, phases by their labels', async () => {

@@ -1,4 +1,5 @@
 import type { ApiErrorCode } from '../../shared/api/apiError.ts'
+import { isFieldProblemCode } from '../../shared/api/fieldProblem.ts'
 import { CLOSE_CODES } from '../../shared/connection/closeCodes.ts'
 import { PHASES, type Phase } from '../../shared/moderation/phases.ts'
 import { paramKinds, REFUSAL_CODES, refusalFromText, type Refusal, type RefusalCode } from '../../shared/permissions/refusal.ts'
@@ -61,9 +62,32 @@ export function apiErrorMessage(t: Translate, error: unknown): string {
     const key = `apiError.${error.code}`
     // Codes are checked against the German catalogue, which has every one (above), so the English
     // API texts need not ship to the browser just to know the codes.
-    if (Object.hasOwn(de, key)) return t(key as ApiErrorKey, error.params)
+    if (Object.hasOwn(de, key)) return t(key as ApiErrorKey, withFieldProblemInWords(t, error.params))
   }
   return reasonMessage(t, error.message)
+}
+
+/**
+ * A bad field's parameters (invalidField, invalidTemplate) in words: the field by its label where
+ * it has one ("Leitfrage 2" for `template.questions.1`), the problem as a phrase with its bound.
+ * Other parameters pass as they are.
+ */
+function withFieldProblemInWords(t: Translate, params: Readonly<Record<string, string | number>>): Record<string, string | number> {
+  if (!('problem' in params) || typeof params.field !== 'string') return params
+  const { problem, limit } = params
+  return {
+    ...params,
+    field: fieldLabel(t, params.field),
+    problem: isFieldProblemCode(problem) ? t(`fieldProblem.${problem}`, { limit: typeof limit === 'number' ? limit : 0 }) : t('fieldProblem.unknown'),
+  }
+}
+
+function fieldLabel(t: Translate, path: string): string {
+  const inTemplate = path.replace(/^template\./, '')
+  const question = /^questions\.(\d+)$/.exec(inTemplate)
+  if (question) return t('field.question', { number: Number(question[1]) + 1 })
+  const key = `field.${inTemplate}`
+  return Object.hasOwn(de, key) ? t(key as MessageKey) : path
 }
 
 /** A refusal from an error answer's code and parameters, when the code is one and every parameter fits. */

@@ -73,17 +73,22 @@ describe('HTTP API', () => {
     const badQuestion = await postJson(server.origin, '/api/sessions', { template: { ...template, questions: ['ok', ''] } })
     expect(badQuestion.status).toBe(400)
     expect(badQuestion.json.error).toContain('template.questions.1')
-    expect(badQuestion.json).toMatchObject({ code: 'invalidTemplate', field: 'template.questions.1', detail: badQuestion.json.error })
+    expect(badQuestion.json).toMatchObject({ code: 'invalidTemplate', field: 'template.questions.1', detail: badQuestion.json.error, problem: 'empty', limit: 0 })
+    const longTitle = await postJson(server.origin, '/api/sessions', { template: { ...template, title: 'x'.repeat(201) } })
+    expect(longTitle.json).toMatchObject({ code: 'invalidTemplate', field: 'template.title', problem: 'tooLong', limit: 200 })
     const missingTitle = await postJson(server.origin, '/api/sessions', { template: { questions: ['a'] } })
     expect(missingTitle.json.error).toContain('template.title')
     const unknownId = await postJson(server.origin, '/api/sessions', { template: 'gibt-es-nicht' })
     expect(unknownId.status).toBe(400)
-    expect(unknownId.json).toMatchObject({ code: 'invalidTemplate', field: 'template' })
+    expect(unknownId.json).toMatchObject({ code: 'invalidTemplate', field: 'template', problem: 'notAllowed' })
     const broken = await postJson(server.origin, '/api/sessions', '{ kaputt')
     expect(broken).toEqual({ status: 400, json: { error: 'Request body is not valid JSON', code: 'invalidJson' } })
     const extra = await postJson(server.origin, '/api/sessions', { extra: 1 })
     expect(extra.status).toBe(400)
-    expect(extra.json).toMatchObject({ code: 'invalidRequest', detail: expect.stringContaining('extra') })
+    // An unknown key is named as the field, not as a fault of the whole body.
+    expect(extra.json).toMatchObject({ code: 'invalidField', field: 'extra', problem: 'unknownField', detail: expect.stringContaining('extra') })
+    const notAnObject = await postJson(server.origin, '/api/sessions', '"Workshop"')
+    expect(notAnObject.json).toMatchObject({ code: 'invalidRequest', detail: expect.any(String) })
     const huge = await postJson(server.origin, '/api/sessions', { template: { ...template, intro: 'x'.repeat(400_000) } })
     expect(huge.status).toBe(413)
     expect(huge.json).toMatchObject({ code: 'templateTooLarge', bytes: expect.any(Number) })
@@ -112,9 +117,11 @@ describe('HTTP API', () => {
     expect((await joinSession(server.origin, session.id, 'anonym')).name).toBe('anonym')
     const empty = await postJson(server.origin, `/api/sessions/${session.id}/participants`, { name: '' })
     expect(empty.status).toBe(400)
-    // Validation errors: one code, the field path beside the validator's sentence (English, in `error` too).
-    expect(empty.json).toEqual({ error: `Invalid field "name": ${empty.json.detail}`, code: 'invalidField', field: 'name', detail: expect.any(String) })
-    expect((await postJson(server.origin, `/api/sessions/${session.id}/participants`, { name: 'x'.repeat(61) })).status).toBe(400)
+    // Validation errors: one code, the field path beside the validator's sentence (English, in
+    // `error` too) and what is wrong as a code with its bound, for the client's own words.
+    expect(empty.json).toEqual({ error: `Invalid field "name": ${empty.json.detail}`, code: 'invalidField', field: 'name', detail: expect.any(String), problem: 'empty', limit: 0 })
+    const long = await postJson(server.origin, `/api/sessions/${session.id}/participants`, { name: 'x'.repeat(61) })
+    expect(long).toMatchObject({ status: 400, json: { code: 'invalidField', field: 'name', problem: 'tooLong', limit: 60 } })
     expect(await postJson(server.origin, `/api/sessions/AAAAAAAAAAAAAAAAAAAAAA/participants`, { name: 'Anna' })).toEqual({
       status: 404,
       json: { error: 'Unknown session', code: 'unknownSession' },

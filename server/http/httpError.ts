@@ -1,4 +1,5 @@
 import type * as z from 'zod'
+import { firstFieldProblem } from '../../shared/api/fieldProblem.ts'
 import { apiError, apiErrorBody, apiFailureText, type ApiErrorBody, type ApiFailure } from '../../shared/api/apiError.ts'
 
 /**
@@ -22,11 +23,11 @@ export class HttpError extends Error {
   }
 }
 
-/** Validates a request body (or query) with zod; a failure is a 400 naming the first bad field. */
+/** Validates a request body (or query) with zod; a failure is a 400 naming the first bad field and what is wrong with it. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input)
   if (result.success) return result.data
-  const issue = result.error.issues[0]!
-  const field = issue.path.map(String).join('.')
-  throw new HttpError(400, field ? apiError('invalidField', { field, detail: issue.message }) : apiError('invalidRequest', { detail: issue.message }))
+  const detail = result.error.issues[0]!.message
+  const issue = firstFieldProblem(result.error, input)
+  throw new HttpError(400, issue.field ? apiError('invalidField', { ...issue, detail }) : apiError('invalidRequest', { detail }))
 }

@@ -14,7 +14,7 @@ export function resolveTemplate(input: unknown): WorkshopTemplate {
   if (input === undefined || input === null) return defaultTemplate
   if (typeof input === 'string') {
     const builtIn = builtInTemplates[input]
-    if (!builtIn) throw new TemplateError(`Unknown built-in template "${input}"`, 'template')
+    if (!builtIn) throw new TemplateError(`Unknown built-in template "${input}"`, { field: 'template', problem: 'notAllowed', limit: 0 })
     return builtIn
   }
   try {
@@ -22,7 +22,7 @@ export function resolveTemplate(input: unknown): WorkshopTemplate {
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error
     const field = error.field ? `template.${error.field}` : 'template'
-    throw new TemplateError(error.message.replace(`"${error.field || '(root)'}"`, `"${field}"`), field)
+    throw new TemplateError(error.message.replace(`"${error.field || '(root)'}"`, `"${field}"`), { ...error.issue, field })
   }
 }
 

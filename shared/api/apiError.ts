@@ -20,12 +20,15 @@ const API_ERRORS = {
   bodyTooLarge: { en: 'Request body too large (limit {bytes} bytes)', params: { bytes: 'number' } },
   templateTooLarge: { en: 'Template too large (limit {bytes} bytes, MAX_TEMPLATE_BYTES)', params: { bytes: 'number' } },
   invalidJson: { en: 'Request body is not valid JSON' },
-  /** A request body or query that fails its schema: the first bad field, the validator's sentence. */
-  invalidField: { en: 'Invalid field "{field}": {detail}', params: { field: 'text', detail: 'text' } },
+  /**
+   * A request body or query that fails its schema: the first bad field, the validator's sentence,
+   * and what is wrong as a code with its bound (shared/api/fieldProblem.ts), for the UI's words.
+   */
+  invalidField: { en: 'Invalid field "{field}": {detail}', params: { field: 'text', detail: 'text', problem: 'text', limit: 'number' } },
   /** The same for a value without a field (the body as a whole). */
   invalidRequest: { en: 'Invalid request: {detail}', params: { detail: 'text' } },
   /** A template the shared template schema refuses; `detail` is its sentence, which names the field. */
-  invalidTemplate: { en: '{detail}', params: { field: 'text', detail: 'text' } },
+  invalidTemplate: { en: '{detail}', params: { field: 'text', detail: 'text', problem: 'text', limit: 'number' } },
   malformedSessionId: { en: 'Malformed session id' },
   unknownSession: { en: 'Unknown session' },
   malformedAuthorization: { en: 'Authorization header must be "Bearer <token>"' },

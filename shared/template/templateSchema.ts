@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { firstFieldProblem, type FieldProblem } from '../api/fieldProblem.ts'
 
 /** Limits keep a template small enough to seed and render; they name real workshop sizes, not bytes. */
 export const TEMPLATE_LIMITS = {
@@ -27,11 +28,15 @@ export type WorkshopTemplate = z.infer<typeof templateSchema>
 export class TemplateError extends Error {
   constructor(
     message: string,
-    /** Dotted path of the offending field, e.g. `questions.2`; empty for the whole template. */
-    readonly field: string,
+    /** What is wrong, and where: its field is a dotted path (`questions.2`), empty for the whole template. */
+    readonly issue: FieldProblem,
   ) {
     super(message)
     this.name = 'TemplateError'
+  }
+
+  get field(): string {
+    return this.issue.field
   }
 }
 
@@ -39,9 +44,8 @@ export class TemplateError extends Error {
 export function parseTemplate(input: unknown): WorkshopTemplate {
   const result = templateSchema.safeParse(input)
   if (result.success) return result.data
-  const issue = result.error.issues[0]!
-  const field = issue.path.map(String).join('.')
-  throw new TemplateError(`Invalid template field "${field || '(root)'}": ${issue.message}`, field)
+  const issue = firstFieldProblem(result.error, input)
+  throw new TemplateError(`Invalid template field "${issue.field || '(root)'}": ${result.error.issues[0]!.message}`, issue)
 }
 
 /** Parses template JSON text; a syntax error is reported like a bad field at the root. */
@@ -50,7 +54,7 @@ export function parseTemplateJson(text: string): WorkshopTemplate {
   try {
     data = JSON.parse(text)
   } catch (error) {
-    throw new TemplateError(`Template is not valid JSON: ${(error as Error).message}`, '')
+    throw new TemplateError(`Template is not valid JSON: ${(error as Error).message}`, { field: '', problem: 'wrongFormat', limit: 0 })
   }
   return parseTemplate(data)
 }

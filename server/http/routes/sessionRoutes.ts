@@ -38,7 +38,7 @@ export function registerSessionRoutes(router: Router, app: AppContext): void {
     try {
       template = resolveTemplate(body.template)
     } catch (error) {
-      if (error instanceof TemplateError) throw new HttpError(400, apiError('invalidTemplate', { field: error.field, detail: error.message }))
+      if (error instanceof TemplateError) throw new HttpError(400, apiError('invalidTemplate', { ...error.issue, detail: error.message }))
       throw error
     }
     const session = createSession(app.store, template, app.now())

@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test'
+import { PinnwandServer } from '../server/testing/serverProcess.ts'
+
+/** The organiser's own template on the start page: a mistake is named so that it can be mended. */
+let server: PinnwandServer
+
+test.beforeAll(async () => {
+  server = await PinnwandServer.start({ entry: 'built' })
+})
+test.afterAll(async () => {
+  await server?.stop()
+})
+
+const ownTemplate = (questions: string[]) => ({
+  name: 'vorlage.json',
+  mimeType: 'application/json',
+  buffer: Buffer.from(JSON.stringify({ title: 'Stadtteilwerkstatt', questions })),
+})
+
+test('an own template with an empty guiding question is refused with what to mend; the mended one creates the workshop', async ({ page }) => {
+  await page.goto(server.origin + '/')
+  await page.getByTestId('template-select').selectOption({ label: 'Eigene Vorlage (JSON-Datei) …' })
+  await page.getByTestId('template-file').setInputFiles(ownTemplate(['Was läuft gut?', '   ', 'Was fehlt?']))
+  await page.getByTestId('create-workshop').click()
+  await expect(page.getByTestId('create-error')).toHaveText('Anlegen hat nicht geklappt: Die Vorlage ist ungültig: „Leitfrage 2“ ist leer')
+  await page.getByTestId('language-toggle').click()
+  await expect(page.getByTestId('create-error')).toHaveText('Creating the workshop did not work: The template is invalid: “Guiding question 2” is empty')
+
+  await page.getByTestId('template-file').setInputFiles(ownTemplate(['Was läuft gut?', 'Was fehlt?']))
+  await page.getByTestId('create-workshop').click()
+  await expect(page.getByTestId('participant-link')).toBeVisible()
+})
