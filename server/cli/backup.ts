@@ -3,6 +3,8 @@ import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.ts'
+import { fileTimeStamp, invocationDir, usageError } from './commandLine.ts'
+import { checkDatabaseFile } from '../persistence/sqlite/checkDatabaseFile.ts'
 import { DATABASE_FILE_NAME } from '../persistence/sqlite/openDatabase.ts'
 
 const USAGE = `Usage: npm run backup -- [--out <file>] [--data-dir <dir>]
@@ -11,7 +13,7 @@ Makes a consistent copy of the Pinnwand database in DATA_DIR (default: env DATA_
 ./data) while the server keeps running (SQLite's online backup). Without --out the copy is
 pinnwand-backup-<date>-<time>.sqlite in the current directory. An existing file is never
 overwritten. The copy holds everything: sessions, notes, participants, sealed notes and the
-server secret that signs participant tokens. Restoring: see server/README.md.
+server secret that signs participant tokens. Restoring: npm run restore -- <file>.
 
 Exit codes: 0 written, 1 no database / file exists / backup failed, 2 bad arguments.`
 
@@ -29,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
       },
     }))
   } catch (error) {
-    return usageError((error as Error).message)
+    return usageError((error as Error).message, USAGE)
   }
   if (values.help) {
     console.log(USAGE)
@@ -39,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     dataDir = values['data-dir'] ? resolve(invocationDir(), values['data-dir']) : loadConfig().dataDir
   } catch (error) {
-    return usageError((error as Error).message)
+    return usageError((error as Error).message, USAGE)
   }
   const source = join(dataDir, DATABASE_FILE_NAME)
   if (!existsSync(source)) {
@@ -68,32 +70,21 @@ async function main(argv: string[]): Promise<number> {
   const copy = new Database(out)
   try {
     copy.pragma('journal_mode = DELETE')
-    const integrity = copy.pragma('integrity_check', { simple: true })
-    if (integrity !== 'ok') {
-      console.error(`Backup written to ${out} but its integrity check failed: ${String(integrity)}`)
-      return 1
-    }
-    const { count } = copy.prepare<[], { count: number }>('SELECT COUNT(*) AS count FROM sessions').get()!
-    console.error(`Backup written: ${out} (${count} sessions, ${statSync(out).size} bytes, integrity ok)`)
   } finally {
     copy.close()
+  }
+  try {
+    const { sessions } = checkDatabaseFile(out)
+    console.error(`Backup written: ${out} (${sessions} sessions, ${statSync(out).size} bytes, integrity ok)`)
+  } catch (error) {
+    console.error(`Backup written to ${out} but it does not check out: ${(error as Error).message}`)
+    return 1
   }
   return 0
 }
 
 function defaultFileName(now: Date): string {
-  const stamp = now.toISOString().replace(/\..*$/, '').replace(/[-:]/g, '').replace('T', '-')
-  return `pinnwand-backup-${stamp}.sqlite`
-}
-
-/** Where the user typed the command (npm moves into the package root; INIT_CWD keeps the original). */
-function invocationDir(): string {
-  return process.env.INIT_CWD || process.cwd()
-}
-
-function usageError(message: string): number {
-  console.error(`${message}\n\n${USAGE}`)
-  return 2
+  return `pinnwand-backup-${fileTimeStamp(now)}.sqlite`
 }
 
 process.exitCode = await main(process.argv.slice(2))

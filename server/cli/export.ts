@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { EXPORT_FORMAT_IDS, isExportFormatId } from '../../shared/export/formats/index.ts'
 import { loadConfig } from '../config.ts'
+import { invocationDir, usageError } from './commandLine.ts'
 import { renderSessionExport } from '../export/sessionExport.ts'
 import { loadStoredSessionDocument } from '../export/storedSessionDocument.ts'
 import { DATABASE_FILE_NAME } from '../persistence/sqlite/openDatabase.ts'
@@ -38,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
       },
     })
   } catch (error) {
-    return usageError((error as Error).message)
+    return usageError((error as Error).message, USAGE)
   }
   const { values, positionals } = parsed
   if (values.help) {
@@ -46,17 +47,17 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   const sessionId = values.session ?? positionals[0]
-  if (positionals.length > (values.session ? 0 : 1)) return usageError(`unexpected argument "${positionals.at(-1)}"`)
-  if (!sessionId) return usageError('--session <id> is required')
-  if (!isValidSessionId(sessionId)) return usageError(`malformed session id "${sessionId}"`)
+  if (positionals.length > (values.session ? 0 : 1)) return usageError(`unexpected argument "${positionals.at(-1)}"`, USAGE)
+  if (!sessionId) return usageError('--session <id> is required', USAGE)
+  if (!isValidSessionId(sessionId)) return usageError(`malformed session id "${sessionId}"`, USAGE)
   const format = values.format
-  if (!isExportFormatId(format)) return usageError(`unknown format "${format}"; formats: ${EXPORT_FORMAT_IDS.join(', ')}`)
+  if (!isExportFormatId(format)) return usageError(`unknown format "${format}"; formats: ${EXPORT_FORMAT_IDS.join(', ')}`, USAGE)
 
   let dataDir: string
   try {
     dataDir = values['data-dir'] ? resolve(invocationDir(), values['data-dir']) : loadConfig().dataDir
   } catch (error) {
-    return usageError((error as Error).message)
+    return usageError((error as Error).message, USAGE)
   }
   // Opening would create an empty database; a typo in --data-dir should say so instead.
   if (!existsSync(join(dataDir, DATABASE_FILE_NAME))) {
@@ -90,19 +91,6 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Written: ${out}`)
   }
   return 0
-}
-
-/**
- * Where the user typed the command: `npm run` moves into the package root but leaves the
- * original directory in INIT_CWD, and relative --out / --data-dir paths mean that one.
- */
-function invocationDir(): string {
-  return process.env.INIT_CWD || process.cwd()
-}
-
-function usageError(message: string): number {
-  console.error(`${message}\n\n${USAGE}`)
-  return 2
 }
 
 process.exitCode = await main(process.argv.slice(2))

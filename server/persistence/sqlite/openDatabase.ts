@@ -77,6 +77,9 @@ export function openDatabase(dataDir: string): Database.Database {
   return db
 }
 
+/** The schema version this Pinnwand writes (PRAGMA user_version after all migrations). */
+export const SCHEMA_VERSION = MIGRATIONS.length
+
 function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number
   if (current > MIGRATIONS.length)
