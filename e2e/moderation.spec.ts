@@ -63,8 +63,11 @@ test('the moderator forms a cluster of three notes and renames it; participants 
   await moderator.getByTestId('phase-cluster').click()
   await expect(anna.getByTestId('phase-indicator').locator('[aria-current="step"]')).toHaveText('Clustern')
 
+  // tldraw's style panel shows only for a selection: open all the time it covered a board's corner.
+  await expect(moderator.getByTestId('style.panel')).toHaveCount(0)
   // Select the three notes (click, then shift-click) and form the cluster.
   await noteOnCanvas(moderator, 'Radwege', 0).click()
+  await expect(moderator.getByTestId('style.panel')).toBeVisible()
   await noteOnCanvas(moderator, 'Busse', 0).click({ modifiers: ['Shift'] })
   await noteOnCanvas(moderator, 'Carsharing', 0).click({ modifiers: ['Shift'] })
   await expect(moderator.getByTestId('cluster-create')).toContainText('3')

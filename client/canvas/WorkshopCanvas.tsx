@@ -45,6 +45,7 @@ import { PatternOnDemandArrowShapeUtil, PatternOnDemandDrawShapeUtil, PatternOnD
 import { bindPresence } from './presenceBinding.ts'
 import { pageBoards } from './pageBoards.ts'
 import { useSealedNoteStore } from './sealedNoteStore.ts'
+import { SelectionStylePanel } from './SelectionStylePanel.tsx'
 import { useWholePixelSize, wholePixelSize, type WholePixelSize } from './wholePixelSize.ts'
 import { prefetchTldrawTranslations, preloadTldrawFonts, tldrawAssetUrls } from './tldrawAssets.ts'
 import { bindStoreToYjs, documentRecordsForStore } from './yjsStoreBinding.ts'
@@ -266,7 +267,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       DebugMenu: null,
       DebugPanel: null,
       // Menus that create shapes or pages are for moderators; participants post notes.
-      ...(actor.role === 'moderator' ? {} : { MainMenu: null, StylePanel: null }),
+      ...(actor.role === 'moderator' ? { StylePanel: SelectionStylePanel } : { MainMenu: null, StylePanel: null }),
     }),
     [actor.role],
   )
