@@ -1,9 +1,7 @@
 import Database from 'better-sqlite3'
 import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
-import { loadConfig } from '../config.ts'
-import { fileTimeStamp, invocationDir, usageError } from './commandLine.ts'
+import { fileTimeStamp, invocationDir, readCommandLine, usageError } from './commandLine.ts'
 import { checkDatabaseFile } from '../persistence/sqlite/checkDatabaseFile.ts'
 import { DATABASE_FILE_NAME } from '../persistence/sqlite/openDatabase.ts'
 
@@ -19,30 +17,10 @@ Exit codes: 0 written, 1 no database / file exists / backup failed, 2 bad argume
 
 /** `npm run backup`: SQLite's online backup API through better-sqlite3, checked afterwards. */
 async function main(argv: string[]): Promise<number> {
-  let values
-  try {
-    ;({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        'data-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }))
-  } catch (error) {
-    return usageError((error as Error).message, USAGE)
-  }
-  if (values.help) {
-    console.log(USAGE)
-    return 0
-  }
-  let dataDir: string
-  try {
-    dataDir = values['data-dir'] ? resolve(invocationDir(), values['data-dir']) : loadConfig().dataDir
-  } catch (error) {
-    return usageError((error as Error).message, USAGE)
-  }
+  const line = readCommandLine(argv, USAGE, { out: { type: 'string', short: 'o' } })
+  if (typeof line === 'number') return line
+  const { values, positionals, dataDir } = line
+  if (positionals.length > 0) return usageError(`unexpected argument "${positionals[0]}"`, USAGE)
   const source = join(dataDir, DATABASE_FILE_NAME)
   if (!existsSync(source)) {
     console.error(`No Pinnwand database in ${dataDir} (expected ${DATABASE_FILE_NAME}); set --data-dir or DATA_DIR.`)

@@ -1,9 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { EXPORT_FORMAT_IDS, isExportFormatId } from '../../shared/export/formats/index.ts'
-import { loadConfig } from '../config.ts'
-import { invocationDir, usageError } from './commandLine.ts'
+import { invocationDir, readCommandLine, usageError } from './commandLine.ts'
 import { renderSessionExport } from '../export/sessionExport.ts'
 import { loadStoredSessionDocument } from '../export/storedSessionDocument.ts'
 import { DATABASE_FILE_NAME } from '../persistence/sqlite/openDatabase.ts'
@@ -22,30 +20,15 @@ Exit codes: 0 written, 1 unknown session or no database, 2 bad arguments.`
 
 /** `npm run export`: the same export as the HTTP route, read from SQLite by the CLI itself. */
 async function main(argv: string[]): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        session: { type: 'string', short: 's' },
-        format: { type: 'string', short: 'f', default: 'md' },
-        out: { type: 'string', short: 'o' },
-        anonymise: { type: 'boolean', default: false },
-        'without-empty': { type: 'boolean', default: false },
-        'data-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    })
-  } catch (error) {
-    return usageError((error as Error).message, USAGE)
-  }
-  const { values, positionals } = parsed
-  if (values.help) {
-    console.log(USAGE)
-    return 0
-  }
+  const line = readCommandLine(argv, USAGE, {
+    session: { type: 'string', short: 's' },
+    format: { type: 'string', short: 'f', default: 'md' },
+    out: { type: 'string', short: 'o' },
+    anonymise: { type: 'boolean', default: false },
+    'without-empty': { type: 'boolean', default: false },
+  })
+  if (typeof line === 'number') return line
+  const { values, positionals, dataDir } = line
   const sessionId = values.session ?? positionals[0]
   if (positionals.length > (values.session ? 0 : 1)) return usageError(`unexpected argument "${positionals.at(-1)}"`, USAGE)
   if (!sessionId) return usageError('--session <id> is required', USAGE)
@@ -53,12 +36,6 @@ async function main(argv: string[]): Promise<number> {
   const format = values.format
   if (!isExportFormatId(format)) return usageError(`unknown format "${format}"; formats: ${EXPORT_FORMAT_IDS.join(', ')}`, USAGE)
 
-  let dataDir: string
-  try {
-    dataDir = values['data-dir'] ? resolve(invocationDir(), values['data-dir']) : loadConfig().dataDir
-  } catch (error) {
-    return usageError((error as Error).message, USAGE)
-  }
   // Opening would create an empty database; a typo in --data-dir should say so instead.
   if (!existsSync(join(dataDir, DATABASE_FILE_NAME))) {
     console.error(`No Pinnwand database in ${dataDir} (expected ${DATABASE_FILE_NAME}); set --data-dir or DATA_DIR.`)

@@ -1,11 +1,9 @@
 import Database from 'better-sqlite3'
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
-import { loadConfig } from '../config.ts'
 import { checkDatabaseFile } from '../persistence/sqlite/checkDatabaseFile.ts'
 import { DATABASE_FILE_NAME } from '../persistence/sqlite/openDatabase.ts'
-import { fileTimeStamp, invocationDir, usageError } from './commandLine.ts'
+import { fileTimeStamp, invocationDir, readCommandLine, usageError } from './commandLine.ts'
 
 const USAGE = `Usage: npm run restore -- <backup file> [--data-dir <dir>]
 
@@ -22,32 +20,10 @@ const SIDE_FILES = ['-wal', '-shm'] as const
 
 /** `npm run restore`: the manual restore steps of server/README.md, with the checks a person forgets. */
 function main(argv: string[]): number {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        'data-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    })
-  } catch (error) {
-    return usageError((error as Error).message, USAGE)
-  }
-  const { values, positionals } = parsed
-  if (values.help) {
-    console.log(USAGE)
-    return 0
-  }
+  const line = readCommandLine(argv, USAGE, {})
+  if (typeof line === 'number') return line
+  const { positionals, dataDir } = line
   if (positionals.length !== 1) return usageError(positionals.length === 0 ? 'the backup file is missing' : `unexpected argument "${positionals[1]}"`, USAGE)
-  let dataDir: string
-  try {
-    dataDir = values['data-dir'] ? resolve(invocationDir(), values['data-dir']) : loadConfig().dataDir
-  } catch (error) {
-    return usageError((error as Error).message, USAGE)
-  }
   const backup = resolve(invocationDir(), positionals[0]!)
   let summary
   try {
