@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test'
+import { createSession, join as joinSession } from '../server/testing/apiClient.ts'
 import { PinnwandServer } from '../server/testing/serverProcess.ts'
+import { SyncTestClient } from '../server/testing/syncClient.ts'
 import { watchForeignRequests } from './support/sameOrigin.ts'
 import { createWorkshopOnStartPage, joinAs, noteOnCanvas, postNote, waitForCanvas } from './support/workshopPages.ts'
 
@@ -92,4 +94,35 @@ test('an offline note the server refuses on reconnect is dropped with a message,
   // The board is locked now: no "+ Karte" on it, the others still offered.
   await expect(anna.getByTestId('add-note-2')).toHaveCount(0)
   await expect(anna.getByTestId('add-note-1')).toBeVisible()
+})
+
+test('a full room folds the names in the header into a list that opens; a small one names everyone', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const names = ['Anna', 'Ben', 'Cem', 'Dörte', 'Elif', 'Frank', 'Gisela']
+  const others: SyncTestClient[] = []
+  try {
+    for (const name of names) {
+      const joined = await joinSession(server.origin, session.id, name)
+      const client = new SyncTestClient(server.origin, session.id, { participant: joined.participantToken })
+      client.provider.awareness.setLocalStateField('user', { participantId: joined.participantId, name, color: '#e03131', role: 'participant' })
+      others.push(client)
+    }
+    const zara = await joinAs(browser, session.participantUrl, 'Zara')
+    const folded = zara.getByTestId('online-folded')
+    await expect(folded.locator('summary')).toHaveText('8 online')
+    await expect(zara.getByTestId('online-list')).toBeHidden()
+    // The header stays one row high instead of giving a row to eight names.
+    expect((await zara.locator('.session__bar').boundingBox())!.height).toBeLessThan(60)
+    await folded.locator('summary').click()
+    await expect(zara.getByTestId('online-list')).toBeVisible()
+    for (const name of names) await expect(zara.getByTestId('online-list')).toContainText(name)
+    await expect(zara.getByTestId('online-list')).toContainText('Zara (du)')
+
+    for (const client of others.splice(0, 3)) client.destroy()
+    await expect(zara.getByTestId('online-folded')).toHaveCount(0)
+    await expect(zara.getByTestId('online-list')).toBeVisible()
+    await expect(zara.locator('.online__count')).toHaveText('5 online')
+  } finally {
+    for (const client of others) client.destroy()
+  }
 })
