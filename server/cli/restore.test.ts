@@ -134,6 +134,11 @@ describe('npm run restore', () => {
     expect((await cli('restore', ['gibt-es-nicht.sqlite'])).stderr).toContain('cannot be opened')
     expect(filesIn(dataDir)).toEqual(untouched)
 
+    const itself = await cli('restore', [join(dataDir, DATABASE_FILE_NAME)])
+    expect(itself.code).toBe(2)
+    expect(itself.stderr).toContain('is the database of')
+    expect(filesIn(dataDir)).toEqual(untouched)
+
     const missing = await cli('restore', [])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain('Usage: npm run restore')

@@ -34,6 +34,8 @@ function main(argv: string[]): number {
   }
 
   const live = join(dataDir, DATABASE_FILE_NAME)
+  if (backup === live) return usageError(`${backup} is the database of ${dataDir} itself; name a backup file`, USAGE)
+  let aside: string | undefined
   if (existsSync(live)) {
     let busy: boolean
     try {
@@ -46,9 +48,8 @@ function main(argv: string[]): number {
       console.error(`Not restored: the database in ${dataDir} is in use. Stop the Pinnwand server first. Nothing was changed.`)
       return 1
     }
-    const aside = `${live}.before-restore-${fileTimeStamp(new Date())}`
-    for (const suffix of ['', ...SIDE_FILES]) if (existsSync(live + suffix)) renameSync(live + suffix, aside + suffix)
-    console.error(`The replaced database is kept as ${aside}`)
+    aside = `${live}.before-restore-${fileTimeStamp(new Date())}`
+    moveDatabase(live, aside)
   } else {
     mkdirSync(dataDir, { recursive: true })
     for (const suffix of SIDE_FILES) rmSync(live + suffix, { force: true })
@@ -62,11 +63,22 @@ function main(argv: string[]): number {
     checkDatabaseFile(live)
   } catch (error) {
     rmSync(incoming, { force: true })
-    console.error(`Restore failed: ${(error as Error).message}`)
+    // Back to how it was: the old database in its place, not an empty one created at next start.
+    if (aside) {
+      rmSync(live, { force: true })
+      moveDatabase(aside, live)
+    }
+    console.error(`Restore failed, nothing was changed: ${(error as Error).message}`)
     return 1
   }
+  if (aside) console.error(`The replaced database is kept as ${aside}`)
   console.error(`Restored: ${backup} is now the database of ${dataDir} (${summary.sessions} sessions, schema ${summary.schema}). Start the server.`)
   return 0
+}
+
+/** Renames a database file with whichever of its side files exist. */
+function moveDatabase(from: string, to: string): void {
+  for (const suffix of ['', ...SIDE_FILES]) if (existsSync(from + suffix)) renameSync(from + suffix, to + suffix)
 }
 
 /**
