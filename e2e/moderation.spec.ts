@@ -65,6 +65,9 @@ test('the moderator forms a cluster of three notes and renames it; participants 
 
   // tldraw's style panel shows only for a selection: open all the time it covered a board's corner.
   await expect(moderator.getByTestId('style.panel')).toHaveCount(0)
+  // The moderator's header fits one row on a laptop (deleting the workshop is in the panel).
+  expect((await moderator.locator('.session__bar').boundingBox())!.height).toBeLessThan(60)
+  await expect(moderator.getByTestId('moderator-panel').getByTestId('delete-workshop')).toHaveCount(1)
   // Select the three notes (click, then shift-click) and form the cluster.
   await noteOnCanvas(moderator, 'Radwege', 0).click()
   await expect(moderator.getByTestId('style.panel')).toBeVisible()

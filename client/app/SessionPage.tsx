@@ -28,9 +28,8 @@ const PhoneView = lazy(() => import('../phone/PhoneView.tsx'))
 const ModeratorPanel = lazy(() => import('../moderation/ModeratorPanel.tsx'))
 const PhaseBar = lazy(() => import('../moderation/PhaseBar.tsx').then((module) => ({ default: module.PhaseBar })))
 const VotingResults = lazy(() => import('../moderation/VotingResults.tsx').then((module) => ({ default: module.VotingResults })))
-// Only a moderator exports or deletes: a participant's phone does not load either.
+// Only a moderator exports (and deletes, in the moderator panel): a participant's phone loads neither.
 const ExportPanel = lazy(() => import('../export/ExportPanel.tsx').then((module) => ({ default: module.ExportPanel })))
-const DeleteWorkshopButton = lazy(() => import('./DeleteWorkshopButton.tsx').then((module) => ({ default: module.DeleteWorkshopButton })))
 
 type SessionRoute = Extract<Route, { page: 'session' }>
 
@@ -145,7 +144,6 @@ export function SessionPage({ route }: { route: SessionRoute }) {
         {role === 'moderator' && roleToken && (
           <Suspense fallback={null}>
             <ExportPanel sessionId={sessionId} moderatorToken={roleToken} title={loaded.info.title} questions={loaded.info.questions} />
-            <DeleteWorkshopButton sessionId={sessionId} moderatorToken={roleToken} title={loaded.info.title} />
           </Suspense>
         )}
         <ConnectionIndicator />
@@ -192,7 +190,7 @@ export function SessionPage({ route }: { route: SessionRoute }) {
         </div>
         {live?.ready && role === 'moderator' && roleToken && (
           <Suspense fallback={null}>
-            <ModeratorPanel sessionId={sessionId} moderatorToken={roleToken} doc={live.connection.doc} questions={loaded.info.questions} />
+            <ModeratorPanel sessionId={sessionId} moderatorToken={roleToken} doc={live.connection.doc} title={loaded.info.title} questions={loaded.info.questions} />
           </Suspense>
         )}
       </div>

@@ -54,6 +54,8 @@ export const de = {
   'privacy.note': 'Datenschutz: Gespeichert werden nur Anzeigenamen und Karten, auf diesem Server. Die Moderation kann den Workshop jederzeit löschen.',
   'privacy.deletedAfter': 'Nach {days} Tagen ohne Aktivität wird er automatisch gelöscht.',
   'privacy.keptUntilDeleted': 'Er bleibt gespeichert, bis die Moderation ihn löscht.',
+  'delete.section': 'Workshop',
+  'delete.hint': 'Löscht den Workshop endgültig, mit allen Karten, Namen und Punkten.',
   'delete.button': 'Workshop löschen',
   'delete.deleting': 'Wird gelöscht …',
   'delete.confirm': 'Workshop „{title}“ mit allen Karten, Namen und Punkten endgültig löschen? Alle Verbundenen werden getrennt. Das lässt sich nicht rückgängig machen.',

@@ -53,6 +53,8 @@ export const en: Messages = {
   'privacy.note': 'Privacy: only display names and notes are stored, on this server. The moderation can delete the workshop at any time.',
   'privacy.deletedAfter': 'It is deleted automatically after {days} days without activity.',
   'privacy.keptUntilDeleted': 'It is kept until the moderation deletes it.',
+  'delete.section': 'Workshop',
+  'delete.hint': 'Deletes the workshop for good, with all notes, names and dots.',
   'delete.button': 'Delete workshop',
   'delete.deleting': 'Deleting …',
   'delete.confirm': 'Delete the workshop “{title}” with all notes, names and dots for good? Everyone connected is disconnected. This cannot be undone.',

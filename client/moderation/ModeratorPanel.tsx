@@ -10,11 +10,14 @@ import { showToast } from '../stores/toastStore.ts'
 import { sendModerationAction, type ModerationActionRequest } from './moderationApi.ts'
 import './moderation.css'
 import { CheckboxField } from '../panels/CheckboxField.tsx'
+import { DeleteWorkshopButton } from '../app/DeleteWorkshopButton.tsx'
 
 interface ModeratorPanelProps {
   sessionId: string
   moderatorToken: string
   doc: Y.Doc
+  /** The workshop's title, for the deletion's confirmation. */
+  title: string
   questions: readonly string[]
 }
 
@@ -43,7 +46,7 @@ function invalid(t: Translate, min: number, max: number): void {
  * go to the server's moderation route (only the server writes the moderation state); tidying a
  * board works on the canvas. Shown only with the moderator link.
  */
-export default function ModeratorPanel({ sessionId, moderatorToken, doc, questions }: ModeratorPanelProps) {
+export default function ModeratorPanel({ sessionId, moderatorToken, doc, title, questions }: ModeratorPanelProps) {
   const t = useTranslate()
   const moderation = useModerationState(doc)
   const editor = useLiveEditor()
@@ -253,6 +256,12 @@ export default function ModeratorPanel({ sessionId, moderatorToken, doc, questio
             )
           })}
         </ul>
+      </Section>
+
+      {/* Last and out of the header: rarely used, and the header needs the room on a laptop. */}
+      <Section title={t('delete.section')}>
+        <p className="moderator-panel__hint">{t('delete.hint')}</p>
+        <DeleteWorkshopButton sessionId={sessionId} moderatorToken={moderatorToken} title={title} />
       </Section>
     </aside>
   )
