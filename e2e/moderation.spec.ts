@@ -67,6 +67,16 @@ test('the moderator forms a cluster of three notes and renames it; participants 
   await expect(moderator.getByTestId('style.panel')).toHaveCount(0)
   // The moderator's header fits one row on a laptop (deleting the workshop is in the panel).
   expect((await moderator.locator('.session__bar').boundingBox())!.height).toBeLessThan(60)
+  // Until the view is moved, a narrower canvas fits all five boards again, every "+ Karte" inside it.
+  const overhang = async () => {
+    const canvas = (await moderator.getByTestId('canvas-root').boundingBox())!
+    const rights = await Promise.all([0, 1, 2, 3, 4].map(async (index) => (await moderator.getByTestId(`add-note-${index}`).boundingBox())!))
+    return Math.max(...rights.map((box) => box.x + box.width)) - (canvas.x + canvas.width)
+  }
+  await moderator.setViewportSize({ width: 1000, height: 800 })
+  await expect.poll(overhang).toBeLessThanOrEqual(0)
+  await moderator.setViewportSize({ width: 1400, height: 900 })
+  await expect.poll(overhang).toBeLessThanOrEqual(0)
   await expect(moderator.getByTestId('moderator-panel').getByTestId('delete-workshop')).toHaveCount(1)
   // Select the three notes (click, then shift-click) and form the cluster.
   await noteOnCanvas(moderator, 'Radwege', 0).click()

@@ -34,6 +34,7 @@ import { showToast } from '../stores/toastStore.ts'
 import { AuthoredNoteShapeUtil } from './AuthoredNoteShapeUtil.tsx'
 import { BoardControls } from './BoardControls.tsx'
 import { boardsCamera } from './boardsCamera.ts'
+import { fitBoardsUntilMoved } from './fitBoards.ts'
 import { BoardFrameShapeUtil } from './BoardFrameShapeUtil.tsx'
 import { CanvasModerationContext, type CanvasModeration } from './canvasModeration.ts'
 import { registerBoardRules } from './boardRules.ts'
@@ -43,7 +44,6 @@ import { ModerationOverlays } from './ModerationOverlays.tsx'
 import { addNoteToBoard, boardAtViewportCentre } from './noteActions.ts'
 import { PatternOnDemandArrowShapeUtil, PatternOnDemandDrawShapeUtil, PatternOnDemandGeoShapeUtil } from './patternFillOnDemand.tsx'
 import { bindPresence } from './presenceBinding.ts'
-import { pageBoards } from './pageBoards.ts'
 import { useSealedNoteStore } from './sealedNoteStore.ts'
 import { SelectionStylePanel } from './SelectionStylePanel.tsx'
 import { useWholePixelSize, wholePixelSize, type WholePixelSize } from './wholePixelSize.ts'
@@ -137,17 +137,8 @@ function useFontsReady(locale: string): boolean {
 /** Our cursor and camera go out at most 20 times a second (not in every frame of a pan or drag). */
 const PRESENCE_INTERVAL_MS = 50
 
-/** All boards in view, so every question can be read on arrival. */
-function fitBoardsInView(editor: Editor): void {
-  const boxes = pageBoards(editor)
-    .map((board) => editor.getShapePageBounds(board.id))
-    .filter((box): box is Box => box !== undefined)
-  if (boxes.length === 0) return
-  editor.setCamera(boardsCamera(Box.Common(boxes), editor.getViewportScreenBounds(), editor.getCameraOptions().zoomSteps))
-}
-
 /**
- * Puts the camera where {@link fitBoardsInView} will, before tldraw exists: tldraw draws every
+ * Puts the camera where fitBoardsInView (fitBoards.ts) will, before tldraw exists: tldraw draws every
  * note on its first render, and with the right camera from the start it neither draws them at
  * the default zoom first nor, once the fit's camera "move" ends, draws all of them again
  * (shadows or not depend on the zoom). Boards lie on the page unrotated, so their page bounds
@@ -297,9 +288,13 @@ export default function WorkshopCanvas({ connection, session, participant, licen
   const onMount = useCallback(
     (editor: Editor) => {
       if (readonly) editor.updateInstanceState({ isReadonly: true })
-      fitBoardsInView(editor)
+      const stopFitting = fitBoardsUntilMoved(editor)
       useEditorStore.getState().setEditor(editor) // the export panel's pictures
-      return registerBoardRules(editor, actor)
+      const unregisterRules = registerBoardRules(editor, actor)
+      return () => {
+        stopFitting()
+        unregisterRules()
+      }
     },
     [actor, readonly],
   )
