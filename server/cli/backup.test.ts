@@ -1,14 +1,13 @@
 import Database from 'better-sqlite3'
-import { spawn } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readRecords } from '../../shared/doc/documentLayout.ts'
 import { isNote } from '../../shared/workshop/workshopRecords.ts'
 import { DATABASE_FILE_NAME } from '../persistence/sqlite/openDatabase.ts'
 import { createSession, join as joinSession } from '../testing/apiClient.ts'
+import { runCli } from '../testing/cliProcess.ts'
 import { addNote } from '../testing/notes.ts'
 import { PinnwandServer } from '../testing/serverProcess.ts'
 import { SyncTestClient, waitFor } from '../testing/syncClient.ts'
@@ -18,8 +17,6 @@ import { SyncTestClient, waitFor } from '../testing/syncClient.ts'
  * describes it (copy the file into an empty DATA_DIR as pinnwand.sqlite, start): a fresh client
  * sees every note stored before the backup, and participant tokens still work.
  */
-const BACKUP_CLI = fileURLToPath(new URL('./backup.ts', import.meta.url))
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 let server: PinnwandServer
 let workDir: string
@@ -35,19 +32,8 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true })
 })
 
-function backup(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', BACKUP_CLI, ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, INIT_CWD: workDir, ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    })
-    let stderr = ''
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.once('error', reject)
-    child.once('exit', (code) => resolve({ code: code ?? -1, stderr }))
-  })
-}
+/** `npm run backup` typed in the work directory. */
+const backup = (args: string[], env: Record<string, string> = {}) => runCli('backup', args, { INIT_CWD: workDir, ...env })
 
 function client(target: PinnwandServer, sessionId: string, params: { participant?: string } = {}): SyncTestClient {
   const created = new SyncTestClient(target.origin, sessionId, params)

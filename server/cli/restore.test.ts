@@ -1,14 +1,13 @@
 import Database from 'better-sqlite3'
-import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readRecords } from '../../shared/doc/documentLayout.ts'
 import { DATABASE_FILE_NAME, SCHEMA_VERSION } from '../persistence/sqlite/openDatabase.ts'
 import { createSession, join as joinSession } from '../testing/apiClient.ts'
+import { runCli } from '../testing/cliProcess.ts'
 import { addNote } from '../testing/notes.ts'
 import { PinnwandServer } from '../testing/serverProcess.ts'
 import { SyncTestClient, waitFor } from '../testing/syncClient.ts'
@@ -18,8 +17,6 @@ import { SyncTestClient, waitFor } from '../testing/syncClient.ts'
  * then, after a crash (a WAL left behind), the backup goes in place, the replaced database is
  * kept, and a server started on the directory serves the backup's state.
  */
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
-
 let workDir: string
 let dataDir: string
 let server: PinnwandServer
@@ -36,19 +33,8 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true })
 })
 
-function cli(script: 'backup' | 'restore', args: string[]): Promise<{ code: number; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, `server/cli/${script}.ts`), ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, INIT_CWD: workDir, DATA_DIR: dataDir },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    })
-    let stderr = ''
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.once('error', reject)
-    child.once('exit', (code) => resolve({ code: code ?? -1, stderr }))
-  })
-}
+/** `npm run backup` / `npm run restore` typed in the work directory, for the server's DATA_DIR. */
+const cli = (script: 'backup' | 'restore', args: string[]) => runCli(script, args, { INIT_CWD: workDir, DATA_DIR: dataDir })
 
 function client(sessionId: string, params: { participant?: string } = {}): SyncTestClient {
   const created = new SyncTestClient(server.origin, sessionId, params)
@@ -147,16 +133,8 @@ describe('npm run restore', () => {
   it('restores into a data directory that has no database yet', async () => {
     const fresh = join(workDir, 'neu', 'data')
     mkdirSync(join(workDir, 'neu'))
-    const restored = await new Promise<number>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/cli/restore.ts'), 'sicherung.sqlite', '--data-dir', 'neu/data'], {
-        cwd: REPO_ROOT,
-        env: { ...process.env, INIT_CWD: workDir },
-        stdio: 'ignore',
-      })
-      child.once('error', reject)
-      child.once('exit', (code) => resolve(code ?? -1))
-    })
-    expect(restored).toBe(0)
+    // --data-dir wins over DATA_DIR, and is relative to where the command was typed.
+    expect((await cli('restore', ['sicherung.sqlite', '--data-dir', 'neu/data'])).code).toBe(0)
     expect(filesIn(fresh)).toEqual([DATABASE_FILE_NAME])
   }, 60_000)
 })

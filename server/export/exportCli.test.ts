@@ -1,41 +1,18 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join as joinPath } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSession, join } from '../testing/apiClient.ts'
+import { runCli } from '../testing/cliProcess.ts'
 import { addNote } from '../testing/notes.ts'
 import { PinnwandServer } from '../testing/serverProcess.ts'
 import { SyncTestClient, waitFor } from '../testing/syncClient.ts'
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const CLI = fileURLToPath(new URL('../cli/export.ts', import.meta.url))
-// By path, so the CLI also runs from another working directory (where docx lands by default).
-const TSX_LOADER = new URL('node_modules/tsx/dist/loader.mjs', new URL('../../', import.meta.url)).href
 // Each run compiles the CLI with tsx: seconds each on a busy 2-core machine.
 const CLI_TEST_TIMEOUT_MS = 240_000
 
-interface CliResult {
-  code: number
-  stdout: Buffer
-  stderr: string
-}
-
-/** Runs `npm run export`'s script as a child process, the way an organiser would. */
-function runCli(args: string[], env: Record<string, string> = {}, cwd = REPO_ROOT): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', TSX_LOADER, CLI, ...args],
-      { cwd, env: { ...process.env, DATA_DIR: '', INIT_CWD: '', ...env }, encoding: 'buffer', maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
-        resolve({ code, stdout, stderr: stderr.toString('utf8') })
-      },
-    )
-  })
-}
+/** `npm run export` as an organiser runs it; DATA_DIR and INIT_CWD only where a test sets them. */
+const runExport = (args: string[], env: Record<string, string> = {}, cwd?: string) => runCli('export', args, { DATA_DIR: '', INIT_CWD: '', ...env }, cwd)
 
 // The server's data lives in our own directory, so it outlives the server process.
 const dataDir = mkdtempSync(joinPath(tmpdir(), 'pinnwand-export-cli-'))
@@ -69,7 +46,7 @@ afterAll(() => {
 
 describe('npm run export (server stopped)', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('writes the Markdown protocol of a session to stdout', async () => {
-    const result = await runCli(['--session', sessionId, '--format', 'md', '--data-dir', dataDir])
+    const result = await runExport(['--session', sessionId, '--format', 'md', '--data-dir', dataDir])
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     const markdown = result.stdout.toString('utf8')
@@ -78,7 +55,7 @@ describe('npm run export (server stopped)', { timeout: CLI_TEST_TIMEOUT_MS }, ()
   })
 
   it('reads DATA_DIR from the environment and applies --anonymise and --without-empty', async () => {
-    const result = await runCli(['--session', sessionId, '--format', 'json', '--anonymise', '--without-empty'], { DATA_DIR: dataDir })
+    const result = await runExport(['--session', sessionId, '--format', 'json', '--anonymise', '--without-empty'], { DATA_DIR: dataDir })
     expect(result.code).toBe(0)
     const model = JSON.parse(result.stdout.toString('utf8'))
     expect(model).toMatchObject({ sessionId, options: { anonymise: true, includeEmpty: false } })
@@ -89,40 +66,40 @@ describe('npm run export (server stopped)', { timeout: CLI_TEST_TIMEOUT_MS }, ()
 
   it('writes --out files (CSV with BOM) and docx to its default name', async () => {
     const csvFile = joinPath(outDir, 'protokoll.csv')
-    const csv = await runCli(['--session', sessionId, '--format', 'csv', '--out', csvFile, '--data-dir', dataDir])
+    const csv = await runExport(['--session', sessionId, '--format', 'csv', '--out', csvFile, '--data-dir', dataDir])
     expect(csv.code).toBe(0)
     expect(csv.stdout.byteLength).toBe(0)
     const bytes = readFileSync(csvFile)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(bytes.toString('utf8')).toContain('"Grünflächen für alle, ""bitte"""')
 
-    const docx = await runCli(['--session', sessionId, '--format', 'docx', '--data-dir', dataDir], {}, outDir)
+    const docx = await runExport(['--session', sessionId, '--format', 'docx', '--data-dir', dataDir], {}, outDir)
     expect(docx.code).toBe(0)
     const written = /Written: (.+\.docx)/.exec(docx.stderr)?.[1]
     expect(written).toMatch(/^[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.docx$/)
     expect(readFileSync(joinPath(outDir, written!)).subarray(0, 2).toString('latin1')).toBe('PK')
 
     // `npm run` runs in the package root; a relative --out means the directory the user was in.
-    const relative = await runCli(['--session', sessionId, '--out', 'relativ.md', '--data-dir', dataDir], { INIT_CWD: outDir })
+    const relative = await runExport(['--session', sessionId, '--out', 'relativ.md', '--data-dir', dataDir], { INIT_CWD: outDir })
     expect(relative.code).toBe(0)
     expect(readFileSync(joinPath(outDir, 'relativ.md'), 'utf8')).toContain('Grünflächen für alle')
   })
 
   it('fails clearly for an unknown session, format, data directory or argument', async () => {
-    const unknownSession = await runCli(['--session', 'B'.repeat(22), '--data-dir', dataDir])
+    const unknownSession = await runExport(['--session', 'B'.repeat(22), '--data-dir', dataDir])
     expect(unknownSession.code).toBe(1)
     expect(unknownSession.stderr).toContain('Unknown session')
 
-    const unknownFormat = await runCli(['--session', sessionId, '--format', 'pdf', '--data-dir', dataDir])
+    const unknownFormat = await runExport(['--session', sessionId, '--format', 'pdf', '--data-dir', dataDir])
     expect(unknownFormat.code).toBe(2)
     expect(unknownFormat.stderr).toContain('unknown format "pdf"; formats: json, csv, md, docx')
 
-    const noDatabase = await runCli(['--session', sessionId, '--data-dir', joinPath(outDir, 'nowhere')])
+    const noDatabase = await runExport(['--session', sessionId, '--data-dir', joinPath(outDir, 'nowhere')])
     expect(noDatabase.code).toBe(1)
     expect(noDatabase.stderr).toContain('No Pinnwand database')
 
-    expect((await runCli(['--data-dir', dataDir])).code).toBe(2)
-    expect((await runCli(['--session', sessionId, '--colour'])).code).toBe(2)
+    expect((await runExport(['--data-dir', dataDir])).code).toBe(2)
+    expect((await runExport(['--session', sessionId, '--colour'])).code).toBe(2)
     expect(unknownSession.stdout.byteLength + unknownFormat.stdout.byteLength).toBe(0)
   })
 })
@@ -131,7 +108,7 @@ describe('npm run export (server running)', { timeout: CLI_TEST_TIMEOUT_MS }, ()
   it('reads the database while the server holds it open', async () => {
     const server = await PinnwandServer.start({ env: { DATA_DIR: dataDir } })
     try {
-      const result = await runCli(['--session', sessionId, '--format', 'md', '--data-dir', dataDir])
+      const result = await runExport(['--session', sessionId, '--format', 'md', '--data-dir', dataDir])
       expect(result.code).toBe(0)
       expect(result.stdout.toString('utf8')).toContain('Grünflächen für alle')
       // The server still works with the CLI having read its database.
