@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3'
 import { existsSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { fileTimeStamp, invocationDir, readCommandLine, usageError } from './commandLine.ts'
+import { resolve } from 'node:path'
+import { existingDatabase, fileTimeStamp, invocationDir, readCommandLine, usageError } from './commandLine.ts'
 import { checkDatabaseFile } from '../persistence/sqlite/checkDatabaseFile.ts'
-import { DATABASE_FILE_NAME } from '../persistence/sqlite/openDatabase.ts'
 
 const USAGE = `Usage: npm run backup -- [--out <file>] [--data-dir <dir>]
 
@@ -21,11 +20,8 @@ async function main(argv: string[]): Promise<number> {
   if (typeof line === 'number') return line
   const { values, positionals, dataDir } = line
   if (positionals.length > 0) return usageError(`unexpected argument "${positionals[0]}"`, USAGE)
-  const source = join(dataDir, DATABASE_FILE_NAME)
-  if (!existsSync(source)) {
-    console.error(`No Pinnwand database in ${dataDir} (expected ${DATABASE_FILE_NAME}); set --data-dir or DATA_DIR.`)
-    return 1
-  }
+  const source = existingDatabase(dataDir)
+  if (!source) return 1
   const out = resolve(invocationDir(), values.out ?? defaultFileName(new Date()))
   if (existsSync(out)) {
     console.error(`${out} exists already; choose another --out (a backup never overwrites a file).`)

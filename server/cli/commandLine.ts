@@ -1,6 +1,8 @@
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { loadConfig } from '../config.ts'
+import { DATABASE_FILE_NAME } from '../persistence/sqlite/openDatabase.ts'
 
 /** The options every CLI over DATA_DIR takes: where the data is, and help. */
 const SHARED_OPTIONS = {
@@ -41,6 +43,17 @@ export function readCommandLine<O extends Options>(argv: string[], usage: string
   } catch (error) {
     return usageError((error as Error).message, usage)
   }
+}
+
+/**
+ * The database file in `dataDir`, or undefined after saying that there is none: opening it
+ * would create an empty database, and a typo in --data-dir should say so instead.
+ */
+export function existingDatabase(dataDir: string): string | undefined {
+  const file = join(dataDir, DATABASE_FILE_NAME)
+  if (existsSync(file)) return file
+  console.error(`No Pinnwand database in ${dataDir} (expected ${DATABASE_FILE_NAME}); set --data-dir or DATA_DIR.`)
+  return undefined
 }
 
 /**

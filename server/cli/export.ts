@@ -1,10 +1,9 @@
-import { existsSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { EXPORT_FORMAT_IDS, isExportFormatId } from '../../shared/export/formats/index.ts'
-import { invocationDir, readCommandLine, usageError } from './commandLine.ts'
+import { existingDatabase, invocationDir, readCommandLine, usageError } from './commandLine.ts'
 import { renderSessionExport } from '../export/sessionExport.ts'
 import { loadStoredSessionDocument } from '../export/storedSessionDocument.ts'
-import { DATABASE_FILE_NAME } from '../persistence/sqlite/openDatabase.ts'
 import { SqliteSessionStore } from '../persistence/sqlite/sqliteSessionStore.ts'
 import { isValidSessionId } from '../sessions/identifiers.ts'
 
@@ -36,11 +35,7 @@ async function main(argv: string[]): Promise<number> {
   const format = values.format
   if (!isExportFormatId(format)) return usageError(`unknown format "${format}"; formats: ${EXPORT_FORMAT_IDS.join(', ')}`, USAGE)
 
-  // Opening would create an empty database; a typo in --data-dir should say so instead.
-  if (!existsSync(join(dataDir, DATABASE_FILE_NAME))) {
-    console.error(`No Pinnwand database in ${dataDir} (expected ${DATABASE_FILE_NAME}); set --data-dir or DATA_DIR.`)
-    return 1
-  }
+  if (!existingDatabase(dataDir)) return 1
   // A normal open (WAL): reading works while the server runs, and the CLI never writes.
   const store = SqliteSessionStore.open(dataDir)
   let rendered
