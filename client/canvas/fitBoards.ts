@@ -32,23 +32,17 @@ export function fitBoardsUntilMoved(editor: Editor): () => void {
   }
   let fitted = fit()
   let size = editor.getViewportScreenBounds()
-  let stop: (() => void) | undefined
-  let stopped = false
-  stop = react('pinnwand fit boards on resize', () => {
+  // Its first run is inside `react` itself, with the camera just fitted: it never stops there.
+  const stop: () => void = react('pinnwand fit boards on resize', () => {
     const camera = editor.getCamera()
     const bounds = editor.getViewportScreenBounds()
-    if (fitting || stopped) return
-    if (!sameCamera(camera, fitted)) {
-      stopped = true
-      stop?.()
-      return
-    }
+    if (fitting) return
+    if (!sameCamera(camera, fitted)) return stop()
     if (bounds.w === size.w && bounds.h === size.h) return
     size = bounds
     fitted = fit()
   })
-  if (stopped) stop()
-  return () => stop?.()
+  return stop
 }
 
 function sameCamera(a: TLCamera, b: TLCamera): boolean {
