@@ -10,7 +10,7 @@ import { showToast } from '../stores/toastStore.ts'
 import { sendModerationAction, type ModerationActionRequest } from './moderationApi.ts'
 import './moderation.css'
 import { CheckboxField } from '../panels/CheckboxField.tsx'
-import { DeleteWorkshopButton } from '../app/DeleteWorkshopButton.tsx'
+import { DeleteWorkshopButton } from './DeleteWorkshopButton.tsx'
 
 interface ModeratorPanelProps {
   sessionId: string

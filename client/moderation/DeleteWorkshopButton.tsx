@@ -4,7 +4,7 @@ import { apiErrorMessage } from '../i18n/refusalMessage.ts'
 import { useTranslate } from '../i18n/translate.ts'
 import { forgetSession } from '../session/deviceMemory.ts'
 import { showToast } from '../stores/toastStore.ts'
-import './privacy.css'
+import '../app/privacy.css'
 
 interface DeleteWorkshopButtonProps {
   sessionId: string
