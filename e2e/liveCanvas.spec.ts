@@ -96,6 +96,31 @@ test('an offline note the server refuses on reconnect is dropped with a message,
   await expect(anna.getByTestId('add-note-1')).toBeVisible()
 })
 
+test('an author name that fits is shown whole; a longer one ends in an ellipsis', async ({ browser }) => {
+  const created = await (await fetch(`${server.origin}/api/sessions`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } })).json()
+  // 13 of the widest Latin letter: the longest name drawn without a clip (NoteAuthorLine.tsx).
+  const wide = 'W'.repeat(13)
+  const long = 'Maximiliane Schmidt-Hohenstein'
+  const writer = await joinAs(browser, created.participantUrl, wide)
+  await postNote(writer, 0, 'Breiter Name')
+  const other = await joinAs(browser, created.participantUrl, long)
+  await postNote(other, 0, 'Langer Name')
+  await other.keyboard.press('Escape') // nothing selected: both notes drawn as static notes
+
+  const line = (text: string) =>
+    noteOnCanvas(other, text, 0)
+      .getByTestId('note-author')
+      .evaluate((element) => ({ text: element.textContent, scroll: element.scrollWidth, client: element.clientWidth, overflow: getComputedStyle(element).textOverflow }))
+  await expect(noteOnCanvas(other, 'Breiter Name', 0)).toBeVisible()
+  const whole = await line('Breiter Name')
+  expect(whole.text).toBe(wide)
+  expect(whole.scroll, 'the name fits its line').toBeLessThanOrEqual(whole.client)
+  const cut = await line('Langer Name')
+  expect(cut.text).toBe(long)
+  expect(cut.scroll, 'the long name is wider than its line').toBeGreaterThan(cut.client)
+  expect(cut.overflow).toBe('ellipsis')
+})
+
 test('a full room folds the names in the header into a list that opens; a small one names everyone', async ({ browser }) => {
   const session = await createSession(server.origin)
   const names = ['Anna', 'Ben', 'Cem', 'Dörte', 'Elif', 'Frank', 'Gisela']

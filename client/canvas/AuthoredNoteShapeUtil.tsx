@@ -12,6 +12,7 @@ import {
   type TLNoteShape,
 } from 'tldraw'
 import { LazyGeometry2d } from './lazyGeometry.ts'
+import { NoteAuthorLine } from './NoteAuthorLine.tsx'
 import { plainParagraphs } from './plainRichText.ts'
 import { readBoardMeta, readNoteMeta } from '../../shared/workshop/recordMeta.ts'
 import { SealedNoteCover } from './SealedNoteCover.tsx'
@@ -110,13 +111,7 @@ export class AuthoredNoteShapeUtil extends NoteShapeUtil {
       <div className="pinnwand-note" data-testid="note" data-question-index={view.questionIndex}>
         {paragraphs ? <StaticNote shape={shape} util={this} paragraphs={paragraphs} view={view} /> : <TldrawNote util={this} shape={shape} />}
         {meta?.sealed === true && <SealedNoteCover shape={shape} />}
-        {author && (
-          // No transform at scale 1: a transform per note is one more paint property for the
-          // browser to layerize in every frame of a pan.
-          <div className="pinnwand-note-author" data-testid="note-author" style={scale === 1 ? undefined : { transform: `scale(${scale})` }}>
-            {author}
-          </div>
-        )}
+        {author && <NoteAuthorLine name={author} scale={scale} />}
       </div>
     )
   }
