@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test'
 import { createSession, getJson, join } from '../server/testing/apiClient.ts'
 import { PinnwandServer } from '../server/testing/serverProcess.ts'
 import { SyncTestClient } from '../server/testing/syncClient.ts'
+import { watchForeignRequests } from './support/sameOrigin.ts'
 import { joinAs, noteOnCanvas, postNote } from './support/workshopPages.ts'
 
 /**
@@ -277,4 +278,39 @@ test('hidden mode: nobody else can read a note before the reveal, everyone after
   await expect(noteOnCanvas(emil, 'Geheimer Vorschlag', 1)).toBeVisible()
   await expect(fiona.getByTestId('sealed-note')).toHaveCount(0)
   await fiona.screenshot({ path: testInfo.outputPath('revealed.png') })
+})
+
+test('a pasted link becomes a bookmark naming its address, without a request to the linked site', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await openModerator(browser, session)
+  const foreign: string[] = []
+  watchForeignRequests(moderator.context(), server.origin, foreign)
+  const errors: string[] = []
+  moderator.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+
+  // A YouTube link would be an embed framing youtube.com, any other a bookmark fetching the page.
+  for (const link of ['https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'https://www.example.org/beteiligung/']) {
+    await moderator.mouse.click(700, 500)
+    await moderator.evaluate((text) => {
+      const data = new DataTransfer()
+      data.setData('text/plain', text)
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    }, link)
+  }
+  const bookmarks = moderator.locator('.tl-shape[data-shape-type="bookmark"]')
+  await expect(bookmarks).toHaveCount(2)
+  await expect(bookmarks.filter({ hasText: 'www.example.org/beteiligung' })).toHaveCount(1)
+  await expect(bookmarks.filter({ hasText: 'www.youtube.com/watch?v=dQw4w9WgXcQ' })).toHaveCount(1)
+  await expect(moderator.locator('.tl-shape[data-shape-type="embed"]')).toHaveCount(0)
+  await expect(moderator.locator('.tlui-toast__title')).toHaveCount(0)
+
+  // No "Insert embed" in the main menu; tldraw's other insert item is still there.
+  await moderator.getByTestId('main-menu.button').click()
+  await expect(moderator.getByTestId('main-menu.insert-media')).toBeVisible()
+  await expect(moderator.getByTestId('main-menu.insert-embed')).toHaveCount(0)
+
+  expect(foreign, 'requests that left the origin').toEqual([])
+  expect(errors, 'console errors (a CSP violation is one)').toEqual([])
 })

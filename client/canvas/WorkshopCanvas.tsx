@@ -35,6 +35,7 @@ import { AuthoredNoteShapeUtil } from './AuthoredNoteShapeUtil.tsx'
 import { BoardControls } from './BoardControls.tsx'
 import { boardsCamera } from './boardsCamera.ts'
 import { fitBoardsUntilMoved } from './fitBoards.ts'
+import { NO_EMBEDS, registerLinksWithoutPreview, withoutEmbedAction } from './linksWithoutPreview.ts'
 import { BoardFrameShapeUtil } from './BoardFrameShapeUtil.tsx'
 import { CanvasModerationContext, type CanvasModeration } from './canvasModeration.ts'
 import { registerBoardRules } from './boardRules.ts'
@@ -265,6 +266,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
 
   const overrides = useMemo<TLUiOverrides>(
     () => ({
+      actions: withoutEmbedAction,
       tools(editor, tools) {
         const addNoteHere = () => {
           const { author, canAddNoteTo: allowed } = sessionRef.current
@@ -288,6 +290,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
   const onMount = useCallback(
     (editor: Editor) => {
       if (readonly) editor.updateInstanceState({ isReadonly: true })
+      registerLinksWithoutPreview(editor)
       const stopFitting = fitBoardsUntilMoved(editor)
       useEditorStore.getState().setEditor(editor) // the export panel's pictures
       const unregisterRules = registerBoardRules(editor, actor)
@@ -314,6 +317,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
                 assetUrls={tldrawAssetUrls}
                 locale={language}
                 shapeUtils={SHAPE_UTILS}
+                embeds={NO_EMBEDS}
                 options={TLDRAW_OPTIONS}
                 components={components}
                 overrides={overrides}

@@ -4,8 +4,14 @@ import { allDefaultFontFaces, type TLFontFace } from 'tldraw'
 /**
  * tldraw's fonts, icons and translations, bundled by Vite and served from our own origin:
  * the page never asks a CDN for anything. Module-level, as tldraw wants a stable object.
+ * No embed icons: the canvas has no embeds (linksWithoutPreview.ts), and tldraw would otherwise
+ * download and decode all twenty of them while the notes are first drawn.
  */
-export const tldrawAssetUrls = getAssetUrlsByImport()
+export const tldrawAssetUrls = withoutEmbedIcons(getAssetUrlsByImport())
+
+function withoutEmbedIcons<Urls extends { embedIcons: Record<string, string> }>(urls: Urls): Urls {
+  return { ...urls, embedIcons: Object.fromEntries(Object.keys(urls.embedIcons).map((type) => [type, ''])) }
+}
 
 /** The descriptors tldraw's FontManager compares when it looks for a face already in the document. */
 const FONT_FACE_DEFAULTS = {
