@@ -30,3 +30,17 @@ test('an own template with an empty guiding question is refused with what to men
   await page.getByTestId('create-workshop').click()
   await expect(page.getByTestId('participant-link')).toBeVisible()
 })
+
+test('a template file that is not JSON is named with the line and column to mend, in the page language', async ({ page }) => {
+  const text = '{\n  "title": "Stadtteilwerkstatt",\n  "questions": ["Was läuft gut?" "Was fehlt?"]\n}'
+  const column = text.split('\n')[2]!.indexOf('"Was fehlt?"') + 1
+  await page.goto(server.origin + '/')
+  await page.getByTestId('template-select').selectOption({ label: 'Eigene Vorlage (JSON-Datei) …' })
+  await page.getByTestId('template-file').setInputFiles({ name: 'vorlage.json', mimeType: 'application/json', buffer: Buffer.from(text) })
+  await expect(page.getByTestId('create-error')).toHaveText(`Die Datei ist kein gültiges JSON: Fehler in Zeile 3, Spalte ${column}.`)
+  await page.getByTestId('language-toggle').click()
+  await expect(page.getByTestId('create-error')).toHaveText(`The file is not valid JSON: error in line 3, column ${column}.`)
+
+  await page.getByTestId('template-file').setInputFiles({ name: 'leer.json', mimeType: 'application/json', buffer: Buffer.from('') })
+  await expect(page.getByTestId('create-error')).toHaveText('The file is empty.')
+})

@@ -5,6 +5,7 @@ import { useTranslate, type Translate } from '../i18n/translate.ts'
 import { LanguageToggle } from '../panels/LanguageToggle.tsx'
 import { CopyLinkField } from './CopyLinkField.tsx'
 import { PrivacyNote } from './PrivacyNote.tsx'
+import { readTemplateFile } from './templateFile.ts'
 
 const UPLOAD = '__upload__'
 
@@ -43,11 +44,11 @@ export function StartPage() {
     setError(null)
     setUploaded(null)
     if (!file) return
-    try {
-      setUploaded({ name: file.name, content: JSON.parse(await file.text()) })
-    } catch (reason) {
-      showError((t) => t('start.templateFileInvalid', { message: (reason as Error).message }))
-    }
+    const reading = readTemplateFile(await file.text())
+    if (reading.ok) setUploaded({ name: file.name, content: reading.content })
+    else if (reading.problem === 'empty') showError((t) => t('start.templateFileEmpty'))
+    else if (reading.at) showError((t) => t('start.templateFileInvalidAt', reading.at!))
+    else showError((t) => t('start.templateFileInvalid'))
   }
 
   async function onSubmit(event: FormEvent) {
