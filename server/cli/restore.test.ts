@@ -56,6 +56,16 @@ function storedNoteTexts(file: string, sessionId: string): string[] {
 
 const filesIn = (dir: string) => readdirSync(dir).sort()
 
+/** The ids of the sessions stored in a database file. */
+async function sessionIds(file: string): Promise<string[]> {
+  const db = new Database(file, { readonly: true })
+  try {
+    return db.prepare<[], { id: string }>('SELECT id FROM sessions ORDER BY id').all().map((row) => row.id)
+  } finally {
+    db.close()
+  }
+}
+
 describe('npm run restore', () => {
   it('is refused while the server runs; after a crash it puts the backup in place and keeps the replaced database', async () => {
     const session = await createSession(server.origin)
@@ -128,6 +138,29 @@ describe('npm run restore', () => {
     const missing = await cli('restore', [])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain('Usage: npm run restore')
+  }, 60_000)
+
+  it('puts the replaced database back when the backup cannot be copied in', async () => {
+    await server.stop()
+    const live = join(dataDir, DATABASE_FILE_NAME)
+    const notesBefore = storedNoteTexts(live, (await sessionIds(live))[0]!)
+    // A directory where the copy goes: copying fails, as it would on a full disk.
+    const inTheWay = join(dataDir, `${DATABASE_FILE_NAME}.restoring`)
+    mkdirSync(inTheWay)
+    writeFileSync(join(inTheWay, 'keep.txt'), 'not ours to delete')
+    // The lock check folds a WAL into its database, so side files may go; the content stays.
+    const databaseFiles = () => filesIn(dataDir).filter((name) => !/-(wal|shm)$/.test(name))
+    const untouched = databaseFiles()
+    try {
+      const failed = await cli('restore', ['sicherung.sqlite'])
+      expect(failed.stderr).toContain('Restore failed, nothing was changed')
+      expect(failed.code).toBe(1)
+      expect(databaseFiles()).toEqual(untouched)
+      expect(storedNoteTexts(live, (await sessionIds(live))[0]!)).toEqual(notesBefore)
+      expect(filesIn(inTheWay)).toEqual(['keep.txt'])
+    } finally {
+      rmSync(inTheWay, { recursive: true })
+    }
   }, 60_000)
 
   it('restores into a data directory that has no database yet', async () => {

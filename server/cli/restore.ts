@@ -62,7 +62,10 @@ function main(argv: string[]): number {
     renameSync(incoming, live)
     checkDatabaseFile(live)
   } catch (error) {
-    rmSync(incoming, { force: true })
+    // Whatever is in the way (even something that cannot be removed) must not stop the way back.
+    try {
+      rmSync(incoming, { force: true })
+    } catch {}
     // Back to how it was: the old database in its place, not an empty one created at next start.
     if (aside) {
       rmSync(live, { force: true })
