@@ -128,7 +128,8 @@ describe('GET /api/sessions/:id/export', () => {
     const model = await (await exportOf('?format=json')).json()
     expect(model.voting).toEqual({ roundId: second, status: 'running' })
     expect(model.rounds).toEqual([
-      expect.objectContaining({ number: 1, roundId: first, current: false, status: 'ended', settings: null, dotsCast: 3, voters: 1 }),
+      // Replaced by the second round: ended then, its settings kept in the moderation state.
+      expect.objectContaining({ number: 1, roundId: first, current: false, status: 'ended', settings: { dotsPerParticipant: 5, maxPerTarget: null, hideResults: false }, dotsCast: 3, voters: 1 }),
       expect.objectContaining({ number: 2, roundId: second, current: true, status: 'running', dotsCast: 1, voters: 1 }),
     ])
     // `dots` is the current round's; the first round's result is still there.

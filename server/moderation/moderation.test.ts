@@ -68,6 +68,27 @@ describe('moderation route', () => {
     const ended = (await act({ action: 'endVoting' })).json
     expect(ended.voting).toMatchObject({ roundId: started.voting.roundId, status: 'ended' })
     expect(ended.voting.endedAt).toBeGreaterThanOrEqual(started.voting.startedAt)
+    expect(ended.earlierRounds).toEqual([])
+  })
+
+  it('keeps each replaced round, ended, in earlierRounds: one ended by the moderator as it was, a running one ended when replaced', async () => {
+    const session = await createSession(fixture.server.origin)
+    const act = async (action: unknown) => (await moderate(fixture.server.origin, session.id, session.moderatorToken, action)).json
+    const first = await act({ action: 'startVoting', dotsPerParticipant: 3, maxPerTarget: 1, hideResults: true })
+    const firstEnded = await act({ action: 'endVoting' })
+    const second = await act({ action: 'startVoting', dotsPerParticipant: 2, maxPerTarget: null, hideResults: false })
+    expect(second.earlierRounds).toEqual([firstEnded.voting])
+    const third = await act({ action: 'startVoting', dotsPerParticipant: 5, maxPerTarget: null, hideResults: false })
+    expect(third.earlierRounds).toEqual([firstEnded.voting, { ...second.voting, status: 'ended', endedAt: third.voting.startedAt }])
+    expect(new Set([first.voting.roundId, second.voting.roundId, third.voting.roundId]).size).toBe(3)
+
+    // What clients and the export read from the document is the same.
+    const { json: exported } = await getJson(fixture.server.origin, `/api/sessions/${session.id}/export?format=json`, session.moderatorToken)
+    expect(exported.rounds.map((round: { roundId: string; current: boolean; settings: unknown }) => [round.roundId, round.current, round.settings])).toEqual([
+      [first.voting.roundId, false, { dotsPerParticipant: 3, maxPerTarget: 1, hideResults: true }],
+      [second.voting.roundId, false, { dotsPerParticipant: 2, maxPerTarget: null, hideResults: false }],
+      [third.voting.roundId, true, { dotsPerParticipant: 5, maxPerTarget: null, hideResults: false }],
+    ])
   })
 })
 

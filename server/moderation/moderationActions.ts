@@ -4,10 +4,12 @@ import * as z from 'zod'
 import { readRecords } from '../../shared/doc/documentLayout.ts'
 import {
   DEFAULT_DOTS_PER_PARTICIPANT,
+  MAX_EARLIER_ROUNDS,
   phaseSchema,
   readModerationState,
   writeModerationState,
   type ModerationState,
+  type VotingRound,
 } from '../../shared/moderation/moderationState.ts'
 import { apiError } from '../../shared/api/apiError.ts'
 import { refusal } from '../../shared/permissions/refusal.ts'
@@ -69,6 +71,7 @@ function patchFor(doc: Y.Doc, state: ModerationState, action: ModerationAction, 
       // A new round replaces any running one; dots of earlier rounds stay but do not count.
       return {
         phase: 'vote',
+        earlierRounds: state.voting ? [...state.earlierRounds, endedRound(state.voting, env.now)].slice(-MAX_EARLIER_ROUNDS) : state.earlierRounds,
         voting: {
           roundId: randomBytes(9).toString('base64url'),
           dotsPerParticipant: action.dotsPerParticipant,
@@ -93,6 +96,11 @@ function patchFor(doc: Y.Doc, state: ModerationState, action: ModerationAction, 
       if (!action.hidden && state.hiddenMode) env.revealSealedNotes(doc)
       return { hiddenMode: action.hidden }
   }
+}
+
+/** A replaced round as the state keeps it: ended, at the time it was replaced if not before. */
+function endedRound(round: VotingRound, now: number): VotingRound {
+  return round.status === 'ended' ? round : { ...round, status: 'ended', endedAt: now }
 }
 
 function requireBoard(doc: Y.Doc, boardId: string): void {

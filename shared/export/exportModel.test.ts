@@ -297,7 +297,8 @@ describe('buildExport with several voting rounds', () => {
       [2, 'r2', false, 'ended', 13],
       [3, 'r3', true, 'running', 0],
     ])
-    expect(model.rounds![1]).toMatchObject({ startedAt: null, endedAt: null, settings: null }) // r2 is an earlier round now
+    // r2 was replaced without the state keeping it (a session from before `earlierRounds`): known from its dots only.
+    expect(model.rounds![1]).toMatchObject({ startedAt: null, endedAt: null, settings: null })
     expect(model.rounds![2]).toEqual({
       number: 3,
       roundId: 'r3',
@@ -317,6 +318,31 @@ describe('buildExport with several voting rounds', () => {
     expect(model.boards[0]!.rankingByRound!.r3).toEqual([])
     expect(model.boards[0]!.rankingByRound!.r2!.length).toBe(5)
     expect(allNotes(model).find((note) => note.id === N.buergerhaushalt)!.dotsByRound).toEqual({ r1: 1, r2: 3 })
+    expect(workshopExportSchema.safeParse(model).success).toBe(true)
+  })
+
+  it('lists the rounds the moderation state kept with their times and settings, also when their dots are gone', () => {
+    const doc = buildExportFixture()
+    const r2: VotingRound = { ...running('r2'), status: 'ended', startedAt: Date.parse('2026-11-26T10:00:00Z'), endedAt: Date.parse('2026-11-26T10:30:00Z') }
+    const r3: VotingRound = { ...running('r3'), dotsPerParticipant: 2, maxPerTarget: null, hideResults: false, startedAt: Date.parse('2026-11-26T10:40:00Z'), status: 'ended', endedAt: Date.parse('2026-11-26T10:50:00Z') }
+    writeModerationState(doc, { voting: running('r4'), earlierRounds: [r2, r3] })
+    // Every dot of r2 taken back: the round is still there, with its number.
+    const dotsMap = getDotsMap(doc)
+    for (const [key, dot] of [...dotsMap.entries()]) if ((dot as Dot).roundId === 'r2') dotsMap.delete(key)
+    const model = exportFixture({}, doc)
+    expect(model.rounds!.map((round) => [round.number, round.roundId, round.current, round.status, round.dotsCast])).toEqual([
+      [1, 'r1', false, 'ended', 4], // known from its dots only
+      [2, 'r2', false, 'ended', 0],
+      [3, 'r3', false, 'ended', 0],
+      [4, 'r4', true, 'running', 0],
+    ])
+    expect(model.rounds![0]).toMatchObject({ startedAt: null, endedAt: null, settings: null })
+    expect(model.rounds![1]).toMatchObject({
+      startedAt: '2026-11-26T10:00:00.000Z',
+      endedAt: '2026-11-26T10:30:00.000Z',
+      settings: { dotsPerParticipant: 3, maxPerTarget: 1, hideResults: true },
+    })
+    expect(model.rounds![2]).toMatchObject({ startedAt: '2026-11-26T10:40:00.000Z', settings: { dotsPerParticipant: 2, maxPerTarget: null, hideResults: false } })
     expect(workshopExportSchema.safeParse(model).success).toBe(true)
   })
 

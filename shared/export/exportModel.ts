@@ -55,7 +55,7 @@ export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport 
   const dots = [...readDots(doc).values()]
   const dotCounts = countDotsByTarget(dots, moderation.voting?.roundId)
   const dotsOf = (id: string) => dotCounts.get(id) ?? 0
-  const rounds = votingRounds(dots, moderation.voting)
+  const rounds = votingRounds(dots, moderation.voting, moderation.earlierRounds)
   const countsByRound = rounds.length > 1 ? countDotsByRoundAndTarget(dots) : null
   // Per-round figures only with several rounds, so that a one-round export keeps its shape.
   const dotsByRoundOf = (id: string): { dotsByRound?: Record<string, number> } => {

@@ -98,8 +98,8 @@ export const exportRoundSchema = z
     status: z
       .enum(['running', 'ended'])
       .describe('running: participants may still place dots; ended: ended by the moderator or replaced by a later round'),
-    startedAt: isoTime.nullable().describe('Start of the current round (UTC); null for earlier rounds, whose start is not stored'),
-    endedAt: isoTime.nullable().describe('End of the current round when the moderator ended it (UTC); null otherwise'),
+    startedAt: isoTime.nullable().describe('Start of the round (UTC); null for a round known from its dots only (see ExportRound)'),
+    endedAt: isoTime.nullable().describe('End of the round (UTC): when the moderator ended it or a later round replaced it; null while it runs and for a round known from its dots only'),
     settings: z
       .object({
         dotsPerParticipant: z.number().int().min(1),
@@ -108,7 +108,7 @@ export const exportRoundSchema = z
       })
       .strict()
       .nullable()
-      .describe('The current round’s settings; null for earlier rounds: starting a round replaces the previous one’s settings, they are not stored'),
+      .describe('The round’s settings; null for a round known from its dots only'),
     dotsCast: dots.describe('Dots of this round in the document, on any note or cluster (also those left out of this export)'),
     voters: dots.describe('Participants who placed at least one of those dots'),
     firstDotAt: isoTime.nullable().describe('Time of the round’s first dot (UTC); null when it has none'),
@@ -118,7 +118,7 @@ export const exportRoundSchema = z
   .meta({
     id: 'ExportRound',
     description:
-      'A voting round. Rounds are known from their dots (earlier rounds are ordered by their first dot) and from the moderation state (the current round, also before its first dot)',
+      'A voting round. Rounds come from the moderation state (the current round and the rounds it replaced, with their times and settings, also without dots) and, for sessions from before Pinnwand kept replaced rounds, from their dots alone: those come first, ordered by their first dot',
   })
 export type ExportRound = z.infer<typeof exportRoundSchema>
 

@@ -6,14 +6,14 @@ import { compareStrings } from './ranking.ts'
 /**
  * Every voting round of a session, in the order they were held, numbered from 1 ("Runde 1").
  *
- * The document keeps only the current round (`moderation.voting`): starting a round replaces it,
- * settings and start time included, but leaves the earlier rounds' dots in place. So earlier
- * rounds are known from their dots alone, ordered by their first dot (a round's dots can only be
- * placed while it is the current one, so this is the order they ran in). The current round comes
- * last even before its first dot. Without a current round (none started, or its state unreadable)
- * every round is known from its dots only.
+ * The moderation state holds the current round (`voting`) and the rounds it replaced
+ * (`earlierRounds`, with their settings and times), so these are listed whether or not any of
+ * their dots are left. Sessions from before `earlierRounds` was kept have rounds known from
+ * their dots alone: those come first, ordered by their first dot (a round's dots can only be
+ * placed while it is the current one, so this is the order they ran in), with no times or
+ * settings. The current round comes last, also before its first dot.
  */
-export function votingRounds(dots: Iterable<Dot>, current: VotingRound | null): ExportRound[] {
+export function votingRounds(dots: Iterable<Dot>, current: VotingRound | null, earlier: readonly VotingRound[] = []): ExportRound[] {
   const tallies = new Map<string, RoundTally>()
   for (const dot of dots) {
     const time = Date.parse(dot.createdAt)
@@ -28,10 +28,12 @@ export function votingRounds(dots: Iterable<Dot>, current: VotingRound | null): 
     if (tally.last === null || time > tally.last) tally.last = time
   }
 
-  const earlier = [...tallies.values()]
-    .filter((tally) => tally.roundId !== current?.roundId)
+  const recorded = [...earlier, ...(current ? [current] : [])]
+  const recordedIds = new Set(recorded.map((round) => round.roundId))
+  const knownFromDotsOnly = [...tallies.values()]
+    .filter((tally) => !recordedIds.has(tally.roundId))
     .sort((a, b) => a.first! - b.first! || compareStrings(a.roundId, b.roundId))
-  const rounds = earlier.map((tally, position): ExportRound => ({
+  const rounds = knownFromDotsOnly.map((tally, position): ExportRound => ({
     number: position + 1,
     roundId: tally.roundId,
     current: false,
@@ -42,19 +44,19 @@ export function votingRounds(dots: Iterable<Dot>, current: VotingRound | null): 
     settings: null,
     ...summary(tally),
   }))
-  if (current) {
-    const tally = tallies.get(current.roundId)
+  for (const round of recorded) {
+    const tally = tallies.get(round.roundId)
     rounds.push({
       number: rounds.length + 1,
-      roundId: current.roundId,
-      current: true,
-      status: current.status,
-      startedAt: isoTime(current.startedAt),
-      endedAt: current.endedAt === null ? null : isoTime(current.endedAt),
+      roundId: round.roundId,
+      current: round === current,
+      status: round === current ? round.status : 'ended',
+      startedAt: isoTime(round.startedAt),
+      endedAt: round.endedAt === null ? null : isoTime(round.endedAt),
       settings: {
-        dotsPerParticipant: current.dotsPerParticipant,
-        maxPerTarget: current.maxPerTarget,
-        hideResults: current.hideResults,
+        dotsPerParticipant: round.dotsPerParticipant,
+        maxPerTarget: round.maxPerTarget,
+        hideResults: round.hideResults,
       },
       ...(tally ? summary(tally) : { dotsCast: 0, voters: 0, firstDotAt: null, lastDotAt: null }),
     })

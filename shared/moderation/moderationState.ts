@@ -43,12 +43,25 @@ export const summonSchema = z.object({
 })
 export type Summon = z.infer<typeof summonSchema>
 
+/**
+ * How many replaced voting rounds the state keeps. Moderators run a handful; past this many the
+ * oldest is dropped (its dots stay, and the export still lists it, from its dots alone).
+ */
+export const MAX_EARLIER_ROUNDS = 50
+
 export const moderationStateSchema = z.object({
   phase: phaseSchema,
   lockedBoards: z.array(z.string().min(1).max(100)),
   /** "Verdeckt sammeln": note texts stay on the server until the moderator reveals them. */
   hiddenMode: z.boolean(),
   voting: votingRoundSchema.nullable(),
+  /**
+   * The rounds that `voting` replaced, oldest first, each ended (`endedAt`: when the moderator
+   * ended it, or when the next round replaced it). Kept so that the export can number and
+   * describe every round, also one whose dots were all taken back. Sessions from before this
+   * key have none; their earlier rounds are known from their dots only.
+   */
+  earlierRounds: z.array(votingRoundSchema).max(MAX_EARLIER_ROUNDS),
   timer: timerSchema.nullable(),
   summon: summonSchema.nullable(),
 })
@@ -59,6 +72,7 @@ export const initialModerationState: ModerationState = {
   lockedBoards: [],
   hiddenMode: false,
   voting: null,
+  earlierRounds: [],
   timer: null,
   summon: null,
 }

@@ -199,6 +199,20 @@ describe('several voting rounds', () => {
     expect(docx.match(/Rangfolge nach Punkten · Runde 1/g)).toHaveLength(2)
   })
 
+  it('date an earlier round the moderation state kept by its start and end, and name its settings', async () => {
+    const model = twoRoundExport()
+    const kept = {
+      ...model,
+      rounds: [
+        { ...model.rounds![0]!, startedAt: '2026-11-26T09:35:00.000Z', endedAt: '2026-11-26T09:50:00.000Z', settings: { dotsPerParticipant: 3, maxPerTarget: 1, hideResults: true } },
+        model.rounds![1]!,
+      ],
+    }
+    const line = 'Runde 1: 4 Punkte von 3 Personen · 3 Punkte pro Person, höchstens 1 pro Karte oder Cluster · 26.11.2026, 10:35–10:50 Uhr'
+    expect(toMarkdown(kept)).toContain(`- ${line}\n`)
+    expect(docxFileOutline(await toDocx(kept))).toContain(line)
+  })
+
   it('leave out an earlier round on a board it gave no dots, and say when the current round has none yet', () => {
     const model = twoRoundExport()
     const round3 = {

@@ -118,8 +118,8 @@ export function otherRoundRankings(model: WorkshopExport, board: ExportBoard): A
 
 /**
  * One line per round for the overview, e.g. "Runde 2 (aktuell, beendet): 13 Punkte von
- * 4 Personen · 5 Punkte pro Person · 26.11.2026, 11:00–11:30 Uhr". Earlier rounds' settings are
- * not stored, so only the current round names them; earlier rounds are dated by their dots.
+ * 4 Personen · 5 Punkte pro Person · 26.11.2026, 11:00–11:30 Uhr". A round known from its dots
+ * only (sessions from before replaced rounds were kept) has no settings to name.
  */
 export function roundSummary(round: ExportRound, options: ProtocolRenderOptions): string {
   const state = round.current ? ` (aktuell, ${round.status === 'running' ? 'läuft noch' : 'beendet'})` : ''
@@ -149,15 +149,15 @@ export function roundsExplanation(model: WorkshopExport): string {
 }
 
 /**
- * When a round ran: the current one from its start to its end (or "seit …" while running),
- * earlier ones from their first to their last dot, the only times the document keeps of them.
+ * When a round ran: from its start to its end (or "seit …" while running); a round known from
+ * its dots only from its first to its last dot, the only times the document keeps of it.
  */
 function roundTime(round: ExportRound, options: ProtocolRenderOptions): string {
-  const from = (round.current ? round.startedAt : null) ?? round.firstDotAt
+  const from = round.startedAt ?? round.firstDotAt
   if (from === null) return ''
   const start = formatGermanDateTime(from, options.timeZone)
-  if (round.current && round.status === 'running') return `seit ${start} Uhr`
-  const to = (round.current ? round.endedAt : null) ?? round.lastDotAt
+  if (round.status === 'running') return `seit ${start} Uhr`
+  const to = round.endedAt ?? round.lastDotAt
   const end = to === null ? start : formatGermanDateTime(to, options.timeZone)
   if (end === start) return `${start} Uhr`
   const [startDay, startTime] = start.split(', ')
