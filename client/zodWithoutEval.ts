@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 
 /**
  * zod compiles object parsers with `new Function` when it may. The server's Content-Security-Policy

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import type * as Y from 'yjs'
 import { PHASES, type Phase } from './phases.ts'
 
@@ -15,15 +15,15 @@ export const phaseSchema = z.enum(PHASES)
 export const DEFAULT_DOTS_PER_PARTICIPANT = 5
 
 export const votingRoundSchema = z.object({
-  roundId: z.string().min(1).max(64),
-  dotsPerParticipant: z.number().int().min(1).max(50),
+  roundId: z.string().check(z.minLength(1), z.maxLength(64)),
+  dotsPerParticipant: z.int().check(z.minimum(1), z.maximum(50)),
   /** Most dots one participant may put on one note or cluster; null = no limit besides the budget. */
-  maxPerTarget: z.number().int().min(1).max(50).nullable(),
+  maxPerTarget: z.nullable(z.int().check(z.minimum(1), z.maximum(50))),
   /** While true, participants see only their own dots until the round ends. */
   hideResults: z.boolean(),
   status: z.enum(['running', 'ended']),
   startedAt: z.number(),
-  endedAt: z.number().nullable(),
+  endedAt: z.nullable(z.number()),
 })
 export type VotingRound = z.infer<typeof votingRoundSchema>
 
@@ -31,14 +31,14 @@ export type VotingRound = z.infer<typeof votingRoundSchema>
 export const timerSchema = z.object({
   startedAt: z.number(),
   endsAt: z.number(),
-  durationMs: z.number().int().positive(),
+  durationMs: z.int().check(z.positive()),
 })
 export type CountdownTimer = z.infer<typeof timerSchema>
 
 /** "Alle zu mir": every participant's view goes to `boardId`; `nonce` makes repeats observable. */
 export const summonSchema = z.object({
-  boardId: z.string().min(1).max(100),
-  nonce: z.string().min(1).max(64),
+  boardId: z.string().check(z.minLength(1), z.maxLength(100)),
+  nonce: z.string().check(z.minLength(1), z.maxLength(64)),
   at: z.number(),
 })
 export type Summon = z.infer<typeof summonSchema>
@@ -51,19 +51,19 @@ export const MAX_EARLIER_ROUNDS = 50
 
 export const moderationStateSchema = z.object({
   phase: phaseSchema,
-  lockedBoards: z.array(z.string().min(1).max(100)),
+  lockedBoards: z.array(z.string().check(z.minLength(1), z.maxLength(100))),
   /** "Verdeckt sammeln": note texts stay on the server until the moderator reveals them. */
   hiddenMode: z.boolean(),
-  voting: votingRoundSchema.nullable(),
+  voting: z.nullable(votingRoundSchema),
   /**
    * The rounds that `voting` replaced, oldest first, each ended (`endedAt`: when the moderator
    * ended it, or when the next round replaced it). Kept so that the export can number and
    * describe every round, also one whose dots were all taken back. Sessions from before this
    * key have none; their earlier rounds are known from their dots only.
    */
-  earlierRounds: z.array(votingRoundSchema).max(MAX_EARLIER_ROUNDS),
-  timer: timerSchema.nullable(),
-  summon: summonSchema.nullable(),
+  earlierRounds: z.array(votingRoundSchema).check(z.maxLength(MAX_EARLIER_ROUNDS)),
+  timer: z.nullable(timerSchema),
+  summon: z.nullable(summonSchema),
 })
 export type ModerationState = z.infer<typeof moderationStateSchema>
 

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import type * as Y from 'yjs'
 
 /**
@@ -8,15 +8,13 @@ import type * as Y from 'yjs'
  */
 export const DOTS_MAP_NAME = 'dots'
 
-export const dotSchema = z
-  .object({
-    voterId: z.string().min(1).max(64),
-    /** A note or cluster shape id. */
-    targetId: z.string().min(1).max(100),
-    roundId: z.string().min(1).max(64),
-    createdAt: z.iso.datetime(),
-  })
-  .strict()
+export const dotSchema = z.strictObject({
+  voterId: z.string().check(z.minLength(1), z.maxLength(64)),
+  /** A note or cluster shape id. */
+  targetId: z.string().check(z.minLength(1), z.maxLength(100)),
+  roundId: z.string().check(z.minLength(1), z.maxLength(64)),
+  createdAt: z.iso.datetime(),
+})
 export type Dot = z.infer<typeof dotSchema>
 
 export function getDotsMap(doc: Y.Doc): Y.Map<unknown> {

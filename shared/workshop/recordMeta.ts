@@ -1,4 +1,5 @@
-import * as z from 'zod'
+// zod/mini: these schemas are in every page's first download (the phone view's budget).
+import * as z from 'zod/mini'
 
 /**
  * What Pinnwand adds to tldraw records, in their `meta` field. tldraw keeps `meta` opaque, so
@@ -8,27 +9,27 @@ export const AUTHOR_NAME_MAX_LENGTH = 60
 export const ANONYMOUS_NAME = 'anonym'
 
 export const authorSchema = z.object({
-  authorId: z.string().min(1).max(64),
-  authorName: z.string().trim().min(1).max(AUTHOR_NAME_MAX_LENGTH),
+  authorId: z.string().check(z.minLength(1), z.maxLength(64)),
+  authorName: z.string().check(z.trim(), z.minLength(1), z.maxLength(AUTHOR_NAME_MAX_LENGTH)),
 })
 export type Author = z.infer<typeof authorSchema>
 
 /** A board is a tldraw `frame`: the structural parent of one question's notes. */
 export const boardMetaSchema = z.object({
   kind: z.literal('board'),
-  questionIndex: z.number().int().min(0),
+  questionIndex: z.int().check(z.minimum(0)),
 })
 export type BoardMeta = z.infer<typeof boardMetaSchema>
 
 /** The board's header is a locked `text` shape inside it holding the full question text. */
 export const boardHeaderMetaSchema = z.object({
   kind: z.literal('boardHeader'),
-  questionIndex: z.number().int().min(0),
+  questionIndex: z.int().check(z.minimum(0)),
 })
 export type BoardHeaderMeta = z.infer<typeof boardHeaderMetaSchema>
 
 /** A note is a tldraw `note` shape whose parent is its board (or a cluster on it). */
-export const noteMetaSchema = authorSchema.extend({
+export const noteMetaSchema = z.extend(authorSchema, {
   kind: z.literal('note'),
   /** ISO timestamp of creation. */
   createdAt: z.iso.datetime(),
@@ -36,7 +37,7 @@ export const noteMetaSchema = authorSchema.extend({
    * "Verdeckt sammeln": the note was posted while hidden mode was on; its text stays on the server
    * (the note's text is empty) until the moderator reveals, which removes this flag.
    */
-  sealed: z.boolean().optional(),
+  sealed: z.optional(z.boolean()),
 })
 export type NoteMeta = z.infer<typeof noteMetaSchema>
 
@@ -54,7 +55,7 @@ export type PinnwandMeta = BoardMeta | BoardHeaderMeta | NoteMeta | ClusterMeta
  * note of a document). A record's meta is replaced, never changed, when the record changes (tldraw
  * records are immutable; nothing here writes into a meta), so its identity is a safe key.
  */
-function remembered<T>(schema: z.ZodType<T>): (meta: unknown) => T | undefined {
+function remembered<T>(schema: z.ZodMiniType<T>): (meta: unknown) => T | undefined {
   const cache = new WeakMap<object, T | null>()
   const read = (meta: unknown): T | undefined => {
     const parsed = schema.safeParse(meta)
