@@ -13,7 +13,7 @@ import { AssetRecordType, getHashForString, type Editor, type TLBookmarkAsset, t
 export const NO_EMBEDS: TLEmbedDefinition[] = []
 
 /** A bookmark asset for `url` that names the address itself instead of the fetched page title. */
-export function bookmarkForLink(url: string): TLBookmarkAsset {
+function bookmarkForLink(url: string): TLBookmarkAsset {
   return AssetRecordType.create({
     // tldraw's own id for a link's bookmark, so pasting the same link twice shares one asset.
     id: AssetRecordType.createId(getHashForString(url)),
@@ -24,7 +24,7 @@ export function bookmarkForLink(url: string): TLBookmarkAsset {
 }
 
 /** `https://www.example.org/beteiligung/` → `www.example.org/beteiligung`. */
-export function readableAddress(url: string): string {
+function readableAddress(url: string): string {
   return url.replace(/^https?:\/\//i, '').replace(/\/$/, '')
 }
 
