@@ -291,16 +291,19 @@ test('a pasted link becomes a bookmark naming its address, without a request to 
   })
 
   // A YouTube link would be an embed framing youtube.com, any other a bookmark fetching the page.
-  for (const link of ['https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'https://www.example.org/beteiligung/']) {
-    await moderator.mouse.click(700, 500)
+  const links = ['https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'https://www.example.org/beteiligung/']
+  const bookmarks = moderator.locator('.tl-shape[data-shape-type="bookmark"]')
+  for (const [index, link] of links.entries()) {
+    // On the empty canvas left of the boards, nothing selected (a selection would take the paste).
+    await moderator.keyboard.press('Escape')
+    await moderator.mouse.click(120, 300 + index * 200)
     await moderator.evaluate((text) => {
       const data = new DataTransfer()
       data.setData('text/plain', text)
       document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
     }, link)
+    await expect(bookmarks).toHaveCount(index + 1)
   }
-  const bookmarks = moderator.locator('.tl-shape[data-shape-type="bookmark"]')
-  await expect(bookmarks).toHaveCount(2)
   await expect(bookmarks.filter({ hasText: 'www.example.org/beteiligung' })).toHaveCount(1)
   await expect(bookmarks.filter({ hasText: 'www.youtube.com/watch?v=dQw4w9WgXcQ' })).toHaveCount(1)
   await expect(moderator.locator('.tl-shape[data-shape-type="embed"]')).toHaveCount(0)
