@@ -317,3 +317,52 @@ test('a pasted link becomes a bookmark naming its address, without a request to 
   expect(foreign, 'requests that left the origin').toEqual([])
   expect(errors, 'console errors (a CSP violation is one)').toEqual([])
 })
+
+test('a pasted photo too large for one message is made smaller and reaches the others; a change too large to send is dropped with a message', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await openModerator(browser, session)
+  const participant = await joinAs(browser, session.participantUrl, 'Paula')
+  const paste = (file: { bytes: 'noiseJpeg' | 'video' } | { text: string }) =>
+    moderator.evaluate(async (what) => {
+      const data = new DataTransfer()
+      if ('text' in what) data.setData('text/plain', what.text)
+      else if (what.bytes === 'video') data.items.add(new File([new Uint8Array(4096)], 'film.mp4', { type: 'video/mp4' }))
+      else {
+        // Noise compresses badly: 1,500 px of it is a JPEG of about 1.7 MB.
+        const canvas = document.createElement('canvas')
+        canvas.width = canvas.height = 1500
+        const context = canvas.getContext('2d')!
+        const pixels = context.createImageData(1500, 1500)
+        for (let i = 0; i < pixels.data.length; i++) pixels.data[i] = i % 4 === 3 ? 255 : (Math.random() * 256) | 0
+        context.putImageData(pixels, 0, 0)
+        const jpeg = await new Promise<Blob>((resolve) => canvas.toBlob((blob) => resolve(blob!), 'image/jpeg', 0.95))
+        if (jpeg.size < 1024 * 1024) throw new Error(`test photo only ${jpeg.size} bytes`)
+        data.items.add(new File([jpeg], 'foto.jpg', { type: 'image/jpeg' }))
+      }
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    }, file)
+
+  await moderator.mouse.click(120, 300)
+  await paste({ bytes: 'noiseJpeg' })
+  // The participant's board shows the photo, smaller than the server's message limit (1 MiB).
+  const photo = participant.locator('.tl-shape[data-shape-type="image"] img')
+  await expect(photo).toHaveCount(1, { timeout: 30_000 })
+  const src = (await photo.getAttribute('src'))!
+  expect(src.startsWith('data:image/jpeg;base64,')).toBe(true)
+  expect(src.length).toBeLessThan(1024 * 1024)
+  await expect(moderator.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
+
+  // A film would never fit: tldraw refuses it by its type.
+  await paste({ bytes: 'video' })
+  await expect(moderator.locator('.tlui-toast__title').first()).toBeVisible()
+  await expect(moderator.locator('.tl-shape[data-shape-type="video"]')).toHaveCount(0)
+
+  // 1.3 MB of pasted text: the server cuts the message off; the change is dropped, not re-sent forever.
+  const texts = moderator.locator('.tl-shape[data-shape-type="text"]')
+  const before = await texts.count()
+  await paste({ text: 'Sehr langer eingefügter Text. '.repeat(45_000) })
+  await expect(moderator.getByTestId('toast').filter({ hasText: 'Eine Änderung war zu groß, um sie an den Server zu senden' })).toBeVisible({ timeout: 30_000 })
+  await expect(moderator.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', { timeout: 30_000 })
+  await expect(texts).toHaveCount(before)
+  await expect(moderator.locator('.tl-shape[data-shape-type="image"]')).toHaveCount(1)
+})

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import * as z from 'zod'
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../shared/connection/messageSize.ts'
 
 /** Server configuration, read once from the environment (see README "Configuration"). */
 export interface ServerConfig {
@@ -83,7 +84,7 @@ const envSchema = z.object({
   TLDRAW_LICENSE_KEY: z.string().optional(),
   UNLOAD_GRACE_MS: integer(30_000, 0, 24 * 3_600_000),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  MAX_MESSAGE_BYTES: integer(1024 * 1024, 1024, 64 * 1024 * 1024),
+  MAX_MESSAGE_BYTES: integer(DEFAULT_MAX_MESSAGE_BYTES, 1024, 64 * 1024 * 1024),
   COMPACT_AFTER_UPDATES: integer(500, 1, 1_000_000),
   COMPACT_AFTER_BYTES: integer(8 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   CLIENT_DIR: z.string().min(1).default('dist/client'),

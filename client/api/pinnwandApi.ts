@@ -85,6 +85,8 @@ export interface ClientConfig {
   tldrawLicenseKey: string | null
   /** Sessions are deleted after this many days without activity; 0 = kept until deleted. */
   retentionDays?: number
+  /** The largest websocket message the server accepts (older servers do not say). */
+  maxMessageBytes?: number
 }
 
 export interface RequestOptions {

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
-import { ApiError, joinSession, type ParticipantCredentials, type SessionInfo } from '../api/pinnwandApi.ts'
+import { ApiError, joinSession, type ClientConfig, type ParticipantCredentials, type SessionInfo } from '../api/pinnwandApi.ts'
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../../shared/connection/messageSize.ts'
 import { authorCursorColor } from '../../shared/workshop/authorColor.ts'
 import { ANONYMOUS_NAME } from '../../shared/workshop/recordMeta.ts'
 import { apiErrorMessage } from '../i18n/refusalMessage.ts'
@@ -36,7 +37,18 @@ type SessionRoute = Extract<Route, { page: 'session' }>
 type Loaded =
   | { state: 'loading' }
   | { state: 'error'; messageKey: MessageKey; reason: unknown }
-  | { state: 'ready'; info: SessionInfo; licenseKey: string | null }
+  | { state: 'ready'; info: SessionInfo; canvas: CanvasConfig }
+
+/** What the canvas needs of the server's configuration. */
+interface CanvasConfig {
+  licenseKey: string | null
+  maxMessageBytes: number
+}
+
+/** An older server (or none reachable) names no message limit: its default then. */
+function canvasConfig(config: ClientConfig): CanvasConfig {
+  return { licenseKey: config.tldrawLicenseKey, maxMessageBytes: config.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES }
+}
 
 function errorKey(error: unknown): MessageKey {
   if (error instanceof ApiError) {
@@ -57,18 +69,18 @@ export function SessionPage({ route }: { route: SessionRoute }) {
   useEffect(() => {
     let cancelled = false
     const requests = sessionRequests(sessionId, roleToken)
-    const config = requests.config.catch(() => ({ tldrawLicenseKey: null }))
+    const canvas = requests.config.then(canvasConfig, () => canvasConfig({ tldrawLicenseKey: null }))
     requests.session
       .then(async (info) => {
         cacheSessionInfo(info)
-        const { tldrawLicenseKey } = await config
-        if (!cancelled) setLoaded({ state: 'ready', info, licenseKey: tldrawLicenseKey })
+        const config = await canvas
+        if (!cancelled) setLoaded({ state: 'ready', info, canvas: config })
       })
       .catch(async (error: unknown) => {
         // Unreachable server: open the board from this device's copy if it was here before.
         const cached = error instanceof ApiError && error.status === 0 ? cachedSessionInfo(sessionId) : undefined
         if (cancelled) return
-        if (cached) setLoaded({ state: 'ready', info: cached, licenseKey: (await config).tldrawLicenseKey })
+        if (cached) setLoaded({ state: 'ready', info: cached, canvas: await canvas })
         else setLoaded({ state: 'error', messageKey: errorKey(error), reason: error })
       })
     return () => {
@@ -169,7 +181,8 @@ export function SessionPage({ route }: { route: SessionRoute }) {
                   connection={live.connection}
                   session={loaded.info}
                   participant={role === 'viewer' ? null : participant}
-                  licenseKey={loaded.licenseKey}
+                  licenseKey={loaded.canvas.licenseKey}
+                  maxMessageBytes={loaded.canvas.maxMessageBytes}
                 />
               )}
               {view === 'list' && (

@@ -35,6 +35,7 @@ import { AuthoredNoteShapeUtil } from './AuthoredNoteShapeUtil.tsx'
 import { BoardControls } from './BoardControls.tsx'
 import { boardsCamera } from './boardsCamera.ts'
 import { fitBoardsUntilMoved } from './fitBoards.ts'
+import { imagesThatFit } from './imagesThatFit.ts'
 import { NO_EMBEDS, registerLinksWithoutPreview, withoutEmbedAction } from './linksWithoutPreview.ts'
 import { BoardFrameShapeUtil } from './BoardFrameShapeUtil.tsx'
 import { CanvasModerationContext, type CanvasModeration } from './canvasModeration.ts'
@@ -65,6 +66,9 @@ const SHAPE_UTILS = [
  * the rest would land in front of them. The end is where tldraw puts the caret anyway.
  */
 const TLDRAW_OPTIONS = { text: { tipTapConfig: { autofocus: 'end' as const } } }
+
+/** No videos: one would not fit into a websocket message as a data URL (see imagesThatFit.ts). */
+const NO_VIDEOS: string[] = []
 
 /**
  * No tldraw user: tldraw would stamp `textLastEditedBy` on notes and write a `user:` record into
@@ -160,8 +164,8 @@ function placeCameraOnBoards(store: TLStore, viewport: WholePixelSize): void {
  * not validate fails the whole creation; then the store starts empty and bindStoreToYjs fills it
  * record by record, skipping the broken one.
  */
-function createStoreFromDocument(doc: Y.Doc): TLStore {
-  const options = { schema: pinnwandSchema, users: NO_CURRENT_USER }
+function createStoreFromDocument(doc: Y.Doc, maxMessageBytes: number): TLStore {
+  const options = { schema: pinnwandSchema, users: NO_CURRENT_USER, assets: imagesThatFit(maxMessageBytes) }
   const records = documentRecordsForStore(pinnwandSchema, doc)
   try {
     return createTLStore({ ...options, initialData: Object.fromEntries(records.map((record) => [record.id, record])) as SerializedStore<TLRecord> })
@@ -176,10 +180,12 @@ export interface WorkshopCanvasProps {
   /** Null for the read-only Beamer view. */
   participant: ParticipantCredentials | null
   licenseKey: string | null
+  /** The server's websocket message limit: pasted images are kept below it. */
+  maxMessageBytes: number
 }
 
 /** The live board: tldraw bound to the session document, with Pinnwand's notes and rules. */
-export default function WorkshopCanvas({ connection, session, participant, licenseKey }: WorkshopCanvasProps) {
+export default function WorkshopCanvas({ connection, session, participant, licenseKey, maxMessageBytes }: WorkshopCanvasProps) {
   const { doc, provider } = connection
   const language = useLanguageStore((state) => state.language)
   const moderation = useModerationState(doc)
@@ -215,7 +221,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
   const sessionRef = useRef(canvasSession)
   sessionRef.current = canvasSession
 
-  const [store] = useState(() => createStoreFromDocument(doc))
+  const [store] = useState(() => createStoreFromDocument(doc, maxMessageBytes))
   const [bound, setBound] = useState(false)
   const containerRef = useRef<HTMLDivElement>(null)
   const size = useWholePixelSize(containerRef)
@@ -318,6 +324,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
                 locale={language}
                 shapeUtils={SHAPE_UTILS}
                 embeds={NO_EMBEDS}
+                acceptedVideoMimeTypes={NO_VIDEOS}
                 options={TLDRAW_OPTIONS}
                 components={components}
                 overrides={overrides}

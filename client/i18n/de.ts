@@ -82,6 +82,7 @@ export const de = {
   'board.addNoteShortcut': 'Taste N: Karte auf die Pinnwand in der Bildmitte',
   'board.noBoard': 'Auf dieser Seite gibt es keine Pinnwand.',
   'board.refused': 'Nicht möglich: {reason}',
+  'board.imageTooLarge': 'Das Bild passt auch verkleinert nicht auf die Pinnwand (höchstens {limit})',
   // Why a change was refused, one key per shared RefusalCode (shared/permissions/refusal.ts).
   // Clauses without a final period: they are shown inside board.refused, connection.refused etc.
   'refusal.readOnlyViewer': 'Über den Beamer-Link lässt sich nur zuschauen, nichts ändern',
@@ -120,6 +121,7 @@ export const de = {
   'refusal.hiddenModeOff': 'Es wird nicht mehr verdeckt gesammelt – Karten bitte direkt auf die Pinnwand schreiben',
   'refusal.documentFull': 'Der Workshop ist voll ({limit}) – die Moderation kann ihn exportieren und einen neuen anlegen',
   'refusal.tooManyNotes': 'Zu viele neue Karten: höchstens {notes} pro Minute, bitte kurz warten',
+  'refusal.messageTooBig': 'Eine Änderung war zu groß, um sie an den Server zu senden',
   'refusal.missingPrerequisites': 'Eine Änderung baut auf Änderungen auf, die nie beim Server ankamen',
   // Errors of the HTTP API, one key per shared ApiErrorCode (shared/api/apiError.ts), clauses like
   // the refusals; `network` and `http` are the client's own (no answer, an answer without a code).

@@ -80,6 +80,7 @@ export const en: Messages = {
   'board.addNoteLabel': 'Add a note to “{question}”',
   'board.addNoteShortcut': 'Key N: note on the board in the middle of the view',
   'board.noBoard': 'There is no board on this page.',
+  'board.imageTooLarge': 'The image does not fit on the board, even made smaller (at most {limit})',
   'board.refused': 'Not possible: {reason}',
   // Why a change was refused, one key per shared RefusalCode (shared/permissions/refusal.ts).
   // Clauses without a final period: they are shown inside board.refused, connection.refused etc.
@@ -119,6 +120,7 @@ export const en: Messages = {
   'refusal.hiddenModeOff': 'Notes are no longer collected hidden – please write them directly on the board',
   'refusal.documentFull': 'The workshop is full ({limit}) – the moderation can export it and start a new one',
   'refusal.tooManyNotes': 'Too many new notes: at most {notes} per minute, please wait a moment',
+  'refusal.messageTooBig': 'A change was too large to send to the server',
   'refusal.missingPrerequisites': 'A change builds on changes the server never received',
   'apiError.network': 'No connection to the server – please check the connection and try again',
   'apiError.http': 'The server answered with error {status}',

@@ -4,6 +4,7 @@ import { messageAuth, WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { getRecordStore } from '../../shared/doc/documentLayout.ts'
 import { CLOSE_CODES } from '../../shared/connection/closeCodes.ts'
+import { refusal, refusalText } from '../../shared/permissions/refusal.ts'
 import type { ConnectionStatus } from '../stores/connectionStore.ts'
 import type { OnlinePerson } from '../stores/onlineStore.ts'
 import type { AwarenessUser } from '../../shared/presence/awarenessUser.ts'
@@ -89,6 +90,9 @@ export class SessionConnection {
     this.onProvider('sync', updateStatus)
     this.onProvider('connection-close', (event) => {
       if (event?.code === CLOSE_CODES.updateRefused) this.events.onRefused(event.reason)
+      // The message with the local change was cut off by the server's size limit: re-sent on
+      // every reconnect it would be cut off again, forever. Dropped like a refused update.
+      else if (event?.code === CLOSE_CODES.messageTooBig) this.events.onRefused(refusalText(refusal('messageTooBig')))
     })
     this.onProvider('closed', ({ code, reason }) => {
       this.closedForGood = true

@@ -41,7 +41,7 @@ const template = { title: 'Stadtteilwerkstatt', subtitle: 'Nord', intro: 'Willko
 describe('HTTP API', () => {
   it('answers health, config, time and templates', async () => {
     expect(await getJson(server.origin, '/healthz')).toEqual({ status: 200, json: { ok: true } })
-    expect((await getJson(server.origin, '/api/config')).json).toEqual({ tldrawLicenseKey: 'test-licence', retentionDays: 90 })
+    expect((await getJson(server.origin, '/api/config')).json).toEqual({ tldrawLicenseKey: 'test-licence', retentionDays: 90, maxMessageBytes: 1024 * 1024 })
     const before = Date.now()
     const { json: time } = await getJson(server.origin, '/api/time')
     expect(time.now).toBeGreaterThanOrEqual(before - 60_000)

@@ -42,6 +42,7 @@ const SAMPLES: Record<RefusalCode, Refusal> = {
   hiddenModeOff: refusal('hiddenModeOff'),
   documentFull: refusal('documentFull', { limit: '1 MiB' }),
   tooManyNotes: refusal('tooManyNotes', { notes: 5 }),
+  messageTooBig: refusal('messageTooBig'),
   missingPrerequisites: refusal('missingPrerequisites'),
 }
 

@@ -53,6 +53,8 @@ const REFUSALS = {
     params: { limit: 'text' },
   },
   tooManyNotes: { en: 'too many new notes: at most {notes} per minute, please wait a moment', params: { notes: 'number' } },
+  // Made by the client when the server closes with CLOSE_CODES.messageTooBig (its limit cut the message off).
+  messageTooBig: { en: 'a change was too large to send to the server' },
   // A client that keeps sending updates building on changes it never sends (server/sync, resync).
   missingPrerequisites: { en: 'update builds on changes the server never received' },
 } as const satisfies Record<string, { en: string; params?: Record<string, ParamKind> }>

@@ -8,7 +8,8 @@ export function registerSystemRoutes(router: Router, app: AppContext): void {
   router.add('GET', '/api/config', () => ({
     status: 200,
     // retentionDays: for the privacy note ("deleted automatically after N days"); 0 = never.
-    body: { tldrawLicenseKey: app.config.tldrawLicenseKey, retentionDays: app.config.retentionDays },
+    // maxMessageBytes: the canvas shrinks pasted images to fit one message.
+    body: { tldrawLicenseKey: app.config.tldrawLicenseKey, retentionDays: app.config.retentionDays, maxMessageBytes: app.config.maxMessageBytes },
   }))
   router.add('GET', '/api/time', () => ({ status: 200, body: { now: app.now().getTime() } }))
   router.add('GET', '/api/templates', () => ({
