@@ -280,6 +280,30 @@ test('hidden mode: nobody else can read a note before the reveal, everyone after
   await fiona.screenshot({ path: testInfo.outputPath('revealed.png') })
 })
 
+/**
+ * Pastes onto the canvas as Ctrl+V does: a paste event carrying text, or a file made in the page
+ * (`noiseJpeg`: 1,500 px of noise, which compresses badly, a JPEG of about 1.7 MB; `video`: an mp4).
+ */
+function paste(page: Page, what: { text: string } | { file: 'noiseJpeg' | 'video' }): Promise<void> {
+  return page.evaluate(async (what) => {
+    const data = new DataTransfer()
+    if ('text' in what) data.setData('text/plain', what.text)
+    else if (what.file === 'video') data.items.add(new File([new Uint8Array(4096)], 'film.mp4', { type: 'video/mp4' }))
+    else {
+      const canvas = document.createElement('canvas')
+      canvas.width = canvas.height = 1500
+      const context = canvas.getContext('2d')!
+      const pixels = context.createImageData(1500, 1500)
+      for (let i = 0; i < pixels.data.length; i++) pixels.data[i] = i % 4 === 3 ? 255 : (Math.random() * 256) | 0
+      context.putImageData(pixels, 0, 0)
+      const jpeg = await new Promise<Blob>((resolve) => canvas.toBlob((blob) => resolve(blob!), 'image/jpeg', 0.95))
+      if (jpeg.size < 1024 * 1024) throw new Error(`test photo only ${jpeg.size} bytes`)
+      data.items.add(new File([jpeg], 'foto.jpg', { type: 'image/jpeg' }))
+    }
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  }, what)
+}
+
 test('a pasted link becomes a bookmark naming its address, without a request to the linked site', async ({ browser }) => {
   const session = await createSession(server.origin)
   const moderator = await openModerator(browser, session)
@@ -297,11 +321,7 @@ test('a pasted link becomes a bookmark naming its address, without a request to 
     // On the empty canvas left of the boards, nothing selected (a selection would take the paste).
     await moderator.keyboard.press('Escape')
     await moderator.mouse.click(120, 300 + index * 200)
-    await moderator.evaluate((text) => {
-      const data = new DataTransfer()
-      data.setData('text/plain', text)
-      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
-    }, link)
+    await paste(moderator, { text: link })
     await expect(bookmarks).toHaveCount(index + 1)
   }
   await expect(bookmarks.filter({ hasText: 'www.example.org/beteiligung' })).toHaveCount(1)
@@ -322,28 +342,8 @@ test('a pasted photo too large for one message is made smaller and reaches the o
   const session = await createSession(server.origin)
   const moderator = await openModerator(browser, session)
   const participant = await joinAs(browser, session.participantUrl, 'Paula')
-  const paste = (file: { bytes: 'noiseJpeg' | 'video' } | { text: string }) =>
-    moderator.evaluate(async (what) => {
-      const data = new DataTransfer()
-      if ('text' in what) data.setData('text/plain', what.text)
-      else if (what.bytes === 'video') data.items.add(new File([new Uint8Array(4096)], 'film.mp4', { type: 'video/mp4' }))
-      else {
-        // Noise compresses badly: 1,500 px of it is a JPEG of about 1.7 MB.
-        const canvas = document.createElement('canvas')
-        canvas.width = canvas.height = 1500
-        const context = canvas.getContext('2d')!
-        const pixels = context.createImageData(1500, 1500)
-        for (let i = 0; i < pixels.data.length; i++) pixels.data[i] = i % 4 === 3 ? 255 : (Math.random() * 256) | 0
-        context.putImageData(pixels, 0, 0)
-        const jpeg = await new Promise<Blob>((resolve) => canvas.toBlob((blob) => resolve(blob!), 'image/jpeg', 0.95))
-        if (jpeg.size < 1024 * 1024) throw new Error(`test photo only ${jpeg.size} bytes`)
-        data.items.add(new File([jpeg], 'foto.jpg', { type: 'image/jpeg' }))
-      }
-      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
-    }, file)
-
   await moderator.mouse.click(120, 300)
-  await paste({ bytes: 'noiseJpeg' })
+  await paste(moderator, { file: 'noiseJpeg' })
   // The participant's board shows the photo, smaller than the server's message limit (1 MiB).
   const photo = participant.locator('.tl-shape[data-shape-type="image"] img')
   await expect(photo).toHaveCount(1, { timeout: 30_000 })
@@ -353,14 +353,14 @@ test('a pasted photo too large for one message is made smaller and reaches the o
   await expect(moderator.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
 
   // A film would never fit: tldraw refuses it by its type.
-  await paste({ bytes: 'video' })
+  await paste(moderator, { file: 'video' })
   await expect(moderator.locator('.tlui-toast__title').first()).toBeVisible()
   await expect(moderator.locator('.tl-shape[data-shape-type="video"]')).toHaveCount(0)
 
   // 1.3 MB of pasted text: the server cuts the message off; the change is dropped, not re-sent forever.
   const texts = moderator.locator('.tl-shape[data-shape-type="text"]')
   const before = await texts.count()
-  await paste({ text: 'Sehr langer eingefügter Text. '.repeat(45_000) })
+  await paste(moderator, { text: 'Sehr langer eingefügter Text. '.repeat(45_000) })
   await expect(moderator.getByTestId('toast').filter({ hasText: 'Eine Änderung war zu groß, um sie an den Server zu senden' })).toBeVisible({ timeout: 30_000 })
   await expect(moderator.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', { timeout: 30_000 })
   await expect(texts).toHaveCount(before)
