@@ -25,6 +25,9 @@ import { serveDirectory } from './staticServer.ts'
  * --layers: the composited layers once interactive, counted by the element that owns them.
  * --cat=a,b: the trace categories of the load (e.g. add disabled-by-default-v8.compile to see
  * V8's background compile and Maglev/TurboFan jobs on the worker threads).
+ * --windows: main-thread trace events by self time within each long task (--min-task=ms, default
+ * 150), and within --span=from,to (ms since navigation) when given.
+ * --save=prefix (with --cpu): also writes each page's V8 CPU profile to `prefix-<label>-<time>.cpuprofile`.
  * --client=dirA,dirB with --runs=N: client builds run by run, then the median main-thread CPU and
  * "interactive" of each: on a shared machine compare builds this way, not run against run.
  */
@@ -129,6 +132,7 @@ async function profile(browser: Browser, label: string, url: string, storage: Re
     }))
     let cpuProfile: CpuProfile | undefined
     if (CPU) cpuProfile = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile
+    if (cpuProfile && args.has('save')) writeFileSync(`${args.get('save')}-${label.replace(/\W+/g, '_')}-${Date.now()}.cpuprofile`, JSON.stringify(cpuProfile))
     await stopTracing(cdp)
     console.log(`\n=== ${label}: placed ${Math.round(probe.placedAt!)} ms, painted ${Math.round(probe.paintedAt!)} ms, interactive ${Math.round(probe.interactiveAt!)} ms, DCL ${marks.nav?.dcl}, load ${marks.nav?.load}`)
     console.log(`long tasks: ${marks.longTasks.map(([start, duration]) => `${start}+${duration}`).join(' ')}`)
@@ -277,8 +281,11 @@ function summarizeTrace(events: TraceEvent[], interactiveMs: number, longTasks: 
   for (const [thread, list] of byThread) {
     if (thread === 'CrRendererMain' && navigation && args.has('windows')) {
       // Per long task: main-thread trace events by self time, to see style, layout, paint and fonts.
-      for (const [start = 0, duration = 0] of longTasks) {
-        if (duration < Number(args.get("min-task") ?? 150)) continue
+      // --span=from,to adds one window of its own (ms since navigation), e.g. a stretch of short tasks.
+      const span = args.get('span')?.split(',').map(Number)
+      const windows = longTasks.filter(([, duration = 0]) => duration >= Number(args.get('min-task') ?? 150))
+      if (span) windows.push([span[0]!, span[1]! - span[0]!])
+      for (const [start = 0, duration = 0] of windows) {
         const from = navigation.ts + start * 1000
         const to = from + duration * 1000
         const inside = list.filter((event) => event.ts >= from - 1000 && event.ts + event.dur! <= to + 1000)
