@@ -282,13 +282,19 @@ test('hidden mode: nobody else can read a note before the reveal, everyone after
 
 /**
  * Pastes onto the canvas as Ctrl+V does: a paste event carrying text, or a file made in the page
- * (`noiseJpeg`: 1,500 px of noise, which compresses badly, a JPEG of about 1.7 MB; `video`: an mp4).
+ * (`noiseJpeg`: 1,500 px of noise, which compresses badly, a JPEG of about 1.7 MB; `video`: an mp4;
+ * `hugeSvg`: a 1.3 MB drawing of 20,000 rectangles, which no raster copy replaces).
  */
-function paste(page: Page, what: { text: string } | { file: 'noiseJpeg' | 'video' }): Promise<void> {
+function paste(page: Page, what: { text: string } | { file: 'noiseJpeg' | 'video' | 'hugeSvg' }): Promise<void> {
   return page.evaluate(async (what) => {
     const data = new DataTransfer()
     if ('text' in what) data.setData('text/plain', what.text)
     else if (what.file === 'video') data.items.add(new File([new Uint8Array(4096)], 'film.mp4', { type: 'video/mp4' }))
+    else if (what.file === 'hugeSvg') {
+      const rects = Array.from({ length: 20_000 }, (_, i) => `<rect x="${(i * 7) % 800}" y="${(i * 13) % 600}" width="9" height="9" fill="#${(i * 2654435761 % 0xffffff).toString(16).padStart(6, '0')}"/>`)
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600" viewBox="0 0 800 600">${rects.join('')}</svg>`
+      data.items.add(new File([svg], 'plan.svg', { type: 'image/svg+xml' }))
+    }
     else {
       const canvas = document.createElement('canvas')
       canvas.width = canvas.height = 1500
@@ -356,6 +362,13 @@ test('a pasted photo too large for one message is made smaller and reaches the o
   await paste(moderator, { file: 'video' })
   await expect(moderator.locator('.tlui-toast__title').first()).toBeVisible()
   await expect(moderator.locator('.tl-shape[data-shape-type="video"]')).toHaveCount(0)
+
+  // A drawing that no smaller copy replaces is refused, and leaves no empty image behind.
+  await moderator.keyboard.press('Escape')
+  await moderator.mouse.click(120, 600)
+  await paste(moderator, { file: 'hugeSvg' })
+  await expect(moderator.getByTestId('toast').filter({ hasText: 'Das Bild passt auch verkleinert nicht auf die Pinnwand' })).toBeVisible({ timeout: 30_000 })
+  for (const page of [moderator, participant]) await expect(page.locator('.tl-shape[data-shape-type="image"]')).toHaveCount(1)
 
   // 1.3 MB of pasted text: the server cuts the message off; the change is dropped, not re-sent forever.
   const texts = moderator.locator('.tl-shape[data-shape-type="text"]')

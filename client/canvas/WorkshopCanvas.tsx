@@ -35,7 +35,7 @@ import { AuthoredNoteShapeUtil } from './AuthoredNoteShapeUtil.tsx'
 import { BoardControls } from './BoardControls.tsx'
 import { boardsCamera } from './boardsCamera.ts'
 import { fitBoardsUntilMoved } from './fitBoards.ts'
-import { imagesThatFit } from './imagesThatFit.ts'
+import { imagesThatFit, removeImagesWithoutAsset } from './imagesThatFit.ts'
 import { NO_EMBEDS, registerLinksWithoutPreview, withoutEmbedAction } from './linksWithoutPreview.ts'
 import { BoardFrameShapeUtil } from './BoardFrameShapeUtil.tsx'
 import { CanvasModerationContext, type CanvasModeration } from './canvasModeration.ts'
@@ -300,9 +300,11 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       const stopFitting = fitBoardsUntilMoved(editor)
       useEditorStore.getState().setEditor(editor) // the export panel's pictures
       const unregisterRules = registerBoardRules(editor, actor)
+      const stopRemovingImages = removeImagesWithoutAsset(editor)
       return () => {
         stopFitting()
         unregisterRules()
+        stopRemovingImages()
       }
     },
     [actor, readonly],

@@ -1,4 +1,4 @@
-import { downsizeImage, FileHelpers, MediaHelpers, type TLAssetStore } from 'tldraw'
+import { downsizeImage, FileHelpers, MediaHelpers, type Editor, type TLAssetStore, type TLImageShape } from 'tldraw'
 import { translateNow } from '../i18n/translate.ts'
 import { showToast } from '../stores/toastStore.ts'
 
@@ -16,7 +16,8 @@ const SHRUNK_QUALITY = 0.85
  * message limit. The server cut the connection, the client sent the same update again on every
  * reconnect, and the moderator stayed "reconnecting" for good, the photo never arriving. Now a
  * photo too large is shrunk (longest side 2400 px, then smaller) until it fits; one that cannot
- * fit (an animated GIF) is refused with a message and tldraw's "upload failed".
+ * fit (an animated GIF, a large drawing) is refused with a message and tldraw's "upload failed"; the
+ * image tldraw placed meanwhile goes too (removeImagesWithoutAsset).
  */
 export function imagesThatFit(maxMessageBytes: number): TLAssetStore {
   const budget = maxMessageBytes - MESSAGE_HEADROOM_BYTES
@@ -30,6 +31,21 @@ export function imagesThatFit(maxMessageBytes: number): TLAssetStore {
       return { src: await FileHelpers.blobToDataUrl(fitted) }
     },
   }
+}
+
+/**
+ * tldraw shows an image while it uploads, and when the upload fails (see imagesThatFit) it
+ * deletes the image's asset but leaves the shape: an empty grey box on everyone's board. Such a
+ * shape goes with its asset. Returns the unregister function.
+ */
+export function removeImagesWithoutAsset(editor: Editor): () => void {
+  return editor.sideEffects.registerAfterDeleteHandler('asset', (asset, source) => {
+    if (source !== 'user') return // the device that deleted it removes the shape, and syncs that
+    const orphans = editor
+      .getCurrentPageShapes()
+      .filter((shape): shape is TLImageShape => editor.isShapeOfType<TLImageShape>(shape, 'image') && shape.props.assetId === asset.id)
+    if (orphans.length > 0) editor.deleteShapes(orphans)
+  })
 }
 
 /** The file itself if its data URL fits `budget`, else the largest tried smaller copy that does. */
