@@ -121,6 +121,43 @@ test('an author name that fits is shown whole; a longer one ends in an ellipsis'
   expect(cut.overflow).toBe('ellipsis')
 })
 
+test('a participant opens only their own notes for typing; a card left empty goes; tldraw speaks the app’s language', async ({ browser }) => {
+  const created = await (await fetch(`${server.origin}/api/sessions`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } })).json()
+  // Playwright's browser is English: tldraw followed the browser, not the app, before.
+  const anna = await joinAs(browser, created.participantUrl, 'Anna')
+  const ben = await joinAs(browser, created.participantUrl, 'Ben')
+  await expect(ben.getByTestId('tools.select')).toHaveAttribute('aria-label', /^Auswählen/)
+  await expect(ben.getByTestId('tools.note')).toHaveAttribute('aria-label', /^Karte/)
+
+  await postNote(anna, 0, 'Annas Karte')
+  await postNote(ben, 0, 'Bens Karte')
+  const typing = ben.locator('.tl-shape [contenteditable="true"]')
+  // Ben's own note opens for typing on a double click...
+  await noteOnCanvas(ben, 'Bens Karte', 0).dblclick()
+  await expect(typing).toHaveCount(1)
+  await ben.keyboard.press('Escape')
+  await ben.keyboard.press('Escape')
+  await expect(typing).toHaveCount(0)
+  // ...Anna's does not (what Ben typed into it was undone afterwards, silently). tldraw handles
+  // the double click within the next frames; two frames later there is still no text editor.
+  await noteOnCanvas(ben, 'Annas Karte', 0).dblclick()
+  await ben.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+  await expect(typing).toHaveCount(0)
+  await ben.keyboard.press('Escape')
+
+  // "+ Karte" and then Escape: the empty card is there while Ben could type, and then gone for everyone.
+  const notes = (page: typeof ben) => page.locator('[data-testid="note"]')
+  // (The double click brought Anna's board close; its "+ Karte" is on screen.)
+  await ben.getByTestId('add-note-0').click()
+  await expect(notes(ben)).toHaveCount(3)
+  await ben.keyboard.press('Escape')
+  await expect(notes(ben)).toHaveCount(2)
+  await expect(notes(anna)).toHaveCount(2)
+
+  await ben.getByTestId('language-toggle').click()
+  await expect(ben.getByTestId('tools.select')).toHaveAttribute('aria-label', /^Select/)
+})
+
 test('a full room folds the names in the header into a list that opens; a small one names everyone', async ({ browser }) => {
   const session = await createSession(server.origin)
   const names = ['Anna', 'Ben', 'Cem', 'Dörte', 'Elif', 'Frank', 'Gisela']

@@ -11,6 +11,7 @@ import {
   type TLDefaultFonts,
   type TLNoteShape,
 } from 'tldraw'
+import { mayEditText } from './boardRules.ts'
 import { LazyGeometry2d } from './lazyGeometry.ts'
 import { NoteAuthorLine } from './NoteAuthorLine.tsx'
 import { plainParagraphs } from './plainRichText.ts'
@@ -78,6 +79,11 @@ export class AuthoredNoteShapeUtil extends NoteShapeUtil {
     const family = `tldraw_${shape.props.font}`
     if (shape.props.textLastEditedBy || !(family in DefaultFontFaces) || !plainParagraphs(shape.props.richText)) return super.getFontFaces(shape)
     return [DefaultFontFaces[family as keyof TLDefaultFonts].normal.normal]
+  }
+
+  /** Only one's own notes (moderators: every note), see boardRules. */
+  override canEdit(shape: TLNoteShape): boolean {
+    return super.canEdit(shape) && mayEditText(this.editor, shape)
   }
 
   override component(shape: TLNoteShape) {

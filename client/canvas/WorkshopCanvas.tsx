@@ -36,6 +36,7 @@ import { BoardControls } from './BoardControls.tsx'
 import { boardsCamera } from './boardsCamera.ts'
 import { fitBoardsUntilMoved } from './fitBoards.ts'
 import { imagesThatFit, removeImagesWithoutAsset } from './imagesThatFit.ts'
+import { followAppLanguage, PINNWAND_TRANSLATIONS } from './tldrawLanguage.ts'
 import { NO_EMBEDS, registerLinksWithoutPreview, withoutEmbedAction } from './linksWithoutPreview.ts'
 import { BoardFrameShapeUtil } from './BoardFrameShapeUtil.tsx'
 import { CanvasModerationContext, type CanvasModeration } from './canvasModeration.ts'
@@ -273,6 +274,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
   const overrides = useMemo<TLUiOverrides>(
     () => ({
       actions: withoutEmbedAction,
+      translations: PINNWAND_TRANSLATIONS,
       tools(editor, tools) {
         const addNoteHere = () => {
           const { author, canAddNoteTo: allowed } = sessionRef.current
@@ -301,7 +303,9 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       useEditorStore.getState().setEditor(editor) // the export panel's pictures
       const unregisterRules = registerBoardRules(editor, actor)
       const stopRemovingImages = removeImagesWithoutAsset(editor)
+      const stopFollowingLanguage = followAppLanguage(editor)
       return () => {
+        stopFollowingLanguage()
         stopFitting()
         unregisterRules()
         stopRemovingImages()

@@ -1,5 +1,6 @@
-import { computed, type Editor, type TLShape } from 'tldraw'
+import { computed, type Editor, type TLNoteShape, type TLShape } from 'tldraw'
 import type { Actor } from '../../shared/permissions/updatePolicy.ts'
+import { richTextToPlain } from '../../shared/text/richTextToPlain.ts'
 import { keepNoteOnBoard, type BoardLookup } from './noteOnBoard.ts'
 import { readNoteMeta } from '../../shared/workshop/recordMeta.ts'
 import { pageBoards } from './pageBoards.ts'
@@ -8,6 +9,18 @@ import { pageBoards } from './pageBoards.ts'
 function isStructure(shape: TLShape): boolean {
   const kind = (shape.meta as { kind?: unknown }).kind
   return kind === 'board' || kind === 'boardHeader' || kind === 'cluster'
+}
+
+/** Per editor, whether its person may edit a shape's text; registered by {@link registerBoardRules}. */
+const editRules = new WeakMap<Editor, (shape: TLShape) => boolean>()
+
+/**
+ * Whether the person at `editor` may start editing `shape`'s text (a note, a cluster's name), for
+ * the shape utils' `canEdit`: tldraw then never opens a text editor whose typing would be undone.
+ * No rules registered (yet): no editing.
+ */
+export function mayEditText(editor: Editor, shape: TLShape): boolean {
+  return editRules.get(editor)?.(shape) ?? false
 }
 
 /**
@@ -30,6 +43,8 @@ export function registerBoardRules(editor: Editor, actor: Actor): () => void {
     return meta !== undefined && meta.authorId !== actor.participantId
   }
 
+  editRules.set(editor, (shape) => isModerator || !(isStructure(shape) || isOthersNote(shape)))
+
   const stopChange = editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) => {
     if (source !== 'user') return next
     if (!isModerator && (isStructure(prev) || isOthersNote(prev))) return prev
@@ -40,8 +55,18 @@ export function registerBoardRules(editor: Editor, actor: Actor): () => void {
     if (source !== 'user' || isModerator) return
     if (isStructure(shape) || isOthersNote(shape)) return false
   })
+  // A card left empty is no card (on paper nobody pins a blank one): when editing ends on one's
+  // own note without text, e.g. "+ Karte" and then Escape, the note goes.
+  const stopEmpty = editor.sideEffects.registerAfterChangeHandler('instance_page_state', (prev, next, source) => {
+    if (source !== 'user' || !prev.editingShapeId || prev.editingShapeId === next.editingShapeId) return
+    const shape = editor.getShape(prev.editingShapeId)
+    if (!shape || !editor.isShapeOfType<TLNoteShape>(shape, 'note') || isOthersNote(shape)) return
+    if (richTextToPlain(shape.props.richText).trim() === '') editor.deleteShapes([shape.id])
+  })
   return () => {
+    editRules.delete(editor)
     stopChange()
     stopDelete()
+    stopEmpty()
   }
 }
