@@ -117,6 +117,21 @@ test('the moderator forms a cluster of three notes and renames it; participants 
   await expect.poll(async () => (await exported(session)).boards[0].unclusteredNotes.length).toBe(2)
 })
 
+test('"Aufräumen" on a board holding more notes than its grid keeps every note on that board', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await openModerator(browser, session)
+  const onBoard = (index: number) => moderator.locator(`[data-testid="note"][data-question-index="${index}"]`)
+  // The board's grid holds 15; the others pile up on it.
+  for (let i = 1; i <= 25; i++) await postNote(moderator, 0, `Karte ${i}`)
+  await expect(onBoard(0)).toHaveCount(25)
+  await moderator.getByTestId('board-tidy-0').click()
+  // Tidied in the click's task. Flowed in rows past the board's bottom, the fifth row of notes
+  // lay over the board below, and the canvas moved those notes there.
+  await moderator.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+  await expect(onBoard(2)).toHaveCount(0)
+  await expect(onBoard(0)).toHaveCount(25)
+})
+
 test('a voting round with three dots: the fourth is refused, results are ranked at the end', async ({ browser }, testInfo) => {
   const session = await createSession(server.origin)
   const ben = await joinAs(browser, session.participantUrl, 'Ben')

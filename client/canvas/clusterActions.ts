@@ -126,7 +126,7 @@ export function tidyBoard(editor: Editor, boardId: TLShapeId): void {
       ...clusters.map((cluster) => ({ ...sizeOf(editor, cluster.id), labelled: true })),
       ...notes.map((id) => ({ ...sizeOf(editor, id), labelled: false })),
     ]
-    const { positions } = flowOnBoard(items, board.props.w)
+    const { positions } = flowOnBoard(items, board.props)
     const ids = [...clusters.map((cluster) => cluster.id), ...notes]
     editor.updateShapes(ids.map((id, index) => ({ id, type: editor.getShape(id)!.type, x: positions[index]!.x, y: positions[index]!.y })))
   })

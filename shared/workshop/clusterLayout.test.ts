@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { BOARD_HEADER_HEIGHT, BOARD_PADDING, BOARD_WIDTH, NOTE_GAP, NOTE_SIZE } from './boardLayout.ts'
+import { BOARD_HEADER_HEIGHT, BOARD_HEIGHT, BOARD_PADDING, BOARD_WIDTH, NOTE_GAP, NOTE_SIZE } from './boardLayout.ts'
 import { arrangeInGrid, CLUSTER_GAP, CLUSTER_LABEL_SPACE, CLUSTER_PADDING, clusterColumns, flowOnBoard } from './clusterLayout.ts'
 
 const note = { w: NOTE_SIZE, h: NOTE_SIZE }
+const BOARD = { w: BOARD_WIDTH, h: BOARD_HEIGHT }
 
 function overlaps(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
@@ -44,7 +45,7 @@ describe('flowOnBoard', () => {
   it('starts below the header, leaves room for cluster names and wraps at the board’s edge', () => {
     const cluster = { ...arrangeInGrid([note, note, note]).size, labelled: true }
     const loose = { ...note, labelled: false }
-    const { positions, contentBottom } = flowOnBoard([cluster, loose, loose, loose], BOARD_WIDTH)
+    const { positions, contentBottom } = flowOnBoard([cluster, loose, loose, loose], BOARD)
     expect(positions[0]).toEqual({ x: BOARD_PADDING, y: BOARD_HEADER_HEIGHT + CLUSTER_LABEL_SPACE })
     expect(positions[1]).toEqual({ x: BOARD_PADDING + cluster.w + NOTE_GAP, y: BOARD_HEADER_HEIGHT })
     // A three-note cluster and one note fill the row; the next note wraps below the cluster.
@@ -59,8 +60,25 @@ describe('flowOnBoard', () => {
 
   it('gives an item wider than the board a row of its own', () => {
     const wide = { w: BOARD_WIDTH * 2, h: 100, labelled: false }
-    const { positions } = flowOnBoard([wide, { ...note, labelled: false }], BOARD_WIDTH)
+    const { positions } = flowOnBoard([wide, { ...note, labelled: false }], BOARD)
     expect(positions[0]).toEqual({ x: BOARD_PADDING, y: BOARD_HEADER_HEIGHT })
     expect(positions[1]).toEqual({ x: BOARD_PADDING, y: BOARD_HEADER_HEIGHT + 100 + NOTE_GAP })
+  })
+
+  it('piles what does not fit onto the items before it, and keeps every item on the board', () => {
+    const loose = { ...note, labelled: false }
+    const cluster = { ...arrangeInGrid([note, note, note, note, note, note]).size, labelled: true }
+    const items = [cluster, ...Array.from({ length: 24 }, () => loose)]
+    const { positions, contentBottom } = flowOnBoard(items, BOARD)
+    expect(contentBottom, 'the flow alone would leave the board').toBeGreaterThan(BOARD.h)
+    for (const [index, position] of positions.entries()) {
+      expect(position.x).toBeGreaterThanOrEqual(BOARD_PADDING)
+      expect(position.y).toBeGreaterThanOrEqual(BOARD_HEADER_HEIGHT)
+      expect(position.x + items[index]!.w).toBeLessThanOrEqual(BOARD.w - BOARD_PADDING)
+      expect(position.y + items[index]!.h).toBeLessThanOrEqual(BOARD.h - BOARD_PADDING)
+    }
+    // Piled notes sit a little off the one below, so each shows its edge; none lies exactly on another.
+    const spots = new Set(positions.map((position) => `${position.x},${position.y}`))
+    expect(spots.size).toBe(positions.length)
   })
 })

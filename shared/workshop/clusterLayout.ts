@@ -1,4 +1,4 @@
-import { BOARD_HEADER_HEIGHT, BOARD_PADDING, NOTE_GAP } from './boardLayout.ts'
+import { BOARD_HEADER_HEIGHT, BOARD_PADDING, NOTE_GAP, NOTE_PILE_OFFSET } from './boardLayout.ts'
 
 /**
  * Geometry of clusters (frames inside a board) and of a tidied board. Pure numbers, so the
@@ -73,11 +73,15 @@ export interface BoardItem extends Size {
 /**
  * A tidy board: items (clusters first, then loose notes, in the order given) flow left to
  * right below the board's header and wrap into rows when the board's width is used up.
- * Positions are relative to the board. Returns the height the content needs from the board's
- * top, so a caller can tell whether it fits.
+ * What would flow past the board's bottom piles onto the items placed before it, a few pixels
+ * further each layer, as posted notes do on a full board (see noteSlotPosition): everything
+ * stays on the board. (Flowed past it, a note lay over the next board down, and the canvas
+ * moved it there: "Aufräumen" on a full board moved answers to another question.)
+ * Positions are relative to the board; `contentBottom` is the height the flow needed.
  */
-export function flowOnBoard(items: readonly BoardItem[], boardWidth: number): { positions: Point[]; contentBottom: number } {
-  const right = boardWidth - BOARD_PADDING
+export function flowOnBoard(items: readonly BoardItem[], board: Size): { positions: Point[]; contentBottom: number } {
+  const right = board.w - BOARD_PADDING
+  const bottom = board.h - BOARD_PADDING
   const positions: Point[] = []
   let x = BOARD_PADDING
   let rowTop = BOARD_HEADER_HEIGHT
@@ -94,5 +98,19 @@ export function flowOnBoard(items: readonly BoardItem[], boardWidth: number): { 
     x += item.w + NOTE_GAP
     rowHeight = Math.max(rowHeight, above + item.h)
   }
-  return { positions, contentBottom: rowTop + rowHeight + BOARD_PADDING }
+  const contentBottom = rowTop + rowHeight + BOARD_PADDING
+  const firstOverflow = positions.findIndex((position, index) => index > 0 && position.y + items[index]!.h > bottom)
+  if (firstOverflow > 0) {
+    for (let index = firstOverflow; index < items.length; index++) {
+      const item = items[index]!
+      const pileIndex = index - firstOverflow
+      const base = positions[pileIndex % firstOverflow]!
+      const layer = 1 + Math.floor(pileIndex / firstOverflow)
+      positions[index] = {
+        x: Math.max(BOARD_PADDING, Math.min(base.x + layer * NOTE_PILE_OFFSET, right - item.w)),
+        y: Math.max(BOARD_HEADER_HEIGHT, Math.min(base.y + layer * NOTE_PILE_OFFSET, bottom - item.h)),
+      }
+    }
+  }
+  return { positions, contentBottom }
 }
