@@ -87,8 +87,11 @@ test('the whole app runs under the strict CSP, states the retention period, and 
   await moderator.getByTestId('delete-workshop').click()
   await moderator.waitForURL(server.origin + '/')
   expect((await fetch(`${server.origin}/api/sessions/${sessionId}`)).status).toBe(404)
-  // The participant is disconnected for good and keeps no copy, name or token of it.
-  await expect(prompt.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline')
+  // The participant is disconnected for good and keeps no copy, name or token of it; the board
+  // leaves the participant's screen and the projector's.
+  await expect(prompt.getByTestId('session-gone')).toContainText('Diesen Workshop gibt es nicht (mehr)')
+  await expect(beamer.getByTestId('session-gone')).toBeVisible()
+  await expect(beamer.locator('[data-testid="note"]')).toHaveCount(0)
   // Said in German by its close code, not as the server's English close reason.
   await expect(prompt.getByTestId('toast').filter({ hasText: 'Die Verbindung wurde beendet: Dieser Workshop wurde gelöscht.' })).toBeVisible()
   await expect.poll(localCopies).not.toContain(`pinnwand:${sessionId}`)

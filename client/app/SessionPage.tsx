@@ -15,6 +15,8 @@ import { useSessionView } from '../docView/viewChoice.ts'
 import { ViewSwitch } from '../docView/ViewSwitch.tsx'
 import { useIdentityStore } from '../stores/identityStore.ts'
 import { useLanguageStore } from '../stores/languageStore.ts'
+import { useConnectionStore } from '../stores/connectionStore.ts'
+import { CLOSE_CODES } from '../../shared/connection/closeCodes.ts'
 import { loadWorkshopCanvas, prepareWorkshopCanvas } from '../canvas/loadWorkshopCanvas.ts'
 import { NamePrompt } from './NamePrompt.tsx'
 import { sessionRequests } from './sessionPrefetch.ts'
@@ -113,6 +115,7 @@ export function SessionPage({ route }: { route: SessionRoute }) {
   }, [info, needsName, participant, role, roleToken, sessionId])
 
   const live = useSessionConnection(connectionOptions)
+  const sessionGone = useConnectionStore((state) => state.closedCode === CLOSE_CODES.unknownSession)
   const [view, setView] = useSessionView(role)
   const language = useLanguageStore((state) => state.language)
   // The canvas, its fonts and translations load while the session syncs (not after it).
@@ -128,6 +131,14 @@ export function SessionPage({ route }: { route: SessionRoute }) {
     setParticipant(credentials)
   }
 
+  if (sessionGone)
+    // Deleted while open: its notes leave every screen (the projector's too), as they left the server.
+    return (
+      <main className="page page--narrow" data-testid="session-gone">
+        <h1>{t('session.notFound')}</h1>
+        <a href="/">{t('session.toStart')}</a>
+      </main>
+    )
   if (loaded.state === 'loading') return <p className="page page--narrow">{t('session.loading')}</p>
   if (loaded.state === 'error')
     return (

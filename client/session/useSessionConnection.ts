@@ -40,7 +40,7 @@ export function useSessionConnection(options: SessionConnectionOptions | null): 
       },
       onClosed: (code, reason) => {
         const message = closeMessage(translateNow, code, reason)
-        useConnectionStore.getState().setClosed(message)
+        useConnectionStore.getState().setClosed(code, message)
         showToast(translateNow('connection.closed', { reason: message }), 'error', 10000)
       },
       onPermissionDenied: (reason) => {

@@ -9,8 +9,10 @@ interface ConnectionState {
   everOnline: boolean
   /** Why the server ended the connection for good (unknown session, wrong token). */
   closedReason: string | null
+  /** Its close code (CLOSE_CODES): a deleted session takes the board off the screen. */
+  closedCode: number | null
   setStatus: (status: ConnectionStatus) => void
-  setClosed: (reason: string) => void
+  setClosed: (code: number, reason: string) => void
   reset: () => void
 }
 
@@ -18,7 +20,8 @@ export const useConnectionStore = create<ConnectionState>()((set, get) => ({
   status: 'reconnecting',
   everOnline: false,
   closedReason: null,
+  closedCode: null,
   setStatus: (status) => set({ status, everOnline: get().everOnline || status === 'online' }),
-  setClosed: (reason) => set({ status: 'offline', closedReason: reason }),
-  reset: () => set({ status: 'reconnecting', everOnline: false, closedReason: null }),
+  setClosed: (code, reason) => set({ status: 'offline', closedReason: reason, closedCode: code }),
+  reset: () => set({ status: 'reconnecting', everOnline: false, closedReason: null, closedCode: null }),
 }))
