@@ -3,7 +3,7 @@ import { createSession, getJson, join } from '../server/testing/apiClient.ts'
 import { PinnwandServer } from '../server/testing/serverProcess.ts'
 import { SyncTestClient } from '../server/testing/syncClient.ts'
 import { watchForeignRequests } from './support/sameOrigin.ts'
-import { joinAs, noteOnCanvas, postNote } from './support/workshopPages.ts'
+import { joinAs, noteOnCanvas, postNote, waitForCanvas } from './support/workshopPages.ts'
 
 /**
  * Moderation end to end (issue 3), in Chromium against the real server: clustering, a dot
@@ -185,6 +185,16 @@ test('a voting round with three dots: the fourth is refused, results are ranked 
   // After the round everyone sees the counts.
   await expect(ben.getByTestId(`dot-count-${first}`)).toHaveText('2 Punkte · 2 von dir')
   await ben.screenshot({ path: testInfo.outputPath('voting-results.png') })
+
+  // Closed, the results stay closed after a reload, and open again on request.
+  await results.getByTestId('voting-results-close').click()
+  await expect(results).toHaveCount(0)
+  await ben.reload()
+  await waitForCanvas(ben)
+  await expect(ben.getByTestId(`dot-count-${first}`)).toHaveText('2 Punkte · 2 von dir')
+  await expect(results).toHaveCount(0)
+  await ben.getByTestId('voting-results-open').click()
+  await expect(results).toBeVisible()
 })
 
 /** Seconds shown by a "m:ss" countdown. */

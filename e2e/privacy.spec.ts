@@ -70,6 +70,8 @@ test('the whole app runs under the strict CSP, states the retention period, and 
   // A viewer (Beamer) as well.
   const beamer = await joinAsViewer(organiser, links.viewerUrl)
   await expect(noteOnCanvas(beamer, 'Sichere Schulwege', 0)).toBeVisible()
+  // The projector follows the moderation from the start.
+  await expect(beamer.getByTestId('follow-moderator')).toBeChecked()
 
   // Someone still at the name prompt when the workshop goes.
   const latecomerContext = await browser.newContext({ viewport: { width: 1400, height: 900 } })

@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import type * as Y from 'yjs'
 import { PHASES } from '../../shared/moderation/moderationState.ts'
 import type { Actor } from '../../shared/permissions/participantRules.ts'
@@ -34,6 +35,10 @@ export function PhaseBar({ doc, actor, questionCount, offerFollow }: PhaseBarPro
   const following = useFollowStore((state) => state.following)
   const setFollowing = useFollowStore((state) => state.setFollowing)
   const reopenResults = useResultsStore((state) => state.reopen)
+  // The projector shows what the moderation shows, from the start (and again after a reload).
+  useEffect(() => {
+    if (actor.role === 'viewer') useFollowStore.getState().setFollowing(true)
+  }, [actor.role])
   const lockedNumbers = Array.from({ length: questionCount }, (_, index) => index)
     .filter((index) => moderation.lockedBoards.includes(boardId(index)))
     .map((index) => index + 1)
