@@ -70,6 +70,15 @@ test('a phone participant writes a note to question 3 and the canvas shows it on
   await expect(note.getByTestId('note-author')).toHaveText('Paul')
   await desktop.screenshot({ path: testInfo.outputPath('desktop-canvas-sees-phone-note.png') })
 
+  // Offline, a sent note waits on the phone, which says so, and reaches the board when it is back.
+  await phone.context().setOffline(true)
+  await expect(phone.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline')
+  await phone.getByTestId('phone-note-input').fill('Bank am Spielplatz')
+  await phone.getByTestId('phone-send').tap()
+  await expect(phone.getByRole('status').filter({ hasText: 'Keine Verbindung: Deine Karte ist auf diesem Gerät gespeichert' })).toBeVisible()
+  await phone.context().setOffline(false)
+  await expect(desktop.getByTestId('note').filter({ hasText: 'Bank am Spielplatz' })).toBeVisible()
+
   // The choice of view is remembered: after switching to the canvas, a reload opens the canvas.
   await phone.getByTestId('view-list').tap()
   await expect(phone.getByTestId('list-view')).toBeVisible()

@@ -3,6 +3,7 @@ import { PHASE_RULES } from '../../shared/moderation/moderationState.ts'
 import type { Refusal } from '../../shared/permissions/refusal.ts'
 import { apiErrorMessage, refusalMessage } from '../i18n/refusalMessage.ts'
 import { useTranslate, type Translate } from '../i18n/translate.ts'
+import { useConnectionStore } from '../stores/connectionStore.ts'
 import { postSealedNote } from './participationApi.ts'
 import type { Workshop } from './useWorkshop.ts'
 import { postingVerdict, postNote, postsAreSealed } from './workshopActions.ts'
@@ -68,7 +69,9 @@ export function NoteComposer({ workshop, questionIndex, label, inputTestId, send
     const result = postNote(workshop.doc, workshop.actor, workshop.author, questionIndex, trimmed)
     if (result.allowed) {
       setText('')
-      setStatus({ kind: 'done', message: t('compose.sent') })
+      // Offline, the note waits on the device (y-indexeddb) and goes up when the connection returns.
+      const online = useConnectionStore.getState().status === 'online'
+      setStatus({ kind: 'done', message: t(online ? 'compose.sent' : 'compose.sentOffline') })
     } else setStatus({ kind: 'error', message: t('compose.failed', { message: refusalMessage(t, result.refusal) }) })
   }
 

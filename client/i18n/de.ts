@@ -209,6 +209,7 @@ export const de = {
   'compose.send': 'Karte senden',
   'compose.sending': 'Wird gesendet …',
   'compose.sent': 'Deine Karte hängt an der Pinnwand.',
+  'compose.sentOffline': 'Keine Verbindung: Deine Karte ist auf diesem Gerät gespeichert und kommt an die Pinnwand, sobald die Verbindung wieder steht.',
   'compose.sentSealed': 'Deine Karte ist verdeckt abgegeben.',
   'compose.failed': 'Senden hat nicht geklappt: {message}',
   'compose.empty': 'Schreib erst etwas auf die Karte.',

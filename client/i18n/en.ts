@@ -206,6 +206,7 @@ export const en: Messages = {
   'compose.send': 'Send card',
   'compose.sending': 'Sending …',
   'compose.sent': 'Your card is on the board.',
+  'compose.sentOffline': 'No connection: your card is saved on this device and goes onto the board as soon as the connection is back.',
   'compose.sentSealed': 'Your card was handed in hidden.',
   'compose.failed': 'Sending failed: {message}',
   'compose.empty': 'Write something on the card first.',
