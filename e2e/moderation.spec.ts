@@ -297,8 +297,13 @@ test('hidden mode: nobody else can read a note before the reveal, everyone after
   }
   await fiona.screenshot({ path: testInfo.outputPath('covered.png') })
 
-  // The reveal: both see the text as an ordinary note.
+  // The reveal, while Fiona has the hidden-card dialog open: it says that sending is open now.
+  await fiona.getByTestId('add-note-1').click()
+  await expect(fiona.getByTestId('sealed-note-title')).toHaveText('Verdeckte Karte zu Frage 2')
   await moderator.getByTestId('hidden-mode-toggle').click()
+  await expect(fiona.getByTestId('sealed-note-title')).toHaveText('Karte zu Frage 2 – aufgedeckt, sie hängt sofort sichtbar an der Pinnwand')
+  await fiona.getByTestId('sealed-note-close').click()
+  // Both see the text as an ordinary note.
   await expect(noteOnCanvas(fiona, 'Geheimer Vorschlag', 1)).toBeVisible()
   await expect(noteOnCanvas(emil, 'Geheimer Vorschlag', 1)).toBeVisible()
   await expect(fiona.getByTestId('sealed-note')).toHaveCount(0)

@@ -43,7 +43,9 @@ export function SealedNoteDialog() {
 
 function SealedNoteForm({ questionIndex }: { questionIndex: number }) {
   const t = useTranslate()
-  const { connection, session, participant } = useCanvasModeration()
+  const { connection, session, participant, moderation } = useCanvasModeration()
+  // Revealed while the dialog is open: what is sent from it now goes up openly, and it says so.
+  const title = t(moderation.hiddenMode ? 'sealed.title' : 'sealed.titleOpen', { number: questionIndex + 1 })
   // The full model only while the dialog is open: NoteComposer checks and posts with it.
   const workshop = useWorkshop({ connection, session, participant })
   const close = useSealedNoteStore((state) => state.close)
@@ -57,7 +59,7 @@ function SealedNoteForm({ questionIndex }: { questionIndex: number }) {
       className="sealed-dialog"
       role="dialog"
       aria-modal="false"
-      aria-label={t('sealed.title', { number: questionIndex + 1 })}
+      aria-label={title}
       data-testid="sealed-note-dialog"
       onKeyDown={(event) => {
         // Keys typed here are not tldraw shortcuts.
@@ -66,7 +68,7 @@ function SealedNoteForm({ questionIndex }: { questionIndex: number }) {
       }}
     >
       <div className="sealed-dialog__head">
-        <strong>{t('sealed.title', { number: questionIndex + 1 })}</strong>
+        <strong data-testid="sealed-note-title">{title}</strong>
         <button type="button" className="button button--quiet" onClick={close} data-testid="sealed-note-close">
           {t('sealed.close')}
         </button>

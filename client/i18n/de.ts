@@ -309,6 +309,7 @@ export const de = {
   'cluster.dissolveLabel': 'Cluster „{name}“ auflösen',
 
   'sealed.title': 'Verdeckte Karte zu Frage {number}',
+  'sealed.titleOpen': 'Karte zu Frage {number} – aufgedeckt, sie hängt sofort sichtbar an der Pinnwand',
   'sealed.close': 'Schließen',
   'note.covered': 'verdeckt',
 

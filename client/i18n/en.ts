@@ -306,6 +306,7 @@ export const en: Messages = {
   'cluster.dissolveLabel': 'Dissolve cluster “{name}”',
 
   'sealed.title': 'Hidden card for question {number}',
+  'sealed.titleOpen': 'Card for question {number} – revealed, it goes onto the board visibly at once',
   'sealed.close': 'Close',
   'note.covered': 'hidden',
 
