@@ -147,6 +147,17 @@ test('a voting round with three dots: the fourth is refused, results are ranked 
   await expect(ben.getByTestId('phase-indicator').locator('[aria-current="step"]')).toHaveText('Punkten')
   await expect(ben.getByTestId('dots-left')).toHaveText('Noch 3 von 3 Punkten')
 
+  // Over all boards (the moderator's view) a note is too small for the controls, which covered
+  // each other there: a badge per note brings its board close, and there the controls are.
+  await expect(moderator.getByTestId(`dot-zoom-${first}`)).toHaveText('+')
+  await expect(moderator.locator('[data-testid^="dot-add-"]')).toHaveCount(0)
+  await moderator.getByTestId(`dot-zoom-${first}`).click()
+  await expect(moderator.getByTestId(`dot-add-${first}`)).toBeVisible()
+  await expect(moderator.locator('[data-testid^="dot-zoom-"]')).toHaveCount(0)
+  await moderator.keyboard.press('Shift+1') // tldraw's "zoom to fit": all boards again
+  await expect(moderator.getByTestId(`dot-zoom-${first}`)).toBeVisible()
+
+  // Ben is close to the board he wrote on.
   await ben.getByTestId(`dot-add-${first}`).click()
   await expect(ben.getByTestId('dots-left')).toHaveText('Noch 2 von 3 Punkten')
   await ben.getByTestId(`dot-add-${first}`).click()
@@ -167,8 +178,10 @@ test('a voting round with three dots: the fourth is refused, results are ranked 
     return Object.fromEntries(notes.map((note: any) => [note.text, note.dots]))
   }
   await expect.poll(dotsOf).toEqual({ Spielplatz: 2, Jugendzentrum: 1 })
-  // The moderator sees all counts while the round runs.
-  await expect(moderator.getByTestId(`dot-count-${first}`)).toHaveText('2 Punkte')
+  // The moderator sees all counts while the round runs (zoomed out, in the badges).
+  await expect(moderator.getByTestId(`dot-zoom-${first}`)).toHaveText('2')
+  await expect(moderator.getByTestId(`dot-zoom-${second}`)).toHaveText('1')
+  await moderator.screenshot({ path: testInfo.outputPath('moderator-badges.png') })
   await ben.screenshot({ path: testInfo.outputPath('budget-used.png') })
 
   // Taking a dot back frees it again.
@@ -191,7 +204,7 @@ test('a voting round with three dots: the fourth is refused, results are ranked 
   await expect(results).toHaveCount(0)
   await ben.reload()
   await waitForCanvas(ben)
-  await expect(ben.getByTestId(`dot-count-${first}`)).toHaveText('2 Punkte · 2 von dir')
+  await expect(ben.getByTestId(`dot-zoom-${first}`)).toHaveText('2')
   await expect(results).toHaveCount(0)
   await ben.getByTestId('voting-results-open').click()
   await expect(results).toBeVisible()

@@ -1,5 +1,5 @@
 import { memo, useMemo, type CSSProperties } from 'react'
-import { useEditor, useValue, type Editor, type TLRichText } from 'tldraw'
+import { useEditor, useValue, type Editor, type TLRichText, type TLShapeId } from 'tldraw'
 import { richTextToPlain } from '../../shared/text/richTextToPlain.ts'
 import { countDotsByTarget } from '../../shared/workshop/dots.ts'
 import { DotControls } from '../docView/DotControls.tsx'
@@ -9,7 +9,16 @@ import { useTranslate } from '../i18n/translate.ts'
 import { useDots } from '../moderation/useDots.ts'
 import { useCanvasModeration } from './canvasModeration.ts'
 import { useCanvasSession } from './canvasSession.ts'
-import { isCluster, isNote } from '../../shared/workshop/workshopRecords.ts'
+import { isBoard, isCluster, isNote } from '../../shared/workshop/workshopRecords.ts'
+import { NOTE_SIZE } from '../../shared/workshop/boardLayout.ts'
+
+/**
+ * Below this zoom a note is narrower on screen than the "+ −" controls: the controls of
+ * neighbouring notes covered each other and the notes (the overview of all boards is at about
+ * 25 %). There each target shows a small badge instead, which brings its board close.
+ */
+const CONTROLS_MIN_NOTE_PX = 100
+const ZOOM_ANIMATION_MS = 300
 
 interface DotTarget {
   id: string
@@ -67,7 +76,8 @@ function readTargets(editor: Editor, clusterWord: string, previous: Map<string, 
  *
  * The controls sit in one layer that follows the camera with a single transform: panning moves
  * the layer and re-renders none of the controls (it used to re-read and re-render every note's
- * controls in every frame); zooming re-places them, so they keep their size.
+ * controls in every frame); zooming re-places them, so they keep their size. Zoomed out too far
+ * for them (see CONTROLS_MIN_NOTE_PX), a badge per target shows its count and zooms in.
  */
 export function DotOverlay() {
   const editor = useEditor()
@@ -120,7 +130,15 @@ function DotLayer({ clusterWord, workshop, dotsOf, myDotsOf }: DotLayerProps) {
   return (
     <div className="canvas-dots-layer" style={layer}>
       {targets.map((target) => (
-        <TargetDots key={target.id} target={target} zoom={camera.z} workshop={workshop} dots={dotsOf(target.id)} myDots={myDotsOf(target.id)} />
+        <TargetDots
+          key={target.id}
+          target={target}
+          zoom={camera.z}
+          badge={camera.z * NOTE_SIZE < CONTROLS_MIN_NOTE_PX}
+          workshop={workshop}
+          dots={dotsOf(target.id)}
+          myDots={myDotsOf(target.id)}
+        />
       ))}
     </div>
   )
@@ -129,12 +147,15 @@ function DotLayer({ clusterWord, workshop, dotsOf, myDotsOf }: DotLayerProps) {
 interface TargetDotsProps {
   target: DotTarget
   zoom: number
+  /** Too far out for the controls: a badge instead. */
+  badge: boolean
   workshop: Parameters<typeof DotControls>[0]['workshop']
   dots: number | null
   myDots: number
 }
 
-const TargetDots = memo(function TargetDots({ target, zoom, workshop, dots, myDots }: TargetDotsProps) {
+const TargetDots = memo(function TargetDots({ target, zoom, badge, workshop, dots, myDots }: TargetDotsProps) {
+  if (badge) return <ZoomInBadge target={target} zoom={zoom} workshop={workshop} dots={dots} myDots={myDots} />
   return (
     <div className={`canvas-dots canvas-dots--${target.kind}`} style={{ left: target.x * zoom, top: target.y * zoom }}>
       <DotControls
@@ -149,3 +170,31 @@ const TargetDots = memo(function TargetDots({ target, zoom, workshop, dots, myDo
     </div>
   )
 })
+
+/** A target's count in a small badge (or "+" where this person may vote); a click brings its board close. */
+function ZoomInBadge({ target, zoom, workshop, dots, myDots }: Omit<TargetDotsProps, 'badge'>) {
+  const editor = useEditor()
+  const t = useTranslate()
+  const canVote = workshop.budget.running && workshop.actor.role !== 'viewer' && workshop.actor.participantId !== null
+  const count = dots ?? myDots
+  if (!canVote && count === 0) return null
+  const zoomIn = () => {
+    const board = editor.getShapeAncestors(target.id as TLShapeId).find((shape) => isBoard(shape))
+    const bounds = editor.getShapePageBounds(board?.id ?? (target.id as TLShapeId))
+    if (bounds) editor.zoomToBounds(bounds, { inset: 48, animation: { duration: ZOOM_ANIMATION_MS } })
+  }
+  return (
+    <div className={`canvas-dots canvas-dots--${target.kind} canvas-dots--badge`} style={{ left: target.x * zoom, top: target.y * zoom }}>
+      <button
+        type="button"
+        className="canvas-dots__badge"
+        data-testid={`dot-zoom-${target.id}`}
+        aria-label={t('dots.zoomInLabel', { target: target.label })}
+        title={t('dots.zoomIn')}
+        onClick={zoomIn}
+      >
+        {count > 0 ? count : '+'}
+      </button>
+    </div>
+  )
+}

@@ -190,6 +190,8 @@ export const de = {
   'dots.addLabel': 'Punkt geben: {target}',
   'dots.remove': 'Punkt entfernen',
   'dots.removeLabel': 'Punkt entfernen: {target}',
+  'dots.zoomIn': 'Näher heran zum Punkten',
+  'dots.zoomInLabel': 'Näher heran zum Punkten: {target}',
   'dots.resultsHidden': 'Die Ergebnisse sind bis zum Ende der Runde verborgen; du siehst nur deine Punkte.',
 
   'note.by': 'von {name}',

@@ -187,6 +187,8 @@ export const en: Messages = {
   'dots.addLabel': 'Add a dot: {target}',
   'dots.remove': 'Remove dot',
   'dots.removeLabel': 'Remove a dot: {target}',
+  'dots.zoomIn': 'Zoom in to vote',
+  'dots.zoomInLabel': 'Zoom in to vote: {target}',
   'dots.resultsHidden': 'Results are hidden until the round ends; you see only your own dots.',
 
   'note.by': 'by {name}',
