@@ -36,6 +36,15 @@ describe('note slots on a board', () => {
     expect(distinct.size).toBe(NOTE_SLOT_CAPACITY)
   })
 
+  it('leaves out the slots a cluster covers', () => {
+    // A cluster over the first two slots of the top row (and the room for its name above).
+    const first = noteSlotPosition(0)
+    const cluster = { x: first.x, y: first.y - 40, w: 2 * NOTE_SIZE + 10, h: NOTE_SIZE + 40 }
+    const placed: Array<{ x: number; y: number }> = []
+    for (let index = 0; index < 3; index++) placed.push(noteSlotPosition(firstFreeNoteSlot(placed, [cluster])))
+    expect(placed).toEqual([noteSlotPosition(2), noteSlotPosition(3), noteSlotPosition(4)])
+  })
+
   it('reuses a grid slot that was freed, before piling', () => {
     const placed = postNotes(NOTE_SLOTS_PER_LAYER)
     const freed = placed.splice(4, 1)[0]!

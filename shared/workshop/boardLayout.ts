@@ -59,15 +59,22 @@ export function noteSlotPosition(slot: number): { x: number; y: number } {
 /**
  * The first slot no existing note takes. `occupied` are the top-left corners (board-relative)
  * of notes already on the board. A grid slot counts as taken by a note anywhere near it (people
- * nudge notes); a pile slot only by a note on that very spot. When every slot is taken the
- * piles start over, spread by the number of notes.
+ * nudge notes); a pile slot only by a note on that very spot. A slot whose note would overlap
+ * one of the `covered` areas (clusters, board-relative) is taken too: a new note there lay under
+ * or over a cluster. When every slot is taken the piles start over, spread by the number of notes.
  */
-export function firstFreeNoteSlot(occupied: ReadonlyArray<{ x: number; y: number }>): number {
+export function firstFreeNoteSlot(occupied: ReadonlyArray<{ x: number; y: number }>, covered: readonly Rect[] = []): number {
   for (let slot = 0; slot < NOTE_SLOT_CAPACITY; slot++) {
     const position = noteSlotPosition(slot)
     const reach = slot < NOTE_SLOTS_PER_LAYER ? NOTE_SIZE / 2 : NOTE_PILE_OFFSET / 2
-    const taken = occupied.some((note) => Math.abs(note.x - position.x) < reach && Math.abs(note.y - position.y) < reach)
+    const taken =
+      occupied.some((note) => Math.abs(note.x - position.x) < reach && Math.abs(note.y - position.y) < reach) ||
+      covered.some((area) => overlaps(area, { ...position, w: NOTE_SIZE, h: NOTE_SIZE }))
     if (!taken) return slot
   }
   return occupied.length % NOTE_SLOT_CAPACITY
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
 }

@@ -6,6 +6,7 @@ import type {
   TLPageId,
   TLParentId,
   TLRecord,
+  TLShape,
   TLShapeId,
   TLTextShape,
 } from '@tldraw/tlschema'
@@ -20,6 +21,7 @@ import {
   firstFreeNoteSlot,
   noteSlotPosition,
 } from './boardLayout.ts'
+import { CLUSTER_LABEL_SPACE } from './clusterLayout.ts'
 import {
   readBoardMeta,
   readClusterMeta,
@@ -121,14 +123,15 @@ export interface NewNote {
  * first free slot. Canvas and phone view both create notes through this.
  */
 export function buildNoteRecord({ board, author, text, siblings, now = new Date(), id }: NewNote): NoteShape {
-  const notesOnBoard = siblings.filter(
-    (record): record is TLNoteShape => record.typeName === 'shape' && record.type === 'note' && record.parentId === board.id,
-  )
-  const topIndex = notesOnBoard.reduce<IndexKey | undefined>(
-    (top, note) => (top === undefined || note.index > top ? note.index : top),
-    undefined,
-  )
-  const slot = noteSlotPosition(firstFreeNoteSlot(notesOnBoard))
+  const onBoard = siblings.filter((record): record is TLShape => record.typeName === 'shape' && record.parentId === board.id)
+  const notesOnBoard = onBoard.filter((shape): shape is TLNoteShape => shape.type === 'note')
+  // A cluster takes its frame and the room for its name above it.
+  const clusterAreas = onBoard
+    .filter((shape) => isCluster(shape))
+    .map((cluster) => ({ x: cluster.x, y: cluster.y - CLUSTER_LABEL_SPACE, w: cluster.props.w, h: cluster.props.h + CLUSTER_LABEL_SPACE }))
+  // Above everything on the board, clusters too: under a cluster's frame a note was hidden.
+  const topIndex = onBoard.reduce<IndexKey | undefined>((top, shape) => (top === undefined || shape.index > top ? shape.index : top), undefined)
+  const slot = noteSlotPosition(firstFreeNoteSlot(notesOnBoard, clusterAreas))
   return {
     ...shapeBase(id ?? createShapeId(), board.id, getIndexAbove(topIndex), slot.x, slot.y),
     type: 'note',
