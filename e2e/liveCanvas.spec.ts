@@ -121,7 +121,7 @@ test('an author name that fits is shown whole; a longer one ends in an ellipsis'
   expect(cut.overflow).toBe('ellipsis')
 })
 
-test('a participant opens only their own notes for typing; a card left empty goes; tldraw speaks the app’s language', async ({ browser }) => {
+test('a participant opens only their own notes for typing; a card left empty goes; boards do not clip notes; tldraw speaks the app’s language', async ({ browser }) => {
   const created = await (await fetch(`${server.origin}/api/sessions`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } })).json()
   // Playwright's browser is English: tldraw followed the browser, not the app, before.
   const anna = await joinAs(browser, created.participantUrl, 'Anna')
@@ -131,6 +131,9 @@ test('a participant opens only their own notes for typing; a card left empty goe
 
   await postNote(anna, 0, 'Annas Karte')
   await postNote(ben, 0, 'Bens Karte')
+  // A board does not clip its notes (a long one on the bottom row went on below its edge, cut off).
+  const clip = await noteOnCanvas(ben, 'Bens Karte', 0).evaluate((element) => getComputedStyle(element.closest('.tl-shape')!).clipPath)
+  expect(clip).toBe('none')
   const typing = ben.locator('.tl-shape [contenteditable="true"]')
   // Ben's own note opens for typing on a double click...
   await noteOnCanvas(ben, 'Bens Karte', 0).dblclick()

@@ -12,6 +12,15 @@ export class BoardFrameShapeUtil extends FrameShapeUtil {
     return !isBoard(shape) && super.canEdit(shape, info) && mayEditText(this.editor, shape)
   }
 
+  /**
+   * A board does not clip its notes: a note on the bottom row that grows with a long text went
+   * on below the board's edge, cut off; and tldraw gave every note on a board a clip-path
+   * polygon of its own, computed and painted for each. Clusters still clip like frames.
+   */
+  override getClipPath(shape: TLFrameShape) {
+    return isBoard(shape) ? undefined : super.getClipPath(shape)
+  }
+
   override canResize(shape: TLFrameShape): boolean {
     return !isBoard(shape) && super.canResize(shape)
   }
