@@ -165,6 +165,11 @@ test('the list view works by keyboard alone: post a note, give and take back dot
   await expect(erikNote.getByTestId('dot-count')).toHaveText('3 Punkte · 2 von dir')
   await phone.screenshot({ path: testInfo.outputPath('phone-voting.png') })
 
+  // The round ends: the phone shows the question's ranking (it had no results at all).
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'endVoting' })).status).toBe(200)
+  await expect(phone.getByTestId('phone-result')).toHaveText([/^1\. Ehrenamtsbörse online\s*3 Punkte$/, /^2\. Sprechstunde im Rathaus\s*1 Punkt$/])
+  await phone.screenshot({ path: testInfo.outputPath('phone-results.png') })
+
   expect(foreign, 'requests that left the origin').toEqual([])
 })
 

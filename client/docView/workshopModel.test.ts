@@ -7,7 +7,7 @@ import { writeModerationState } from '../../shared/moderation/moderationState.ts
 import { defaultTemplate } from '../../shared/template/defaultTemplate.ts'
 import { seedSessionDocument } from '../../shared/workshop/seedSession.ts'
 import { boardsInOrder, buildNoteRecord } from '../../shared/workshop/workshopRecords.ts'
-import { allNotes, deriveWorkshopView, newNotesByOthers, readWorkshopInput, type Viewer } from './workshopModel.ts'
+import { allNotes, deriveWorkshopView, newNotesByOthers, rankingOfBoard, readWorkshopInput, type Viewer } from './workshopModel.ts'
 
 const anna: Viewer = { role: 'participant', participantId: 'u-anna' }
 const N = FIXTURE_NOTE_IDS
@@ -40,6 +40,15 @@ describe('deriveWorkshopView', () => {
       )
       expect(board.notes.map((note) => note.id)).toEqual(exportedBoard.unclusteredNotes.map((note) => note.id))
     })
+  })
+
+  it('ranks a board’s notes and clusters by dots as the export does', () => {
+    const exported = buildExport(doc, { sessionId: 's', exportedAt: new Date(0), anonymise: false, includeEmpty: true })
+    const shape = (entry: { place: number; kind: string; id: string; dots: number }) => [entry.place, entry.kind, entry.id, entry.dots]
+    view.boards.forEach((board, position) => {
+      expect(rankingOfBoard(board, 'Cluster').map(shape)).toEqual(exported.boards[position]!.ranking.map(shape))
+    })
+    expect(rankingOfBoard(view.boards[0]!, 'Cluster').length).toBeGreaterThan(1)
   })
 
   it('reads note text as plain text, with author and whether it is the viewer’s', () => {

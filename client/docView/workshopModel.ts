@@ -7,6 +7,8 @@ import { richTextToPlain } from '../../shared/text/richTextToPlain.ts'
 import { countDotsByTarget, readDots, type Dot } from '../../shared/workshop/dots.ts'
 import { boardsInOrder, isCluster, isNote, type ClusterShape, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
 import { clustersInCanvasOrder, placeOf } from '../../shared/workshop/workshopStructure.ts'
+import { rankByDots } from '../../shared/export/ranking.ts'
+import type { RankingEntry } from '../../shared/export/exportSchema.ts'
 
 /**
  * The workshop as structured content (boards → clusters → notes, with authors and dots), derived
@@ -175,6 +177,18 @@ export function readWorkshopInput(doc: Y.Doc): WorkshopInput {
 /** The notes of one board, clustered ones first (cluster by cluster), then the others. */
 export function notesOfBoard(board: BoardView): NoteView[] {
   return [...board.clusters.flatMap((cluster) => cluster.notes), ...board.notes]
+}
+
+/**
+ * A board's voting result as the export ranks it (shared/export/ranking.ts), from the view:
+ * for views that do not load the export (the phone). Counts only what this viewer may see.
+ */
+export function rankingOfBoard(board: BoardView, unnamedCluster: string): RankingEntry[] {
+  const oldest = (notes: readonly NoteView[]) => notes.reduce<string | null>((first, note) => (first === null || note.createdAt < first ? note.createdAt : first), null)
+  return rankByDots([
+    ...board.clusters.map((cluster) => ({ kind: 'cluster' as const, id: cluster.id, label: cluster.name || unnamedCluster, dots: cluster.dots ?? 0, createdAt: oldest(cluster.notes) })),
+    ...notesOfBoard(board).map((note) => ({ kind: 'note' as const, id: note.id, label: note.text, dots: note.dots ?? 0, createdAt: note.createdAt })),
+  ])
 }
 
 /** Every note of the model, board by board. */

@@ -5,13 +5,14 @@ import { NoteComposer } from '../docView/NoteComposer.tsx'
 import { PhaseStatus } from '../docView/PhaseStatus.tsx'
 import { useWorkshop, type DocViewProps } from '../docView/useWorkshop.ts'
 import { notesOfBoard } from '../docView/workshopModel.ts'
+import { PhoneResults } from './PhoneResults.tsx'
 import { QuestionPicker } from './QuestionPicker.tsx'
 import '../docView/docView.css'
 import './phone.css'
 
 /**
  * "Karte schreiben": the phone view. Pick a guiding question, write a note, send it; see one's
- * own notes; give dots while a round runs; phase and timer on top. It writes the same records as
+ * own notes; give dots while a round runs and see the result after it; phase and timer on top. It writes the same records as
  * the canvas through shared/ code and never loads tldraw, so it stays small and works without a
  * tldraw licence.
  */
@@ -28,6 +29,7 @@ export default function PhoneView(props: DocViewProps) {
       .map((note) => ({ note, number: candidate.questionIndex + 1 })),
   )
   const voting = budget.running && workshop.actor.role !== 'viewer'
+  const roundEnded = view.moderation.voting?.status === 'ended' && view.resultsVisible
 
   return (
     <main className="doc-view phone-view" aria-labelledby="phone-view-title" data-testid="phone-view">
@@ -75,6 +77,7 @@ export default function PhoneView(props: DocViewProps) {
           )}
         </section>
       )}
+      {roundEnded && board && <PhoneResults board={board} />}
       {board && workshop.actor.role !== 'viewer' && (
         <NoteComposer
           key={board.questionIndex}

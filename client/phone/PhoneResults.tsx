@@ -1,0 +1,31 @@
+import { dotCountText } from '../docView/DotControls.tsx'
+import { rankingOfBoard, type BoardView } from '../docView/workshopModel.ts'
+import { useTranslate } from '../i18n/translate.ts'
+
+/**
+ * The ended round's result for the question the phone shows, ranked as the canvas's results
+ * panel and the export rank it. Phones had no results at all: the panel is the canvas's.
+ */
+export function PhoneResults({ board }: { board: BoardView }) {
+  const t = useTranslate()
+  const ranking = rankingOfBoard(board, t('list.unnamedCluster'))
+  return (
+    <section className="phone-view__section" aria-labelledby="phone-results-title" data-testid="phone-results">
+      <h3 id="phone-results-title">
+        {t('results.title')} · {t('list.question', { number: board.questionIndex + 1 })}
+      </h3>
+      {ranking.length === 0 ? (
+        <p className="phone-view__hint">{t('results.none')}</p>
+      ) : (
+        <ol className="phone-cards">
+          {ranking.map((entry) => (
+            <li key={entry.id} className={entry.kind === 'cluster' ? 'phone-card phone-card--cluster' : 'phone-card'} data-testid="phone-result">
+              <p className="phone-card__text">{t('results.entry', { place: entry.place, label: entry.label })}</p>
+              <p className="phone-card__author">{dotCountText(t, entry.dots)}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}
