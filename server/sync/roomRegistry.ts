@@ -4,6 +4,7 @@ import type { SessionStore } from '../persistence/sessionStore.ts'
 import { migrateDocumentSchema } from '../persistence/schemaMigration.ts'
 import { FlushScheduler } from './flushScheduler.ts'
 import { Room, SERVER_ORIGIN, type CompactionPolicy } from './room.ts'
+import { spreadStackedNotes } from './stackedNotes.ts'
 import { logError } from '../logging/log.ts'
 import { CLOSE_CODES } from './closeCodes.ts'
 
@@ -157,6 +158,8 @@ export class RoomRegistry {
         // duplicate itself, and a participant's clean-up of someone else's note would read as a
         // refused delete.
         getRecordStore(doc)
+        // Notes sent at the same moment from several phones landed on one spot (see the file).
+        spreadStackedNotes(doc, SERVER_ORIGIN)
       },
     )
   }

@@ -124,14 +124,9 @@ export interface NewNote {
  */
 export function buildNoteRecord({ board, author, text, siblings, now = new Date(), id }: NewNote): NoteShape {
   const onBoard = siblings.filter((record): record is TLShape => record.typeName === 'shape' && record.parentId === board.id)
-  const notesOnBoard = onBoard.filter((shape): shape is TLNoteShape => shape.type === 'note')
-  // A cluster takes its frame and the room for its name above it.
-  const clusterAreas = onBoard
-    .filter((shape) => isCluster(shape))
-    .map((cluster) => ({ x: cluster.x, y: cluster.y - CLUSTER_LABEL_SPACE, w: cluster.props.w, h: cluster.props.h + CLUSTER_LABEL_SPACE }))
   // Above everything on the board, clusters too: under a cluster's frame a note was hidden.
   const topIndex = onBoard.reduce<IndexKey | undefined>((top, shape) => (top === undefined || shape.index > top ? shape.index : top), undefined)
-  const slot = noteSlotPosition(firstFreeNoteSlot(notesOnBoard, clusterAreas))
+  const slot = freeNotePosition(board, siblings)
   return {
     ...shapeBase(id ?? createShapeId(), board.id, getIndexAbove(topIndex), slot.x, slot.y),
     type: 'note',
@@ -151,6 +146,19 @@ export function buildNoteRecord({ board, author, text, siblings, now = new Date(
     },
     meta: { kind: 'note', authorId: author.authorId, authorName: author.authorName, createdAt: now.toISOString() },
   }
+}
+
+/**
+ * Where a new note goes on `board` (board-relative): its first slot that no note among
+ * `siblings` takes and no cluster covers (a cluster with the room for its name above it).
+ */
+export function freeNotePosition(board: BoardShape, siblings: readonly TLRecord[]): { x: number; y: number } {
+  const onBoard = siblings.filter((record): record is TLShape => record.typeName === 'shape' && record.parentId === board.id)
+  const notesOnBoard = onBoard.filter((shape): shape is TLNoteShape => shape.type === 'note')
+  const clusterAreas = onBoard
+    .filter((shape) => isCluster(shape))
+    .map((cluster) => ({ x: cluster.x, y: cluster.y - CLUSTER_LABEL_SPACE, w: cluster.props.w, h: cluster.props.h + CLUSTER_LABEL_SPACE }))
+  return noteSlotPosition(firstFreeNoteSlot(notesOnBoard, clusterAreas))
 }
 
 /** The boards of a record set, ordered by question. */
