@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import type { TLRecord } from '@tldraw/tlschema'
 import { getRecordStore, readRecords, writeRecords } from '../../shared/doc/documentLayout.ts'
 import { richTextToPlain } from '../../shared/text/richTextToPlain.ts'
+import { NOTE_SLOT_CAPACITY } from '../../shared/workshop/boardLayout.ts'
 import { freeNotePosition, isBoard, isNote, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
 
 /** Closer than this (page units) counts as the very same spot. */
@@ -44,15 +45,10 @@ function moveOffOthers(doc: Y.Doc, added: readonly NoteShape[], origin: unknown)
     if (!note || !isNote(note)) continue
     const board = byId.get(note.parentId)
     if (!board || !isBoard(board)) continue
-    const onSameSpot = records.some(
-      (other) =>
-        other.id !== note.id &&
-        isNote(other) &&
-        other.parentId === note.parentId &&
-        Math.abs(other.x - note.x) < SAME_SPOT &&
-        Math.abs(other.y - note.y) < SAME_SPOT,
-    )
-    if (!onSameSpot) continue
+    const others = records.filter((other): other is NoteShape => other.id !== note.id && isNote(other) && other.parentId === note.parentId)
+    // A full board piles its notes by design (see noteSlotPosition); there is no free spot to go to.
+    if (others.length >= NOTE_SLOT_CAPACITY) continue
+    if (!others.some((other) => Math.abs(other.x - note.x) < SAME_SPOT && Math.abs(other.y - note.y) < SAME_SPOT)) continue
     const spot = freeNotePosition(board, records.filter((record) => record.id !== note.id))
     const next = { ...note, ...spot }
     moved.push(next)
