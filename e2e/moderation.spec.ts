@@ -297,6 +297,14 @@ test('hidden mode: nobody else can read a note before the reveal, everyone after
   await expect(emil.locator('[data-testid="sealed-note"][data-mine="true"]')).toContainText('Geheimer Vorschlag')
   await expect(fiona.getByTestId('sealed-note')).toHaveText('verdeckt')
   expect(await fiona.content()).not.toContain('Geheimer Vorschlag')
+  // Emil's covered card is a placeholder: it does not open for typing, and leaving it keeps it
+  // (an empty card is removed when its editing ends).
+  await noteOnCanvas(emil, 'Geheimer Vorschlag', 1).dblclick()
+  await emil.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+  await expect(noteOnCanvas(emil, 'Geheimer Vorschlag', 1).locator('[contenteditable="true"]')).toHaveCount(0)
+  await emil.keyboard.press('Escape')
+  await expect(emil.locator('[data-testid="sealed-note"][data-mine="true"]')).toHaveCount(1)
+  await expect(emil.getByTestId('note')).toHaveCount(1)
 
   // Not in anyone else's document either: a stock client sees an empty placeholder.
   const other = await join(server.origin, session.id, 'Gustav')

@@ -43,7 +43,9 @@ export function registerBoardRules(editor: Editor, actor: Actor): () => void {
     return meta !== undefined && meta.authorId !== actor.participantId
   }
 
-  editRules.set(editor, (shape) => isModerator || !(isStructure(shape) || isOthersNote(shape)))
+  // A hidden note's card is a placeholder (its text is on the server): nobody types into it.
+  const isSealed = (shape: TLShape) => shape.type === 'note' && readNoteMeta(shape.meta)?.sealed === true
+  editRules.set(editor, (shape) => !isSealed(shape) && (isModerator || !(isStructure(shape) || isOthersNote(shape))))
 
   const stopChange = editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) => {
     if (source !== 'user') return next
@@ -60,7 +62,7 @@ export function registerBoardRules(editor: Editor, actor: Actor): () => void {
   const stopEmpty = editor.sideEffects.registerAfterChangeHandler('instance_page_state', (prev, next, source) => {
     if (source !== 'user' || !prev.editingShapeId || prev.editingShapeId === next.editingShapeId) return
     const shape = editor.getShape(prev.editingShapeId)
-    if (!shape || !editor.isShapeOfType<TLNoteShape>(shape, 'note') || isOthersNote(shape)) return
+    if (!shape || !editor.isShapeOfType<TLNoteShape>(shape, 'note') || isOthersNote(shape) || isSealed(shape)) return
     if (richTextToPlain(shape.props.richText).trim() === '') editor.deleteShapes([shape.id])
   })
   return () => {
