@@ -223,6 +223,10 @@ test('the timer shows the same time in two browsers and ends visibly', async ({ 
   const clara = await joinAs(browser, session.participantUrl, 'Clara')
   const moderator = await openModerator(browser, session)
 
+  // Not a duration: said as such (minutes may have a fraction, so not "a whole number").
+  await moderator.getByTestId('timer-minutes').fill('fünf')
+  await moderator.getByTestId('timer-start').click()
+  await expect(moderator.getByTestId('toast').filter({ hasText: 'Bitte eine Dauer von einer Sekunde bis 1440 Minuten eingeben, z. B. 5 oder 1,5.' })).toBeVisible()
   await moderator.getByTestId('timer-minutes').fill('5')
   await moderator.getByTestId('timer-start').click()
   await expect(clara.getByTestId('timer-display')).toHaveText(/^[45]:\d\d$/)

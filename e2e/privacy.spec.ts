@@ -100,6 +100,9 @@ test('the whole app runs under the strict CSP, states the retention period, and 
   const remembered = await prompt.evaluate((id) => [localStorage.getItem(`pinnwand:participant:${id}`), localStorage.getItem(`pinnwand:session:${id}`)], sessionId)
   expect(remembered).toEqual([null, null])
   await prompt.screenshot({ path: testInfo.outputPath('participant-after-delete.png') })
+  // The page of a workshop gone has the language switch too.
+  await beamer.getByTestId('language-toggle').click()
+  await expect(beamer.getByTestId('session-gone')).toContainText('This workshop does not exist (any more).')
   // Joining it now fails with the server's error code, said in German (not "Unknown session").
   await latecomer.getByTestId('name-input').fill('Berta')
   await latecomer.getByTestId('name-submit').click()

@@ -137,6 +137,7 @@ export function SessionPage({ route }: { route: SessionRoute }) {
       <main className="page page--narrow" data-testid="session-gone">
         <h1>{t('session.notFound')}</h1>
         <a href="/">{t('session.toStart')}</a>
+        <LanguageToggle />
       </main>
     )
   if (loaded.state === 'loading') return <p className="page page--narrow">{t('session.loading')}</p>
@@ -145,6 +146,7 @@ export function SessionPage({ route }: { route: SessionRoute }) {
       <main className="page page--narrow">
         <h1>{t(loaded.messageKey, { message: apiErrorMessage(t, loaded.reason) })}</h1>
         <a href="/">{t('session.toStart')}</a>
+        <LanguageToggle />
       </main>
     )
   if (needsName) return <NamePrompt title={loaded.info.title} initialName={rememberedName()} onJoin={join} />

@@ -291,6 +291,7 @@ export const de = {
   'moderation.reveal': 'Aufdecken',
   'moderation.failed': 'Nicht möglich: {message}',
   'moderation.invalidNumber': 'Bitte eine ganze Zahl von {min} bis {max} eingeben.',
+  'moderation.invalidMinutes': 'Bitte eine Dauer von einer Sekunde bis {max} Minuten eingeben, z. B. 5 oder 1,5.',
 
   'phaseBar.hidden': 'Verdeckt',
   'phaseBar.locked': 'Gesperrt: {boards}',

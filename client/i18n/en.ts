@@ -288,6 +288,7 @@ export const en: Messages = {
   'moderation.reveal': 'Reveal',
   'moderation.failed': 'Not possible: {message}',
   'moderation.invalidNumber': 'Please enter a whole number from {min} to {max}.',
+  'moderation.invalidMinutes': 'Please enter a duration from one second to {max} minutes, e.g. 5 or 1.5.',
 
   'phaseBar.hidden': 'Hidden',
   'phaseBar.locked': 'Locked: {boards}',

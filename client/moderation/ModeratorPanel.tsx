@@ -83,7 +83,8 @@ export default function ModeratorPanel({ sessionId, moderatorToken, doc, title, 
   function startTimer(event: FormEvent) {
     event.preventDefault()
     const minutes = Number(minutesInput.replace(',', '.'))
-    if (!Number.isFinite(minutes) || minutes < 1 / 60 || minutes > 24 * 60) return invalid(t, 1, 24 * 60)
+    // Minutes may have a fraction (1,5): the message says so, not "a whole number".
+    if (!Number.isFinite(minutes) || minutes < 1 / 60 || minutes > 24 * 60) return void showToast(t('moderation.invalidMinutes', { max: 24 * 60 }), 'error')
     void act({ action: 'startTimer', durationMs: Math.round(minutes * 60_000) })
   }
 
