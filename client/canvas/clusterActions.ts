@@ -1,7 +1,7 @@
 import { createShapeId, type Editor, type TLFrameShape, type TLShape, type TLShapeId } from 'tldraw'
 import { arrangeInGrid, CLUSTER_LABEL_SPACE, flowOnBoard, type Size } from '../../shared/workshop/clusterLayout.ts'
 import { BOARD_HEADER_HEIGHT } from '../../shared/workshop/boardLayout.ts'
-import { isBoard, isCluster, isNote, type BoardShape, type ClusterShape } from '../../shared/workshop/workshopRecords.ts'
+import { freeNotePosition, isBoard, isCluster, isNote, type BoardShape, type ClusterShape } from '../../shared/workshop/workshopRecords.ts'
 
 /**
  * The moderator's clustering on the canvas. A cluster is a tldraw `frame` with meta
@@ -84,9 +84,31 @@ export function createCluster(editor: Editor, ids: readonly TLShapeId[], name: s
     })
     editor.reparentShapes(inReadingOrder(editor, noteIds), clusterId)
     arrangeCluster(editor, clusterId)
+    clearClusterArea(editor, board, clusterId)
   })
   editor.select(clusterId)
   return clusterId
+}
+
+/**
+ * Loose notes of the board that the new cluster now covers (it grows from where the selected
+ * notes were) go to the board's free slots: behind the frame they were hidden from everyone
+ * until the board was tidied.
+ */
+function clearClusterArea(editor: Editor, board: BoardShape, clusterId: TLShapeId): void {
+  const cluster = editor.getShape(clusterId)
+  if (!cluster || !isCluster(cluster)) return
+  const area = { x: cluster.x, y: cluster.y - CLUSTER_LABEL_SPACE, w: cluster.props.w, h: cluster.props.h + CLUSTER_LABEL_SPACE }
+  const covered = (shape: TLShape) => {
+    const size = sizeOf(editor, shape.id)
+    return shape.x < area.x + area.w && area.x < shape.x + size.w && shape.y < area.y + area.h && area.y < shape.y + size.h
+  }
+  const siblings = () => editor.getSortedChildIdsForParent(board.id).map((id) => editor.getShape(id)!)
+  for (const note of siblings().filter((shape) => isNote(shape) && covered(shape))) {
+    // Placed one by one, each among the notes as they are by then (the note itself left out).
+    const spot = freeNotePosition(board, siblings().filter((shape) => shape.id !== note.id))
+    editor.updateShape({ id: note.id, type: note.type, x: spot.x, y: spot.y })
+  }
 }
 
 export function renameCluster(editor: Editor, clusterId: TLShapeId, name: string): void {
