@@ -58,6 +58,9 @@ test('the moderator forms a cluster of three notes and renames it; participants 
   await expect(anna.getByTestId('phase-indicator').locator('[aria-current="step"]')).toHaveText('Sammeln')
   await expect(anna.getByTestId('moderator-panel')).toHaveCount(0)
 
+  // (First the other board's: posting brings the view close to the board.)
+  await postNote(anna, 1, 'Sportverein')
+  await anna.keyboard.press('Shift+1') // tldraw's "zoom to fit": all boards again
   for (const text of ['Radwege', 'Busse', 'Carsharing', 'Parkplätze']) await postNote(anna, 0, text)
   for (const text of ['Radwege', 'Busse', 'Carsharing', 'Parkplätze']) await expect(noteOnCanvas(moderator, text, 0)).toBeVisible()
 
@@ -84,6 +87,10 @@ test('the moderator forms a cluster of three notes and renames it; participants 
   await expect(moderator.getByTestId('style.panel')).toBeVisible()
   await noteOnCanvas(moderator, 'Carsharing', 0).click({ modifiers: ['Shift'] })
   await noteOnCanvas(moderator, 'Parkplätze', 0).click({ modifiers: ['Shift'] })
+  await expect(moderator.getByTestId('cluster-left-out')).toHaveCount(0)
+  // A note of another question in the selection stays out of the cluster, and the toolbar says so.
+  await noteOnCanvas(moderator, 'Sportverein', 1).click({ modifiers: ['Shift'] })
+  await expect(moderator.getByTestId('cluster-left-out')).toHaveText('1 markierte Karte einer anderen Frage kommt nicht hinein')
   await expect(moderator.getByTestId('cluster-create')).toContainText('3')
   await moderator.getByTestId('cluster-create').click()
   await moderator.getByTestId('cluster-rename').fill('Mobilität')

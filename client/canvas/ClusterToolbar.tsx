@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useEditor, useValue, type TLShapeId } from 'tldraw'
+import { isNote } from '../../shared/workshop/workshopRecords.ts'
 import { useTranslate } from '../i18n/translate.ts'
 import { clusterableNotes, createCluster, dissolveCluster, renameCluster, selectedCluster } from './clusterActions.ts'
 
@@ -16,7 +17,10 @@ export function ClusterToolbar() {
     () => {
       const cluster = selectedCluster(editor)
       const notes = clusterableNotes(editor, editor.getSelectedShapeIds())
-      return { clusterId: cluster?.id ?? null, clusterName: cluster?.props.name ?? '', noteIds: notes?.noteIds ?? [] }
+      const selectedNotes = editor.getSelectedShapes().filter((shape) => isNote(shape)).length
+      // A cluster holds notes of one question: the others of the selection stay out, and it says so.
+      const leftOut = notes ? selectedNotes - notes.noteIds.length : 0
+      return { clusterId: cluster?.id ?? null, clusterName: cluster?.props.name ?? '', noteIds: notes?.noteIds ?? [], leftOut }
     },
     [editor],
   )
@@ -45,6 +49,11 @@ export function ClusterToolbar() {
         >
           {t('cluster.create')} ({selection.noteIds.length})
         </button>
+      )}
+      {selection.leftOut > 0 && (
+        <span className="cluster-toolbar__hint" data-testid="cluster-left-out">
+          {t(selection.leftOut === 1 ? 'cluster.leftOutOne' : 'cluster.leftOutMany', { count: selection.leftOut })}
+        </span>
       )}
       {selection.clusterId && (
         <>

@@ -307,6 +307,8 @@ export const de = {
   'cluster.create': 'Cluster bilden',
   'cluster.createHint': 'Markierte Karten einer Frage zu einem Cluster zusammenfassen',
   'cluster.defaultName': 'Neuer Cluster',
+  'cluster.leftOutOne': '1 markierte Karte einer anderen Frage kommt nicht hinein',
+  'cluster.leftOutMany': '{count} markierte Karten anderer Fragen kommen nicht hinein',
   'cluster.name': 'Name des Clusters',
   'cluster.dissolve': 'Auflösen',
   'cluster.dissolveLabel': 'Cluster „{name}“ auflösen',

@@ -304,6 +304,8 @@ export const en: Messages = {
   'cluster.create': 'Make cluster',
   'cluster.createHint': 'Group the selected cards of one question into a cluster',
   'cluster.defaultName': 'New cluster',
+  'cluster.leftOutOne': '1 selected card of another question stays out',
+  'cluster.leftOutMany': '{count} selected cards of other questions stay out',
   'cluster.name': 'Cluster name',
   'cluster.dissolve': 'Dissolve',
   'cluster.dissolveLabel': 'Dissolve cluster “{name}”',
