@@ -2,7 +2,7 @@ import { memo, useMemo, type CSSProperties } from 'react'
 import { useEditor, useValue, type Editor, type TLRichText, type TLShapeId } from 'tldraw'
 import { richTextToPlain } from '../../shared/text/richTextToPlain.ts'
 import { countDotsByTarget } from '../../shared/workshop/dots.ts'
-import { DotControls } from '../docView/DotControls.tsx'
+import { canVoteNow, DotControls } from '../docView/DotControls.tsx'
 import { dotBudgetOf } from '../docView/dotBudget.ts'
 import { resultsVisibleTo } from '../docView/workshopModel.ts'
 import { useTranslate } from '../i18n/translate.ts'
@@ -175,9 +175,8 @@ const TargetDots = memo(function TargetDots({ target, zoom, badge, workshop, dot
 function ZoomInBadge({ target, zoom, workshop, dots, myDots }: Omit<TargetDotsProps, 'badge'>) {
   const editor = useEditor()
   const t = useTranslate()
-  const canVote = workshop.budget.running && workshop.actor.role !== 'viewer' && workshop.actor.participantId !== null
   const count = dots ?? myDots
-  if (!canVote && count === 0) return null
+  if (!canVoteNow(workshop) && count === 0) return null
   const zoomIn = () => {
     const board = editor.getShapeAncestors(target.id as TLShapeId).find((shape) => isBoard(shape))
     const bounds = editor.getShapePageBounds(board?.id ?? (target.id as TLShapeId))

@@ -9,6 +9,11 @@ export function dotCountText(t: Translate, count: number): string {
   return count === 1 ? t('dots.one') : t('dots.many', { count })
 }
 
+/** Whether this person can give dots now: a round runs, and they write (the Beamer does not). */
+export function canVoteNow(workshop: Pick<Workshop, 'actor' | 'budget'>): boolean {
+  return workshop.budget.running && workshop.actor.role !== 'viewer' && workshop.actor.participantId !== null
+}
+
 interface DotControlsProps {
   /** Only what voting needs, so the canvas (which has no Workshop model) can use these controls too. */
   workshop: Pick<Workshop, 'doc' | 'actor' | 'budget'>
@@ -32,7 +37,7 @@ interface DotControlsProps {
 export function DotControls({ workshop, targetId, targetLabel, dots, myDots, testIdSuffix, compact = false }: DotControlsProps) {
   const t = useTranslate()
   const { budget } = workshop
-  const canVote = budget.running && workshop.actor.role !== 'viewer' && workshop.actor.participantId !== null
+  const canVote = canVoteNow(workshop)
   const showCount = (dots !== null && dots > 0) || myDots > 0
   if (!canVote && !showCount) return null
   // aria-disabled instead of disabled: a button that runs out of dots keeps the keyboard focus.
