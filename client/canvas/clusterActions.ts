@@ -1,6 +1,6 @@
 import { createShapeId, type Editor, type TLFrameShape, type TLShape, type TLShapeId } from 'tldraw'
 import { arrangeInGrid, CLUSTER_LABEL_SPACE, flowOnBoard, type Size } from '../../shared/workshop/clusterLayout.ts'
-import { BOARD_HEADER_HEIGHT } from '../../shared/workshop/boardLayout.ts'
+import { BOARD_HEADER_HEIGHT, rectsOverlap } from '../../shared/workshop/boardLayout.ts'
 import { freeNotePosition, isBoard, isCluster, isNote, type BoardShape, type ClusterShape } from '../../shared/workshop/workshopRecords.ts'
 
 /**
@@ -99,10 +99,7 @@ function clearClusterArea(editor: Editor, board: BoardShape, clusterId: TLShapeI
   const cluster = editor.getShape(clusterId)
   if (!cluster || !isCluster(cluster)) return
   const area = { x: cluster.x, y: cluster.y - CLUSTER_LABEL_SPACE, w: cluster.props.w, h: cluster.props.h + CLUSTER_LABEL_SPACE }
-  const covered = (shape: TLShape) => {
-    const size = sizeOf(editor, shape.id)
-    return shape.x < area.x + area.w && area.x < shape.x + size.w && shape.y < area.y + area.h && area.y < shape.y + size.h
-  }
+  const covered = (shape: TLShape) => rectsOverlap(area, { x: shape.x, y: shape.y, ...sizeOf(editor, shape.id) })
   const siblings = () => editor.getSortedChildIdsForParent(board.id).map((id) => editor.getShape(id)!)
   for (const note of siblings().filter((shape) => isNote(shape) && covered(shape))) {
     // Placed one by one, each among the notes as they are by then (the note itself left out).

@@ -69,12 +69,13 @@ export function firstFreeNoteSlot(occupied: ReadonlyArray<{ x: number; y: number
     const reach = slot < NOTE_SLOTS_PER_LAYER ? NOTE_SIZE / 2 : NOTE_PILE_OFFSET / 2
     const taken =
       occupied.some((note) => Math.abs(note.x - position.x) < reach && Math.abs(note.y - position.y) < reach) ||
-      covered.some((area) => overlaps(area, { ...position, w: NOTE_SIZE, h: NOTE_SIZE }))
+      covered.some((area) => rectsOverlap(area, { ...position, w: NOTE_SIZE, h: NOTE_SIZE }))
     if (!taken) return slot
   }
   return occupied.length % NOTE_SLOT_CAPACITY
 }
 
-function overlaps(a: Rect, b: Rect): boolean {
+/** Whether two rectangles share any area (touching edges do not count). */
+export function rectsOverlap(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
 }

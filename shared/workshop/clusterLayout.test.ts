@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { BOARD_HEADER_HEIGHT, BOARD_HEIGHT, BOARD_PADDING, BOARD_WIDTH, NOTE_GAP, NOTE_SIZE } from './boardLayout.ts'
+import { BOARD_HEADER_HEIGHT, BOARD_HEIGHT, BOARD_PADDING, BOARD_WIDTH, NOTE_GAP, NOTE_SIZE, rectsOverlap as overlaps } from './boardLayout.ts'
 import { arrangeInGrid, CLUSTER_GAP, CLUSTER_LABEL_SPACE, CLUSTER_PADDING, clusterColumns, flowOnBoard } from './clusterLayout.ts'
 
 const note = { w: NOTE_SIZE, h: NOTE_SIZE }
 const BOARD = { w: BOARD_WIDTH, h: BOARD_HEIGHT }
 
-function overlaps(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
-}
 
 describe('clusterColumns', () => {
   it('puts up to three notes in one row and larger clusters in a near-square grid', () => {
