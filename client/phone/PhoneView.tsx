@@ -12,9 +12,9 @@ import './phone.css'
 
 /**
  * "Karte schreiben": the phone view. Pick a guiding question, write a note, send it; see one's
- * own notes; give dots while a round runs and see the result after it; phase and timer on top. It writes the same records as
- * the canvas through shared/ code and never loads tldraw, so it stays small and works without a
- * tldraw licence.
+ * own notes; give dots while a round runs and see the result after it; phase and timer on top.
+ * It writes the same records as the canvas through shared/ code and never loads tldraw, so it
+ * stays small and works without a tldraw licence.
  */
 export default function PhoneView(props: DocViewProps) {
   const t = useTranslate()
