@@ -111,6 +111,17 @@ test('the list view works by keyboard alone: post a note, give and take back dot
   await expect(erikNote).toContainText('von Erik')
   await expect(field).toHaveValue('')
 
+  // A second note, deleted by keyboard: the focus goes to the note before, not to the page's start.
+  await tabTo(erik, field)
+  await erik.keyboard.type('Tippfehler')
+  await erik.keyboard.press('Tab')
+  await erik.keyboard.press('Enter')
+  const typo = list.getByRole('button', { name: 'Karte löschen: Tippfehler' })
+  await tabTo(erik, typo)
+  await erik.keyboard.press('Enter')
+  await expect(list.getByTestId('list-note').filter({ hasText: 'Tippfehler' })).toHaveCount(0)
+  await expect(erikNote.getByRole('button', { name: 'Karte bearbeiten: Ehrenamtsbörse online' })).toBeFocused()
+
   // Someone else writes from a phone: the polite live region announces it.
   const phone = await joinOnPhone(browser, session.participantUrl, 'Paula', foreign)
   await phone.getByTestId('phone-question-0').check()

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent, type MouseEvent } from 'react'
 import { refusalMessage } from '../i18n/refusalMessage.ts'
 import { useTranslate } from '../i18n/translate.ts'
 import { showToast } from '../stores/toastStore.ts'
@@ -49,9 +49,16 @@ export function NoteItem({ note, workshop }: { note: NoteView; workshop: Worksho
     setDraft(null)
   }
 
-  function remove() {
+  function remove(event: MouseEvent<HTMLButtonElement>) {
+    // With the note goes the focused button, and focus would fall to the page's start: it goes
+    // to the next note's (or the one before's) first button, or else the board's text field.
+    const item = event.currentTarget.closest('li')
+    const nextFocus =
+      [item?.nextElementSibling, item?.previousElementSibling].map((sibling) => sibling?.querySelector<HTMLElement>('button')).find(Boolean) ??
+      event.currentTarget.closest('section.list-board')?.querySelector<HTMLElement>('textarea')
     const result = deleteNote(workshop.doc, workshop.actor, note.id)
     showToast(result.allowed ? t('note.deleted') : t('board.refused', { reason: refusalMessage(t, result.refusal) }), result.allowed ? 'info' : 'error')
+    if (result.allowed) requestAnimationFrame(() => nextFocus?.focus())
   }
 
   return (
