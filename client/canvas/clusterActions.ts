@@ -1,5 +1,5 @@
 import { createShapeId, type Editor, type TLFrameShape, type TLShape, type TLShapeId } from 'tldraw'
-import { arrangeInGrid, CLUSTER_LABEL_SPACE, flowOnBoard, type Size } from '../../shared/workshop/clusterLayout.ts'
+import { arrangeInGrid, CLUSTER_LABEL_SPACE, clusterArea, flowOnBoard, type Size } from '../../shared/workshop/clusterLayout.ts'
 import { BOARD_HEADER_HEIGHT, rectsOverlap } from '../../shared/workshop/boardLayout.ts'
 import { freeNotePosition, isBoard, isCluster, isNote, type BoardShape, type ClusterShape } from '../../shared/workshop/workshopRecords.ts'
 
@@ -98,7 +98,7 @@ export function createCluster(editor: Editor, ids: readonly TLShapeId[], name: s
 function clearClusterArea(editor: Editor, board: BoardShape, clusterId: TLShapeId): void {
   const cluster = editor.getShape(clusterId)
   if (!cluster || !isCluster(cluster)) return
-  const area = { x: cluster.x, y: cluster.y - CLUSTER_LABEL_SPACE, w: cluster.props.w, h: cluster.props.h + CLUSTER_LABEL_SPACE }
+  const area = clusterArea(cluster)
   const covered = (shape: TLShape) => rectsOverlap(area, { x: shape.x, y: shape.y, ...sizeOf(editor, shape.id) })
   const siblings = () => editor.getSortedChildIdsForParent(board.id).map((id) => editor.getShape(id)!)
   for (const note of siblings().filter((shape) => isNote(shape) && covered(shape))) {

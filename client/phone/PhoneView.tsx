@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslate } from '../i18n/translate.ts'
-import { DotControls } from '../docView/DotControls.tsx'
+import { canVoteNow, DotControls } from '../docView/DotControls.tsx'
 import { NoteComposer } from '../docView/NoteComposer.tsx'
 import { PhaseStatus } from '../docView/PhaseStatus.tsx'
 import { useWorkshop, type DocViewProps } from '../docView/useWorkshop.ts'
@@ -28,7 +28,7 @@ export default function PhoneView(props: DocViewProps) {
       .filter((note) => note.mine)
       .map((note) => ({ note, number: candidate.questionIndex + 1 })),
   )
-  const voting = budget.running && workshop.actor.role !== 'viewer'
+  const voting = canVoteNow(workshop)
   const roundEnded = view.moderation.voting?.status === 'ended' && view.resultsVisible
 
   return (

@@ -1,4 +1,4 @@
-import { BOARD_HEADER_HEIGHT, BOARD_PADDING, NOTE_GAP, NOTE_PILE_OFFSET } from './boardLayout.ts'
+import { BOARD_HEADER_HEIGHT, BOARD_PADDING, NOTE_GAP, NOTE_PILE_OFFSET, type Rect } from './boardLayout.ts'
 
 /**
  * Geometry of clusters (frames inside a board) and of a tidied board. Pure numbers, so the
@@ -19,6 +19,11 @@ export interface Size {
 export interface Point {
   x: number
   y: number
+}
+
+/** What a cluster takes on its board: its frame and the room for its name above it. */
+export function clusterArea(cluster: Point & { props: Size }): Rect {
+  return { x: cluster.x, y: cluster.y - CLUSTER_LABEL_SPACE, w: cluster.props.w, h: cluster.props.h + CLUSTER_LABEL_SPACE }
 }
 
 /** Columns of a cluster grid: a row for up to three notes, then a roughly square grid. */

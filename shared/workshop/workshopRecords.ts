@@ -21,7 +21,7 @@ import {
   firstFreeNoteSlot,
   noteSlotPosition,
 } from './boardLayout.ts'
-import { CLUSTER_LABEL_SPACE } from './clusterLayout.ts'
+import { clusterArea } from './clusterLayout.ts'
 import {
   readBoardMeta,
   readClusterMeta,
@@ -155,9 +155,7 @@ export function buildNoteRecord({ board, author, text, siblings, now = new Date(
 export function freeNotePosition(board: BoardShape, siblings: readonly TLRecord[]): { x: number; y: number } {
   const onBoard = siblings.filter((record): record is TLShape => record.typeName === 'shape' && record.parentId === board.id)
   const notesOnBoard = onBoard.filter((shape): shape is TLNoteShape => shape.type === 'note')
-  const clusterAreas = onBoard
-    .filter((shape) => isCluster(shape))
-    .map((cluster) => ({ x: cluster.x, y: cluster.y - CLUSTER_LABEL_SPACE, w: cluster.props.w, h: cluster.props.h + CLUSTER_LABEL_SPACE }))
+  const clusterAreas = onBoard.filter((shape) => isCluster(shape)).map(clusterArea)
   return noteSlotPosition(firstFreeNoteSlot(notesOnBoard, clusterAreas))
 }
 
