@@ -1,5 +1,6 @@
 import { refusalMessage } from '../i18n/refusalMessage.ts'
 import { useTranslate, type Translate } from '../i18n/translate.ts'
+import { textExcerpt } from '../../shared/text/textExcerpt.ts'
 import { showToast } from '../stores/toastStore.ts'
 import { canPlaceDotOn, dotToRemoveFrom } from './dotBudget.ts'
 import type { Workshop } from './useWorkshop.ts'
@@ -18,7 +19,7 @@ interface DotControlsProps {
   /** Only what voting needs, so the canvas (which has no Workshop model) can use these controls too. */
   workshop: Pick<Workshop, 'doc' | 'actor' | 'budget'>
   targetId: string
-  /** What the target is called for screen readers (note text or cluster name). */
+  /** What the target is called for screen readers (note text or cluster name); buttons quote its start. */
   targetLabel: string
   /** Everyone's dots; null while results are hidden. */
   dots: number | null
@@ -44,6 +45,7 @@ export function DotControls({ workshop, targetId, targetLabel, dots, myDots, tes
   const canAdd = canPlaceDotOn(budget, targetId)
   const canRemove = dotToRemoveFrom(budget, targetId) !== undefined
 
+  const named = textExcerpt(targetLabel)
   const testId = (name: string) => (testIdSuffix === undefined ? name : `${name}-${testIdSuffix}`)
   const act = (result: WriteResult) => {
     if (!result.allowed) showToast(t('board.refused', { reason: refusalMessage(t, result.refusal) }), 'error')
@@ -61,7 +63,7 @@ export function DotControls({ workshop, targetId, targetLabel, dots, myDots, tes
             type="button"
             className="button dots__button"
             data-testid={testId('dot-add')}
-            aria-label={t('dots.addLabel', { target: targetLabel })}
+            aria-label={t('dots.addLabel', { target: named })}
             aria-disabled={!canAdd}
             onClick={() => canAdd && act(placeDot(workshop.doc, workshop.actor, targetId))}
           >
@@ -71,7 +73,7 @@ export function DotControls({ workshop, targetId, targetLabel, dots, myDots, tes
             type="button"
             className="button dots__button"
             data-testid={testId('dot-remove')}
-            aria-label={t('dots.removeLabel', { target: targetLabel })}
+            aria-label={t('dots.removeLabel', { target: named })}
             aria-disabled={!canRemove}
             onClick={() => canRemove && act(removeDot(workshop.doc, workshop.actor, targetId))}
           >

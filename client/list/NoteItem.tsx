@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type MouseEvent } f
 import { refusalMessage } from '../i18n/refusalMessage.ts'
 import { useTranslate } from '../i18n/translate.ts'
 import { showToast } from '../stores/toastStore.ts'
+import { textExcerpt } from '../../shared/text/textExcerpt.ts'
 import { DotControls } from '../docView/DotControls.tsx'
 import { NOTE_MAX_LENGTH } from '../docView/NoteComposer.tsx'
 import type { Workshop } from '../docView/useWorkshop.ts'
@@ -111,14 +112,14 @@ export function NoteItem({ note, workshop }: { note: NoteView; workshop: Worksho
               type="button"
               ref={editButton}
               className="button button--quiet"
-              aria-label={t('note.editLabel', { text: label })}
+              aria-label={t('note.editLabel', { text: textExcerpt(label) })}
               onClick={() => setDraft(note.text)}
             >
               {t('note.edit')}
             </button>
           )}
           {canDelete && (
-            <button type="button" className="button button--quiet" aria-label={t('note.deleteLabel', { text: label })} onClick={remove}>
+            <button type="button" className="button button--quiet" aria-label={t('note.deleteLabel', { text: textExcerpt(label) })} onClick={remove}>
               {t('note.delete')}
             </button>
           )}
