@@ -226,6 +226,42 @@ test('a voting round with three dots: the fourth is refused, results are ranked 
   await expect(results).toBeVisible()
 })
 
+test('a dot on a note the moderator removes goes back to its voter, and counts again after undo', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const ben = await joinAs(browser, session.participantUrl, 'Ben')
+  const moderator = await openModerator(browser, session)
+  await postNote(ben, 1, 'Beleidigung')
+  await postNote(ben, 1, 'Radweg')
+  const abusive = await noteId(ben, 'Beleidigung')
+  const kept = await noteId(ben, 'Radweg')
+  await moderator.getByTestId('voting-dots-input').fill('2')
+  await moderator.getByTestId('voting-start').click()
+  await expect(ben.getByTestId('dots-left')).toHaveText('Noch 2 von 2 Punkten')
+  await ben.getByTestId(`dot-add-${abusive}`).click()
+  await ben.getByTestId(`dot-add-${abusive}`).click()
+  await expect(ben.getByTestId('dots-left')).toHaveText('Noch 0 von 2 Punkten')
+  await expect(ben.getByTestId(`dot-add-${kept}`)).toHaveAttribute('aria-disabled', 'true')
+
+  // The moderator removes the note on the canvas: Ben has his two dots back to place elsewhere.
+  await noteOnCanvas(moderator, 'Beleidigung').click()
+  await moderator.keyboard.press('Delete')
+  await expect(noteOnCanvas(ben, 'Beleidigung')).toHaveCount(0)
+  await expect(ben.getByTestId('dots-left')).toHaveText('Noch 2 von 2 Punkten')
+  await ben.getByTestId(`dot-add-${kept}`).click()
+  await expect(ben.getByTestId('dots-left')).toHaveText('Noch 1 von 2 Punkten')
+  // The server agrees: the export counts only the dot on the note that is there.
+  await expect.poll(async () => (await exported(session)).boards[1].ranking.map((entry: any) => [entry.label, entry.dots])).toEqual([['Radweg', 1]])
+
+  // Undone, the note brings its dots back with it.
+  await moderator.keyboard.press('ControlOrMeta+z')
+  await expect(noteOnCanvas(ben, 'Beleidigung')).toHaveCount(1)
+  await expect(ben.getByTestId('dots-left')).toHaveText('Noch 0 von 2 Punkten')
+  await expect.poll(async () => (await exported(session)).boards[1].ranking.map((entry: any) => [entry.label, entry.dots])).toEqual([
+    ['Beleidigung', 2],
+    ['Radweg', 1],
+  ])
+})
+
 /** Seconds shown by a "m:ss" countdown. */
 async function shownSeconds(page: Page): Promise<number> {
   const text = (await page.getByTestId('timer-display').textContent()) ?? ''

@@ -18,6 +18,7 @@ export interface DotBudget {
   mineByTarget: ReadonlyMap<string, readonly string[]>
 }
 
+/** `dots`: the dots that count (shared/workshop/dots.ts `countingDots`), as the gate counts them. */
 export function dotBudgetOf(dots: ReadonlyMap<string, Dot>, moderation: ModerationState, voterId: string | null): DotBudget {
   const voting = moderation.voting
   const running = voting !== null && voting.status === 'running' && PHASE_RULES[moderation.phase].placeDots

@@ -4,7 +4,7 @@ import { readRecords, readSessionMeta } from '../../shared/doc/documentLayout.ts
 import { readModerationState, type ModerationState } from '../../shared/moderation/moderationState.ts'
 import type { Role } from '../../shared/permissions/participantRules.ts'
 import { richTextToPlain } from '../../shared/text/richTextToPlain.ts'
-import { countDotsByTarget, readDots, type Dot } from '../../shared/workshop/dots.ts'
+import { countDotsByTarget, readCountingDots, type Dot } from '../../shared/workshop/dots.ts'
 import { boardsInOrder, isCluster, isNote, type ClusterShape, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
 import { clustersInCanvasOrder, placeOf } from '../../shared/workshop/workshopStructure.ts'
 import { rankByDots } from '../../shared/export/ranking.ts'
@@ -62,6 +62,7 @@ export interface Viewer {
 
 export interface WorkshopInput {
   records: Iterable<TLRecord>
+  /** The dots that count (shared/workshop/dots.ts `countingDots`). */
   dots: ReadonlyMap<string, Dot>
   moderation: ModerationState
   /** Question texts by index (from the session's template); the board name is the fallback. */
@@ -168,7 +169,7 @@ export function deriveWorkshopView(input: WorkshopInput, viewer: Viewer): Worksh
 export function readWorkshopInput(doc: Y.Doc): WorkshopInput {
   return {
     records: readRecords(doc),
-    dots: readDots(doc),
+    dots: readCountingDots(doc),
     moderation: readModerationState(doc),
     questions: readSessionMeta(doc)?.template.questions ?? [],
   }

@@ -1,11 +1,56 @@
+import { useMemo, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
-import { getDotsMap, readDots, type Dot } from '../../shared/workshop/dots.ts'
-import { useMapSnapshot } from '../session/useMapSnapshot.ts'
+import { getRecordStore } from '../../shared/doc/documentLayout.ts'
+import { getDotsMap, readCountingDots, type Dot } from '../../shared/workshop/dots.ts'
 
 /**
- * All dots of the document by dot id, re-read only when the dots map changes (not on every note
- * being dragged), for the canvas's dot controls and the budget in the phase bar.
+ * The dots that count (shared/workshop/dots.ts `countingDots`: their note or cluster exists) by
+ * dot id, for the canvas's dot controls and the budget in the phase bar. Re-read when the dots
+ * map changes or a record appears or goes (a removed note gives its dots back, an undo brings
+ * them back); not on every note being dragged, and the snapshot stays the same object while the
+ * counting dots do, so React re-renders on real changes only.
  */
 export function useDots(doc: Y.Doc): ReadonlyMap<string, Dot> {
-  return useMapSnapshot(doc, getDotsMap, readDots)
+  const source = useMemo(() => {
+    let snapshot = readCountingDots(doc)
+    const reread = () => {
+      const next = readCountingDots(doc)
+      if (sameDots(next, snapshot)) return false
+      snapshot = next
+      return true
+    }
+    return {
+      subscribe(onChange: () => void) {
+        const dots = getDotsMap(doc)
+        const records = getRecordStore(doc)
+        const onDots = () => {
+          if (reread()) onChange()
+        }
+        const onRecords = (changes: Map<string, { action: 'add' | 'update' | 'delete' }>) => {
+          for (const change of changes.values()) {
+            if (change.action === 'update') continue
+            if (reread()) onChange()
+            return
+          }
+        }
+        dots.observe(onDots)
+        records.on('change', onRecords)
+        // Changes between the first read and this subscription are not missed.
+        if (reread()) onChange()
+        return () => {
+          dots.unobserve(onDots)
+          records.off('change', onRecords)
+        }
+      },
+      getSnapshot: () => snapshot,
+    }
+  }, [doc])
+  return useSyncExternalStore(source.subscribe, source.getSnapshot)
+}
+
+/** Dots are never changed in place (only added or removed), so equal ids mean equal dots. */
+function sameDots(a: ReadonlyMap<string, Dot>, b: ReadonlyMap<string, Dot>): boolean {
+  if (a.size !== b.size) return false
+  for (const id of a.keys()) if (!b.has(id)) return false
+  return true
 }

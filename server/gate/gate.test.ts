@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { getMetaMap } from '../../shared/doc/documentLayout.ts'
+import { getMetaMap, writeRecords } from '../../shared/doc/documentLayout.ts'
 import { getModerationMap, readModerationState } from '../../shared/moderation/moderationState.ts'
 import { getDotsMap } from '../../shared/workshop/dots.ts'
 import { createSession, join, moderate } from '../testing/apiClient.ts'
@@ -108,5 +108,44 @@ describe('the update gate', () => {
     const fresh = client(session.id, { participant: anna.participantToken })
     await fresh.synced()
     expect([...getDotsMap(fresh.doc).keys()].sort()).toEqual(['dot-1', 'dot-2'])
+  })
+  it('gives a removed note’s dots back: the voter may place them again, and no more', async () => {
+    const { session, anna, a, b, author } = await workshop()
+    const removed = addNote(a.doc, author, 'wird entfernt')
+    const kept = addNote(a.doc, author, 'bleibt')
+    await waitFor('B to receive the notes', () => b.hasNote(removed.id) && b.hasNote(kept.id))
+    const started = await moderate(fixture.server.origin, session.id, session.moderatorToken, {
+      action: 'startVoting',
+      dotsPerParticipant: 2,
+      maxPerTarget: null,
+      hideResults: false,
+    })
+    const roundId = started.json.voting.roundId as string
+    await waitFor('A to see the round', () => readModerationState(a.doc).voting?.roundId === roundId)
+    const dot = (targetId: string) => ({ voterId: anna.participantId, targetId, roundId, createdAt: new Date().toISOString() })
+    a.doc.transact(() => {
+      getDotsMap(a.doc).set('dot-1', dot(removed.id))
+      getDotsMap(a.doc).set('dot-2', dot(removed.id))
+    })
+    await waitFor('B to receive two dots', () => getDotsMap(b.doc).size === 2)
+
+    // The moderator removes the note (say, an abusive one): Anna's two dots count no longer.
+    const moderator = client(session.id, { token: session.moderatorToken })
+    await moderator.synced()
+    writeRecords(moderator.doc, { remove: [removed.id] })
+    await waitFor('A to see the note gone', () => !a.hasNote(removed.id))
+
+    a.doc.transact(() => {
+      getDotsMap(a.doc).set('dot-3', dot(kept.id))
+      getDotsMap(a.doc).set('dot-4', dot(kept.id))
+    })
+    await waitFor('B to receive the dots given back', () => getDotsMap(b.doc).has('dot-4'))
+    getDotsMap(a.doc).set('dot-5', dot(kept.id))
+    expect((await a.closedWith(4001)).reason).toMatch(/only 2 dots/)
+    a.destroy()
+    const fresh = client(session.id, { participant: anna.participantToken })
+    await fresh.synced()
+    // The removed note's dots stay in the document (they count again should the note come back).
+    expect([...getDotsMap(fresh.doc).keys()].sort()).toEqual(['dot-1', 'dot-2', 'dot-3', 'dot-4'])
   })
 })

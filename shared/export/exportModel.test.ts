@@ -248,6 +248,28 @@ describe('buildExport with several voting rounds', () => {
     expect(workshopExportSchema.parse(model)).toEqual(model)
   })
 
+  it('counts no dot whose note or cluster was removed, and counts it again once it is back', () => {
+    const doc = buildExportFixture()
+    const removed = readRecords(doc).filter((record) => record.id === N.buergerhaushalt || record.id === C.unbenannt)
+    writeRecords(doc, { remove: removed.map((record) => record.id) })
+    const model = exportFixture({}, doc)
+    // r1 loses the Bürgerhaushalt dot of u-anon-2 (its only one there), r2 the note's three and the cluster's one.
+    expect(model.rounds!.map((round) => [round.roundId, round.dotsCast, round.voters])).toEqual([
+      ['r1', 3, 2],
+      ['r2', 9, 4],
+    ])
+    expect(model.boards[0]!.ranking.map((entry) => [entry.place, entry.id, entry.dots])).toEqual([
+      [1, C.vereine, 3],
+      [2, N.zitat, 1],
+      [2, N.leer, 1],
+    ])
+    expect(model.boards[0]!.rankingByRound!.r1!.map((entry) => entry.id)).toEqual([N.formel])
+    expect(workshopExportSchema.safeParse(model).success).toBe(true)
+
+    writeRecords(doc, { put: removed })
+    expect(exportFixture({}, doc)).toEqual(exportFixture())
+  })
+
   it('gives every note and cluster its dots per round, and every board its ranking per round', () => {
     const model = exportFixture()
     const notes = new Map(allNotes(model).map((note) => [note.id, note]))

@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { readRecords, readSessionMeta } from '../doc/documentLayout.ts'
 import { readModerationState } from '../moderation/moderationState.ts'
 import { richTextToPlain } from '../text/richTextToPlain.ts'
-import { countDotsByRoundAndTarget, countDotsByTarget, readDots } from '../workshop/dots.ts'
+import { countDotsByRoundAndTarget, countDotsByTarget, countingDots, readDots } from '../workshop/dots.ts'
 import { boardsInOrder, isCluster, isNote, type ClusterShape, type NoteShape } from '../workshop/workshopRecords.ts'
 import { clustersInCanvasOrder, placeOf } from '../workshop/workshopStructure.ts'
 import { createAuthorNamer } from './authorAliases.ts'
@@ -43,7 +43,8 @@ export class ExportError extends Error {
  * and `ranking` count the moderation state's current voting round, or all dots when no round was
  * ever started. When the session had more than one round, the export also lists every round
  * (`rounds`) with each note's and cluster's dots per round and each board's ranking per round;
- * with one round or none it stays as it was before rounds were exported. Sealed notes (hidden
+ * with one round or none it stays as it was before rounds were exported. Dots on a note or
+ * cluster that no longer exists (deleted, dissolved) count nowhere. Sealed notes (hidden
  * mode, not yet revealed) are only counted: the document holds no text for them.
  */
 export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport {
@@ -52,7 +53,8 @@ export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport 
   const moderation = readModerationState(doc)
   const records = readRecords(doc)
   const byId = new Map(records.map((record) => [record.id as string, record]))
-  const dots = [...readDots(doc).values()]
+  // Only dots whose note or cluster still exists count (countingDots), in every figure below.
+  const dots = [...countingDots(readDots(doc), (id) => byId.get(id)).values()]
   const dotCounts = countDotsByTarget(dots, moderation.voting?.roundId)
   const dotsOf = (id: string) => dotCounts.get(id) ?? 0
   const rounds = votingRounds(dots, moderation.voting, moderation.earlierRounds)

@@ -109,7 +109,9 @@ export const exportRoundSchema = z
       .strict()
       .nullable()
       .describe('The round’s settings; null for a round known from its dots only'),
-    dotsCast: dots.describe('Dots of this round in the document, on any note or cluster (also those left out of this export)'),
+    dotsCast: dots.describe(
+      'Dots of this round on notes and clusters that exist (also those left out of this export); dots on a removed note or cluster do not count',
+    ),
     voters: dots.describe('Participants who placed at least one of those dots'),
     firstDotAt: isoTime.nullable().describe('Time of the round’s first dot (UTC); null when it has none'),
     lastDotAt: isoTime.nullable().describe('Time of the round’s last dot (UTC); null when it has none'),

@@ -12,6 +12,8 @@ import { compareStrings } from './ranking.ts'
  * their dots alone: those come first, ordered by their first dot (a round's dots can only be
  * placed while it is the current one, so this is the order they ran in), with no times or
  * settings. The current round comes last, also before its first dot.
+ *
+ * `dots` are the dots that count (`countingDots`): a dot on a removed note is in no tally.
  */
 export function votingRounds(dots: Iterable<Dot>, current: VotingRound | null, earlier: readonly VotingRound[] = []): ExportRound[] {
   const tallies = new Map<string, RoundTally>()

@@ -2,7 +2,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import type * as Y from 'yjs'
 import { getRecordStore } from '../doc/documentLayout.ts'
 import { PHASE_RULES, readModerationState, type ModerationState } from '../moderation/moderationState.ts'
-import { readDots, type Dot } from '../workshop/dots.ts'
+import { countingDots, isDotTarget, readDots, type Dot } from '../workshop/dots.ts'
 import { refusal, refusalText, type CodesWithParams, type Refusal, type RefusalCode, type RefusalParams } from './refusal.ts'
 import { isBoard, isCluster, isNote, type BoardShape, type NoteShape } from '../workshop/workshopRecords.ts'
 
@@ -158,11 +158,13 @@ export function judgeDots(doc: Y.Doc, context: ParticipantContext, sets: Readonl
     if (existing.has(dotId)) return refuse('dotCannotChange')
     if (dot.voterId !== context.participantId) return refuse('dotByVoter')
     if (dot.roundId !== voting.roundId) return refuse('votingRoundEnded')
-    const target = context.current(dot.targetId)
-    if (!target || !(isNote(target) || isCluster(target))) return refuse('dotTarget')
+    if (!isDotTarget(context.current(dot.targetId))) return refuse('dotTarget')
   }
-  // The budget counts what the voter holds after this update: kept dots plus the new ones.
-  const mine = [...existing].filter(([id, dot]) => !deletes.has(id) && dot.voterId === context.participantId && dot.roundId === voting.roundId)
+  // The budget counts what the voter holds after this update: kept dots that count (their note or
+  // cluster still exists, see countingDots) plus the new ones.
+  const mine = [...countingDots(existing, context.current)].filter(
+    ([id, dot]) => !deletes.has(id) && dot.voterId === context.participantId && dot.roundId === voting.roundId,
+  )
   const after = [...mine.map(([, dot]) => dot), ...sets.values()]
   if (after.length > voting.dotsPerParticipant)
     return refuse('dotBudget', { dots: voting.dotsPerParticipant })

@@ -1,5 +1,8 @@
 import * as z from 'zod/mini'
+import type { TLRecord } from '@tldraw/tlschema'
 import type * as Y from 'yjs'
+import { getRecordStore } from '../doc/documentLayout.ts'
+import { isCluster, isNote } from './workshopRecords.ts'
 
 /**
  * Dots of dot voting, each its own entry in `doc.getMap('dots')` keyed by a random dot id.
@@ -29,6 +32,32 @@ export function readDots(doc: Y.Doc): Map<string, Dot> {
     if (parsed.success) dots.set(id, parsed.data)
   }
   return dots
+}
+
+/** Whether a record can carry dots: a note or a cluster. */
+export function isDotTarget(record: TLRecord | undefined): boolean {
+  return record !== undefined && (isNote(record) || isCluster(record))
+}
+
+/**
+ * The dots that count: those whose target (a note or cluster) exists. The rule of dot voting for
+ * everyone — the voter's budget (client and server gate), the counts on the canvas, the export's
+ * totals and rankings. A dot on a note or cluster that was removed (deleted by its author or the
+ * moderator, a cluster dissolved) stays in the document but counts for nobody: its voter has it
+ * back to place elsewhere. Derived, not deleted, so a note that comes back (the moderator's undo)
+ * brings its dots back with it — its voters may then hold more than the round's budget; the
+ * budget is only checked when a dot is placed.
+ */
+export function countingDots(dots: ReadonlyMap<string, Dot>, recordOf: (id: string) => TLRecord | undefined): Map<string, Dot> {
+  const counting = new Map<string, Dot>()
+  for (const [id, dot] of dots) if (isDotTarget(recordOf(dot.targetId))) counting.set(id, dot)
+  return counting
+}
+
+/** The document's {@link countingDots} by dot id. */
+export function readCountingDots(doc: Y.Doc): Map<string, Dot> {
+  const records = getRecordStore(doc)
+  return countingDots(readDots(doc), (id) => records.get(id))
 }
 
 /** Dots per note or cluster, optionally only of one voting round. */
