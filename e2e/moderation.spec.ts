@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { createSession, getJson, join } from '../server/testing/apiClient.ts'
 import { PinnwandServer } from '../server/testing/serverProcess.ts'
+import { defaultTemplate } from '../shared/template/defaultTemplate.ts'
 import { SyncTestClient } from '../server/testing/syncClient.ts'
 import { watchForeignRequests } from './support/sameOrigin.ts'
 import { joinAs, noteOnCanvas, postNote, waitForCanvas } from './support/workshopPages.ts'
@@ -485,4 +486,35 @@ test('a pasted photo too large for one message is made smaller and reaches the o
   await expect(moderator.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', { timeout: 30_000 })
   await expect(texts).toHaveCount(before)
   await expect(moderator.locator('.tl-shape[data-shape-type="image"]')).toHaveCount(1)
+})
+
+test('every label of the moderator panel stays inside it, in German and English; a long question ends in an ellipsis with its full text in the title', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await openModerator(browser, session)
+  const panel = moderator.getByTestId('moderator-panel')
+  /** Texts of the panel that reach past its right edge (where it clipped them), and how far it scrolls sideways. */
+  const overflow = () =>
+    panel.evaluate((element) => {
+      const right = element.getBoundingClientRect().left + element.clientLeft + element.clientWidth
+      const escaping = [...element.querySelectorAll('h2, h3, button, label, p, span, input')]
+        .filter((child) => child.getBoundingClientRect().right > right + 0.5)
+        .map((child) => child.textContent)
+      return { escaping, sideways: element.scrollWidth - element.clientWidth }
+    })
+  for (const [width, height] of [
+    [1400, 900],
+    [1280, 720],
+  ] as const) {
+    await moderator.setViewportSize({ width, height })
+    await expect(panel.locator('h2')).toHaveText('Moderation')
+    expect(await overflow(), `German, ${width}×${height}`).toEqual({ escaping: [], sideways: 0 })
+    await moderator.getByTestId('language-toggle').click()
+    await expect(panel.locator('h2')).toHaveText('Facilitation')
+    expect(await overflow(), `English, ${width}×${height}`).toEqual({ escaping: [], sideways: 0 })
+    await moderator.getByTestId('language-toggle').click()
+  }
+  // The longest guiding question is cut with an ellipsis; its title holds all of it.
+  const question = panel.locator('.moderator-panel__question').nth(3)
+  await expect(question).toHaveAttribute('title', defaultTemplate.questions[3]!)
+  expect(await question.evaluate((element) => element.scrollWidth > element.clientWidth && getComputedStyle(element).textOverflow === 'ellipsis')).toBe(true)
 })
