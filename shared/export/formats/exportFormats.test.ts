@@ -8,13 +8,14 @@ import { exportJsonSchema, workshopExportSchema, type ExportNote, type WorkshopE
 import { docxFileOutline, readDocxPart } from '../testing/docxText.ts'
 import {
   buildExportFixture,
+  FIXTURE_CLUSTER_IDS,
   FIXTURE_EXPORTED_AT,
   FIXTURE_NOTE_IDS,
   FIXTURE_SESSION_ID,
 } from '../testing/exportFixture.ts'
 import { escapeMarkdownHeading, escapeMarkdownInline, escapeMarkdownLine } from './markdownText.ts'
 import { exportFileName, exportFormats, isExportFormatId } from './index.ts'
-import { CSV_COLUMNS, CSV_FORMULA_PATTERN, toCsv } from './toCsv.ts'
+import { CSV_COLUMNS, CSV_FORMULA_PATTERN, CSV_ROW_KINDS, toCsv } from './toCsv.ts'
 import { toDocx } from './toDocx.ts'
 import { toJson } from './toJson.ts'
 import { toMarkdown } from './toMarkdown.ts'
@@ -112,42 +113,65 @@ describe('CSV', () => {
   const csv = toCsv(exportFixture())
 
   it('is UTF-8 with BOM and CRLF between records', () => {
-    expect(csv.startsWith('\uFEFFBoard,Frage,Cluster,Text,Autor:in,Erstellt,Punkte\r\n')).toBe(true)
+    expect(csv.startsWith('\uFEFFBoard,Frage,Cluster,Art,Text,Autor:in,Erstellt,Punkte\r\n')).toBe(true)
     const bytes = new TextEncoder().encode(csv)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)).toBe(csv)
     // Every record ends in CRLF except the last; bare LF only occurs inside quoted note texts.
-    expect(csv.split('\r\n')).toHaveLength(Object.keys(FIXTURE_NOTE_IDS).length + 1)
+    expect(csv.split('\r\n')).toHaveLength(Object.keys(FIXTURE_NOTE_IDS).length + Object.keys(FIXTURE_CLUSTER_IDS).length + 1)
   })
 
-  it('parses back with papaparse to exactly the fixture’s notes', () => {
+  it('parses back with papaparse to exactly the fixture’s notes, each cluster before its notes', () => {
     const result = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' })
     expect(result.errors).toEqual([])
     const [header, ...rows] = result.data
     expect(header).toEqual([...CSV_COLUMNS])
+    const notes = rows.filter((row) => row[3] === CSV_ROW_KINDS.note)
     const expected = notesInOrder(exportFixture()).map(({ board, question, cluster, note }) => [
       board,
       question,
       cluster,
+      CSV_ROW_KINDS.note,
       // Documented: cells that would start a formula carry a leading apostrophe.
       CSV_FORMULA_PATTERN.test(note.text) ? `'${note.text}` : note.text,
       note.authorName,
       expect.stringMatching(/^2026-11-26 \d\d:\d\d:\d\d$/),
       String(note.dots),
     ])
-    expect(rows).toEqual(expected)
-    expect(rows).toHaveLength(Object.keys(FIXTURE_NOTE_IDS).length)
-    const texts = rows.map((row) => row[3])
+    expect(notes).toEqual(expected)
+    expect(notes).toHaveLength(Object.keys(FIXTURE_NOTE_IDS).length)
+    // Each cluster's row comes right before its first note.
+    expect(rows.map((row) => `${row[3]} ${row[2]}`).slice(0, 4)).toEqual([
+      'Cluster Verwaltung & Politik',
+      'Karte Verwaltung & Politik',
+      'Karte Verwaltung & Politik',
+      'Cluster Vereine 🎉',
+    ])
+    const texts = notes.map((row) => row[4])
     expect(texts).toContain('Er sagte "Beteiligung"\nund dann: nichts 🙈')
     expect(texts).toContain("'=SUMME(A1:A3) ist keine Formel")
     expect(texts).toContain("'- Sportverein\n- Tafel\n  1. Lebensmittel retten\n  2. Fahrdienst, 2× pro Woche\nWichtig: alle fragen!")
   })
 
   it('shows wall-clock time of the organisers’ zone, or another zone when asked', () => {
-    const [, first] = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' }).data
-    expect(first![5]).toBe('2026-11-26 10:05:00')
-    const [, utc] = Papa.parse<string[]>(toCsv(exportFixture(), { timeZone: 'UTC' }).slice(1), { newline: '\r\n' }).data
-    expect(utc![5]).toBe('2026-11-26 09:05:00')
+    const firstNote = (text: string) => Papa.parse<string[]>(text.slice(1), { newline: '\r\n' }).data.find((row) => row[3] === CSV_ROW_KINDS.note)!
+    expect(firstNote(csv)[6]).toBe('2026-11-26 10:05:00')
+    expect(firstNote(toCsv(exportFixture(), { timeZone: 'UTC' }))[6]).toBe('2026-11-26 09:05:00')
+  })
+
+  it('gives every cluster a row with the dots on the cluster itself, so Punkte adds up to all counted dots', () => {
+    const model = exportFixture()
+    const [, ...rows] = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' }).data
+    const clusters = rows.filter((row) => row[3] === CSV_ROW_KINDS.cluster)
+    expect(clusters).toEqual([
+      ['1', model.boards[0]!.question, 'Verwaltung & Politik', 'Cluster', '', '', '', '0'],
+      ['1', model.boards[0]!.question, 'Vereine 🎉', 'Cluster', '', '', '', '3'],
+      ['1', model.boards[0]!.question, '(ohne Titel)', 'Cluster', '', '', '', '1'],
+      ['2', model.boards[1]!.question, 'Schule | Kita', 'Cluster', '', '', '', '0'],
+      ['2', model.boards[1]!.question, 'Ganztag', 'Cluster', '', '', '', '0'],
+    ])
+    // The fixture's 13 dots of the counted round, 4 of them on clusters.
+    expect(rows.reduce((sum, row) => sum + Number(row[7]), 0)).toBe(13)
   })
 })
 
@@ -162,14 +186,16 @@ describe('several voting rounds', () => {
     ])
   })
 
-  it('CSV has one column per round after Punkte, in round order, with each note’s dots in it', () => {
+  it('CSV has one column per round after Punkte, in round order, with each note’s and cluster’s dots in it', () => {
     const csv = toCsv(twoRoundExport())
     const [header, ...rows] = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' }).data
     expect(header).toEqual([...CSV_COLUMNS, 'Punkte Runde 1', 'Punkte Runde 2'])
-    const row = (text: string) => rows.find((cells) => cells[3] === text)!.slice(6)
+    const row = (text: string) => rows.find((cells) => cells[4] === text)!.slice(7)
     expect(row('Mehr Bürgerhaushalt, „sofort“!')).toEqual(['3', '1', '3'])
     expect(row("'=SUMME(A1:A3) ist keine Formel")).toEqual(['0', '2', '0'])
     expect(row('Ökologische Ölförderung? Nein: ÄÖÜ äöü ß')).toEqual(['2', '0', '2'])
+    const cluster = (label: string) => rows.find((cells) => cells[3] === CSV_ROW_KINDS.cluster && cells[2] === label)!.slice(7)
+    expect(cluster('Vereine 🎉')).toEqual(['3', '0', '3'])
     expect(rows.every((cells) => cells.length === CSV_COLUMNS.length + 2)).toBe(true)
   })
 
