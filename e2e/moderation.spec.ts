@@ -4,6 +4,7 @@ import { PinnwandServer } from '../server/testing/serverProcess.ts'
 import { defaultTemplate } from '../shared/template/defaultTemplate.ts'
 import { SyncTestClient } from '../server/testing/syncClient.ts'
 import { watchForeignRequests } from './support/sameOrigin.ts'
+import { boxesOverlap, boxOf, coveredBy } from './support/layoutChecks.ts'
 import { joinAs, noteOnCanvas, postNote, waitForCanvas } from './support/workshopPages.ts'
 
 /**
@@ -517,4 +518,25 @@ test('every label of the moderator panel stays inside it, in German and English;
   const question = panel.locator('.moderator-panel__question').nth(3)
   await expect(question).toHaveAttribute('title', defaultTemplate.questions[3]!)
   expect(await question.evaluate((element) => element.scrollWidth > element.clientWidth && getComputedStyle(element).textOverflow === 'ellipsis')).toBe(true)
+})
+
+test('the voting results lie beside the boards: tldraw’s main menu opens and works, no board’s question is covered', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await openModerator(browser, session)
+  await moderator.getByTestId('voting-start').click()
+  await expect(moderator.getByTestId('voting-end')).toBeEnabled()
+  await moderator.getByTestId('voting-end').click()
+  const results = moderator.getByTestId('voting-results')
+  await expect(results).toBeVisible()
+
+  await moderator.getByTestId('main-menu.button').click()
+  const edit = moderator.getByTestId('main-menu-sub.edit-button')
+  await expect(edit).toBeVisible()
+  expect(boxesOverlap(await boxOf(results), await boxOf(moderator.locator('.tlui-menu').first()))).toBe(false)
+  // A trial click fails when another element would receive it.
+  await edit.click({ trial: true, timeout: 5_000 })
+  await moderator.keyboard.press('Escape')
+
+  expect(await coveredBy(results, moderator.locator('.tl-frame-heading'))).toEqual([])
+  expect(await coveredBy(results, moderator.locator('.tlui-menu-zone, .tlui-toolbar__inner'))).toEqual([])
 })

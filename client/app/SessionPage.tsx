@@ -185,6 +185,12 @@ export function SessionPage({ route }: { route: SessionRoute }) {
         </Suspense>
       )}
       <div className="session__main">
+        {/* Beside the canvas, not over it: floating, it covered tldraw's main menu and the boards. */}
+        {live?.ready && view === 'canvas' && (
+          <Suspense fallback={null}>
+            <VotingResults doc={live.connection.doc} sessionId={sessionId} />
+          </Suspense>
+        )}
         <div className="session__canvas">
           {live?.ready ? (
             <Suspense fallback={<p className="canvas-loading">{t('session.canvasLoading')}</p>}>
@@ -207,11 +213,6 @@ export function SessionPage({ route }: { route: SessionRoute }) {
             </Suspense>
           ) : (
             <p className="canvas-loading">{t('session.canvasLoading')}</p>
-          )}
-          {live?.ready && view === 'canvas' && (
-            <Suspense fallback={null}>
-              <VotingResults doc={live.connection.doc} sessionId={sessionId} />
-            </Suspense>
           )}
         </div>
         {live?.ready && role === 'moderator' && roleToken && (
