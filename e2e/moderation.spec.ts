@@ -540,3 +540,20 @@ test('the voting results lie beside the boards: tldraw’s main menu opens and w
   expect(await coveredBy(results, moderator.locator('.tl-frame-heading'))).toEqual([])
   expect(await coveredBy(results, moderator.locator('.tlui-menu-zone, .tlui-toolbar__inner'))).toEqual([])
 })
+
+test('the "Gesperrt" badge of a locked board covers neither its question nor "+ Karte"', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await openModerator(browser, session)
+  await moderator.getByTestId('lock-board-3').click()
+  const badge = moderator.getByTestId('board-locked-3')
+  for (const [width, height] of [
+    [1400, 900],
+    [1280, 720],
+  ] as const) {
+    await moderator.setViewportSize({ width, height })
+    await moderator.keyboard.press('Shift+1') // tldraw's "zoom to fit": all boards
+    await expect(badge).toBeVisible()
+    const texts = moderator.locator('.tl-frame-heading, [data-shape-id="shape:board-3-header"], [data-testid="add-note-3"]')
+    expect(await coveredBy(badge, texts), `${width}×${height}`).toEqual([])
+  }
+})

@@ -3,7 +3,13 @@ import { useTranslate } from '../i18n/translate.ts'
 import { useCanvasModeration } from './canvasModeration.ts'
 import { pageBoards } from './pageBoards.ts'
 
-/** "Gesperrt" at the top right corner of every locked board, for everyone. */
+/** Just inside the board's bottom left corner, at the same distance as "+ Karte" keeps from the right one. */
+const BOTTOM_LEFT_INSIDE = 'translate(8px, calc(-100% - 8px))'
+
+/**
+ * "Gesperrt" in the bottom left corner of every locked board, for everyone ("+ Karte" has the
+ * bottom right). At the top right it lay over the board's question.
+ */
 export function BoardBadges() {
   const editor = useEditor()
   const t = useTranslate()
@@ -14,7 +20,7 @@ export function BoardBadges() {
     () =>
       pageBoards(editor)
         .filter((board) => locked.includes(board.id))
-        .map((board) => ({ board, corner: editor.pageToViewport({ x: board.x + board.props.w, y: board.y }) })),
+        .map((board) => ({ board, corner: editor.pageToViewport({ x: board.x, y: board.y + board.props.h }) })),
     [editor, locked],
   )
   return (
@@ -24,7 +30,7 @@ export function BoardBadges() {
           key={board.id}
           className="board-badge board-badge--locked"
           data-testid={`board-locked-${board.meta.questionIndex}`}
-          style={{ left: corner.x, top: corner.y }}
+          style={{ left: corner.x, top: corner.y, transform: BOTTOM_LEFT_INSIDE }}
         >
           {t('board.lockedBadge')}
         </span>
