@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { PinnwandServer } from '../server/testing/serverProcess.ts'
+import { defaultTemplate } from '../shared/template/defaultTemplate.ts'
 
 /** The organiser's own template on the start page: a mistake is named so that it can be mended. */
 let server: PinnwandServer
@@ -43,4 +44,20 @@ test('a template file that is not JSON is named with the line and column to mend
 
   await page.getByTestId('template-file').setInputFiles({ name: 'leer.json', mimeType: 'application/json', buffer: Buffer.from('') })
   await expect(page.getByTestId('create-error')).toHaveText('The file is empty.')
+})
+
+test('before creating, the start page shows the guiding questions of the chosen template, an own file’s too', async ({ page }) => {
+  await page.goto(server.origin + '/')
+  const preview = page.getByTestId('template-questions')
+  // The seed workshop's five questions, as the invitation words them.
+  await expect(preview.getByRole('listitem')).toHaveText(defaultTemplate.questions)
+  expect(defaultTemplate.questions).toHaveLength(5)
+  await expect(preview.getByRole('heading')).toHaveText('Leitfragen dieser Vorlage (5)')
+  await page.getByTestId('language-toggle').click()
+  await expect(preview.getByRole('heading')).toHaveText('Guiding questions of this template (5)')
+
+  await page.getByTestId('template-select').selectOption({ label: 'Own template (JSON file) …' })
+  await expect(preview).toHaveCount(0)
+  await page.getByTestId('template-file').setInputFiles(ownTemplate(['Was läuft gut?', 'Was fehlt?']))
+  await expect(preview.getByRole('listitem')).toHaveText(['Was läuft gut?', 'Was fehlt?'])
 })

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useId, useState, type FormEvent } from 'react'
 import { createSession, fetchTemplates, type CreatedSession, type TemplateSummary } from '../api/pinnwandApi.ts'
 import { apiErrorMessage } from '../i18n/refusalMessage.ts'
 import { useTranslate, type Translate } from '../i18n/translate.ts'
@@ -8,6 +8,12 @@ import { PrivacyNote } from './PrivacyNote.tsx'
 import { readTemplateFile } from './templateFile.ts'
 
 const UPLOAD = '__upload__'
+
+/** The guiding questions of an own template file, if it has a list of them (the server checks the rest). */
+function questionsOfFile(content: unknown): string[] | undefined {
+  const questions = (content as { questions?: unknown } | undefined)?.questions
+  return Array.isArray(questions) && questions.every((question) => typeof question === 'string') ? questions : undefined
+}
 
 /** An error is kept as how to say it, so it follows a switch of the language. */
 type ErrorText = (t: Translate) => string
@@ -39,6 +45,9 @@ export function StartPage() {
   }, [])
 
   const chosen = templates?.find((template) => template.id === choice)
+  // Shown before creating, so the organiser sees what the boards will ask (an own file's too).
+  const previewQuestions = choice === UPLOAD ? questionsOfFile(uploaded?.content) : chosen?.questions
+  const previewId = useId()
 
   async function onFile(file: File | undefined) {
     setError(null)
@@ -115,17 +124,17 @@ export function StartPage() {
             </label>
           )}
 
-          {chosen && (
-            <details className="questions">
-              <summary>
-                {t('start.questions')} ({chosen.questions.length})
-              </summary>
+          {previewQuestions && (
+            <section className="questions" aria-labelledby={previewId} data-testid="template-questions">
+              <h2 id={previewId} className="questions__title">
+                {t('start.questionsPreview', { count: previewQuestions.length })}
+              </h2>
               <ol>
-                {chosen.questions.map((question) => (
-                  <li key={question}>{question}</li>
+                {previewQuestions.map((question, index) => (
+                  <li key={index}>{question}</li>
                 ))}
               </ol>
-            </details>
+            </section>
           )}
 
           {error && (

@@ -19,6 +19,7 @@ export const de = {
   'start.templateFileEmpty': 'Die Datei ist leer.',
   'start.templateFileMissing': 'Bitte eine Vorlagendatei wählen.',
   'start.questions': 'Leitfragen',
+  'start.questionsPreview': 'Leitfragen dieser Vorlage ({count})',
   'start.create': 'Workshop anlegen',
   'start.creating': 'Wird angelegt …',
   'start.created': 'Workshop „{title}“ ist angelegt.',

@@ -18,6 +18,7 @@ export const en: Messages = {
   'start.templateFileEmpty': 'The file is empty.',
   'start.templateFileMissing': 'Please choose a template file.',
   'start.questions': 'Guiding questions',
+  'start.questionsPreview': 'Guiding questions of this template ({count})',
   'start.create': 'Create workshop',
   'start.creating': 'Creating …',
   'start.created': 'Workshop “{title}” has been created.',
