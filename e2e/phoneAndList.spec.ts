@@ -223,3 +223,32 @@ test('hidden mode: the phone posts through the server, only its author reads the
 
   expect(foreign, 'requests that left the origin').toEqual([])
 })
+
+test('on a phone a long display name ends in an ellipsis inside the screen, with all of it in the title; the language switch stays one line', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const name = 'Maximiliane Musterfrau-Schmidt von Hohenlohe-Ingelfingen'
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
+  const phone = await context.newPage()
+  await phone.goto(session.participantUrl)
+  await phone.getByTestId('name-input').fill(name)
+  await phone.getByTestId('name-submit').tap()
+  await expect(phone.getByTestId('phone-view')).toBeVisible()
+  const self = phone.getByTestId('online-list').getByRole('listitem').filter({ hasText: name.slice(0, 12) })
+  const toggle = phone.getByTestId('language-toggle')
+  for (const language of ['Deutsch', 'English']) {
+    await expect(self).toHaveAttribute('title', name)
+    const box = (await self.boundingBox())!
+    expect(box.x + box.width, `${language}: the name's right edge`).toBeLessThanOrEqual(390)
+    expect(await self.evaluate((element) => element.scrollWidth > element.clientWidth && getComputedStyle(element).textOverflow === 'ellipsis')).toBe(true)
+    // One line: as high as its line plus padding, and nothing cut.
+    expect(
+      await toggle.evaluate((element) => {
+        const style = getComputedStyle(element)
+        const content = element.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)
+        return { lines: Math.round(content / parseFloat(style.lineHeight === 'normal' ? String(parseFloat(style.fontSize) * 1.2) : style.lineHeight)), cut: element.scrollWidth > element.clientWidth }
+      }),
+    ).toEqual({ lines: 1, cut: false })
+    await toggle.tap()
+  }
+  await context.close()
+})
