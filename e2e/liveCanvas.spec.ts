@@ -191,3 +191,48 @@ test('a full room folds the names in the header into a list that opens; a small 
     for (const client of others) client.destroy()
   }
 })
+
+test('typing on when the moderator locks the board or ends the collecting: the text stays, is not sent, and is offered to copy', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  await anna.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  const typing = anna.locator('.tl-shape [contenteditable="true"]')
+
+  // Anna writes; what she typed before the lock reaches everyone.
+  await anna.getByTestId('add-note-0').click()
+  await anna.keyboard.type('Vor der Sperre')
+  await expect(noteOnCanvas(moderator, 'Vor der Sperre', 0)).toBeVisible()
+  await moderator.getByTestId('lock-board-0').click()
+  await expect(anna.getByTestId('board-locked-0')).toBeVisible()
+  // She goes on typing: the note keeps every letter (each one was taken back before), and she is told at once.
+  await anna.keyboard.type(' und danach')
+  await expect(typing).toHaveText('Vor der Sperre und danach')
+  await expect(anna.getByTestId('toast').filter({ hasText: 'Diese Leitfrage ist gesperrt. Was du jetzt noch schreibst, wird nicht mehr gesendet' })).toBeVisible()
+  await anna.keyboard.press('Escape')
+  // Done typing: the board keeps what it had, and Anna gets her whole text to copy.
+  const kept = anna.getByTestId('toast').filter({ has: anna.getByTestId('toast-kept-text') })
+  await expect(kept).toContainText('Nicht gesendet (Diese Leitfrage ist gesperrt)')
+  await expect(kept.getByTestId('toast-kept-text')).toHaveValue('Vor der Sperre und danach')
+  await expect(anna.getByTestId('toast')).toHaveCount(1) // it replaces the one said while typing
+  await kept.getByTestId('toast-copy').click()
+  await expect(kept.getByTestId('toast-copy')).toHaveText('Kopiert')
+  expect(await anna.evaluate(() => navigator.clipboard.readText())).toBe('Vor der Sperre und danach')
+  await expect(noteOnCanvas(anna, 'Vor der Sperre', 0)).not.toContainText('danach')
+  await expect(noteOnCanvas(moderator, 'Vor der Sperre', 0)).not.toContainText('danach')
+  await kept.getByRole('button', { name: '×' }).click()
+  await anna.keyboard.press('Shift+1') // tldraw's "zoom to fit": all boards again
+
+  // The same when the moderator moves on to clustering, where notes are no longer edited.
+  await anna.getByTestId('add-note-1').click()
+  await anna.keyboard.type('Noch gesammelt')
+  await expect(noteOnCanvas(moderator, 'Noch gesammelt', 1)).toBeVisible()
+  await moderator.getByTestId('phase-cluster').click()
+  await expect(anna.getByTestId('phase-indicator').locator('[aria-current="step"]')).toHaveText('Clustern')
+  await anna.keyboard.type(', schon geclustert')
+  await expect(typing).toHaveText('Noch gesammelt, schon geclustert')
+  await anna.keyboard.press('Escape')
+  await expect(anna.getByTestId('toast-kept-text')).toHaveValue('Noch gesammelt, schon geclustert')
+  await expect(noteOnCanvas(moderator, 'Noch gesammelt', 1)).not.toContainText('geclustert')
+})
+

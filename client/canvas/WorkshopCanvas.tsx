@@ -24,7 +24,6 @@ import { PHASE_RULES } from '../../shared/moderation/moderationState.ts'
 import { judgeRecordChange, type Actor } from '../../shared/permissions/updatePolicy.ts'
 import { boardsInOrder, PAGE_ID } from '../../shared/workshop/workshopRecords.ts'
 import type { ParticipantCredentials, SessionInfo } from '../api/pinnwandApi.ts'
-import { reasonMessage } from '../i18n/refusalMessage.ts'
 import { translateNow, useTranslate } from '../i18n/translate.ts'
 import type { SessionConnection } from '../session/sessionConnection.ts'
 import { useModerationState } from '../session/useModerationState.ts'
@@ -51,7 +50,8 @@ import { useSealedNoteStore } from './sealedNoteStore.ts'
 import { SelectionStylePanel } from './SelectionStylePanel.tsx'
 import { useWholePixelSize, wholePixelSize, type WholePixelSize } from './wholePixelSize.ts'
 import { prefetchTldrawTranslations, preloadTldrawFonts, tldrawAssetUrls } from './tldrawAssets.ts'
-import { bindStoreToYjs, documentRecordsForStore } from './yjsStoreBinding.ts'
+import { bindStoreToYjs, documentRecordsForStore, type YjsStoreBinding } from './yjsStoreBinding.ts'
+import { isBeingTyped, reportHeldChange, reportRefusedChanges, settleWhenTypingEnds } from './refusedEdits.ts'
 
 const SHAPE_UTILS = [
   AuthoredNoteShapeUtil,
@@ -223,6 +223,9 @@ export default function WorkshopCanvas({ connection, session, participant, licen
   sessionRef.current = canvasSession
 
   const [store] = useState(() => createStoreFromDocument(doc, maxMessageBytes))
+  // The binding and the editor come to life in different places (effect, onMount) and need each other.
+  const bindingRef = useRef<YjsStoreBinding | undefined>(undefined)
+  const editorRef = useRef<Editor | undefined>(undefined)
   const [bound, setBound] = useState(false)
   const containerRef = useRef<HTMLDivElement>(null)
   const size = useWholePixelSize(containerRef)
@@ -233,8 +236,11 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       doc,
       schedule: animationFrameScheduler,
       guard: (id, next) => judgeRecordChange(doc, sessionRef.current.actor, id, next),
-      onRefused: (reason) => showToast(translateNow('board.refused', { reason: reasonMessage(translateNow, reason) }), 'error'),
+      onRefused: reportRefusedChanges,
+      holdRefused: (id) => isBeingTyped(editorRef.current, id),
+      onHeld: reportHeldChange,
     })
+    bindingRef.current = binding
     const stopPresence = bindPresence({
       store,
       awareness: provider.awareness,
@@ -252,6 +258,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       document.removeEventListener('visibilitychange', flushWhenHidden)
       window.removeEventListener('pagehide', binding.flush)
       stopPresence()
+      bindingRef.current = undefined
       binding.dispose()
     }
   }, [store, doc, provider, connection, readonly])
@@ -302,9 +309,13 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       const stopFitting = fitBoardsUntilMoved(editor)
       useEditorStore.getState().setEditor(editor) // the export panel's pictures
       const unregisterRules = registerBoardRules(editor, actor)
+      editorRef.current = editor
+      const stopSettling = settleWhenTypingEnds(editor, () => bindingRef.current)
       const stopRemovingImages = removeImagesWithoutAsset(editor)
       const stopFollowingLanguage = followAppLanguage(editor)
       return () => {
+        stopSettling()
+        editorRef.current = undefined
         stopFollowingLanguage()
         stopFitting()
         unregisterRules()

@@ -1,4 +1,4 @@
-import { createTLStore } from 'tldraw'
+import { createTLStore, toRichText } from 'tldraw'
 import type { TLRecord, TLShapeId } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -9,7 +9,7 @@ import { defaultTemplate } from '../../shared/template/defaultTemplate.ts'
 import { seedSessionDocument } from '../../shared/workshop/seedSession.ts'
 import { boardsInOrder, buildNoteRecord, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
 import type { FrameScheduler } from './frameScheduler.ts'
-import { bindStoreToYjs, documentRecordsForStore, type RecordGuard } from './yjsStoreBinding.ts'
+import { bindStoreToYjs, documentRecordsForStore, type RecordGuard, type RefusedChange, type YjsStoreBindingOptions } from './yjsStoreBinding.ts'
 
 /** A scheduler the test drives: frames run only when the test says so. */
 function manualFrames() {
@@ -42,13 +42,26 @@ function connectedDocs() {
   return { local, remote, sentByLocal }
 }
 
-function setup(guard?: RecordGuard) {
+function setup(guard?: RecordGuard, hold?: Pick<YjsStoreBindingOptions, 'holdRefused'>) {
   const docs = connectedDocs()
   const frames = manualFrames()
   const store = createTLStore({ schema: pinnwandSchema })
   const refusals: string[] = []
-  const binding = bindStoreToYjs({ store, doc: docs.local, schedule: frames.schedule, guard, onRefused: (reason) => refusals.push(reason) })
-  return { ...docs, ...frames, store, binding, refusals }
+  const refused: RefusedChange[] = []
+  const held: RefusedChange[] = []
+  const binding = bindStoreToYjs({
+    store,
+    doc: docs.local,
+    schedule: frames.schedule,
+    guard,
+    onRefused: (changes) => {
+      refusals.push(changes[0]!.reason)
+      refused.push(...changes)
+    },
+    onHeld: (change) => held.push(change),
+    ...hold,
+  })
+  return { ...docs, ...frames, store, binding, refusals, refused, held }
 }
 
 const anna = { authorId: 'p-anna', authorName: 'Anna' }
@@ -155,6 +168,50 @@ describe('bindStoreToYjs', () => {
     expect(getRecordStore(remote).get(board.id)).toMatchObject({ x: board.x })
     expect(getRecordStore(remote).get(note.id)).toBeDefined()
     expect(sentByLocal).toHaveLength(1)
+  })
+
+  it('holds a refused change while asked to, and returns it, whole, when settled', () => {
+    let locked = false
+    let typing = true
+    const guard: RecordGuard = () => (locked ? refuse('boardLocked') : { allowed: true })
+    const { store, local, remote, runFrame, binding, refused, held } = setup(guard, { holdRefused: () => typing })
+    const note = noteOn(local, 0, 'Vor der Sperre')
+    store.put([note])
+    runFrame()
+    locked = true
+    const typed = { ...note, props: { ...note.props, richText: toRichText('Vor der Sperre und danach') } }
+    store.put([typed])
+    runFrame()
+    // Still what the person typed, not sent, and said once.
+    expect(store.get(note.id)).toEqual(typed)
+    expect(getRecordStore(remote).get(note.id)).toEqual(note)
+    expect(held.map((change) => change.reason)).toEqual(['this board is locked'])
+    expect(refused).toEqual([])
+    // A remote change meanwhile does not overwrite it.
+    writeRecords(remote, { put: [{ ...note, x: note.x + 10 }], remove: [] })
+    expect(store.get(note.id)).toEqual(typed)
+    typing = false
+    binding.settle(note.id)
+    expect(refused).toHaveLength(1)
+    expect(refused[0]!.attempted).toEqual(typed)
+    expect(store.get(note.id)).toEqual({ ...note, x: note.x + 10 })
+    expect(getRecordStore(remote).get(note.id)).toEqual({ ...note, x: note.x + 10 })
+  })
+
+  it('sends a held change once it is allowed again', () => {
+    let locked = true
+    const guard: RecordGuard = (id) => (locked && getRecordStore(local).get(id) ? refuse('boardLocked') : { allowed: true })
+    const { store, local, remote, runFrame, binding, refused } = setup(guard, { holdRefused: () => true })
+    const note = noteOn(local, 0, 'Erst')
+    writeRecords(local, { put: [note], remove: [] })
+    const typed = { ...note, props: { ...note.props, richText: toRichText('Erst gesperrt, dann frei') } }
+    store.put([typed])
+    runFrame()
+    expect(getRecordStore(remote).get(note.id)).toEqual(note)
+    locked = false
+    binding.settle(note.id)
+    expect(refused).toEqual([])
+    expect(getRecordStore(remote).get(note.id)).toEqual(typed)
   })
 
   it('flushes pending changes when disposed', () => {

@@ -10,18 +10,39 @@ type RecordId = TLRecord['id']
 /** Decides, before anything is sent, whether a local change may go out; `next` undefined = delete. */
 export type RecordGuard = (id: RecordId, next: TLRecord | undefined) => Verdict
 
+/** A local change the guard refused: what the person tried, and what the document keeps. */
+export interface RefusedChange {
+  id: RecordId
+  reason: string
+  /** The record as the person's change left it in the store; undefined = they deleted it. */
+  attempted: TLRecord | undefined
+  /** The record as the document holds it (the store returns to it); undefined = not there. */
+  current: TLRecord | undefined
+}
+
 export interface YjsStoreBindingOptions {
   store: TLStore
   doc: Y.Doc
   schedule: FrameScheduler
   /** Local changes the guard refuses are not written; the store returns to the document's state. */
   guard?: RecordGuard
-  onRefused?: (reason: string) => void
+  onRefused?: (refused: RefusedChange[]) => void
+  /**
+   * A refused change to a record this says yes to stays in the store, unsent, until
+   * {@link YjsStoreBinding.settle}: the note someone is typing into when the moderator locks its
+   * board keeps what they type, instead of losing it key by key, and goes back (reported through
+   * `onRefused`, with the whole text) only when they are done.
+   */
+  holdRefused?: (id: RecordId) => boolean
+  /** A record's change is held from now on (see `holdRefused`); once per record and hold. */
+  onHeld?: (refused: RefusedChange) => void
 }
 
 export interface YjsStoreBinding {
   /** Writes pending local changes now (tests, page hide). */
   flush: () => void
+  /** Ends the hold on `id` (see `holdRefused`): writes its change if now allowed, else returns it. */
+  settle: (id: RecordId) => void
   dispose: () => void
 }
 
@@ -39,7 +60,7 @@ export interface YjsStoreBinding {
  * Remote changes are applied with `mergeRemoteChanges`, which tldraw marks as source `remote`,
  * so they never come back to the document.
  */
-export function bindStoreToYjs({ store, doc, schedule, guard, onRefused }: YjsStoreBindingOptions): YjsStoreBinding {
+export function bindStoreToYjs({ store, doc, schedule, guard, onRefused, holdRefused, onHeld }: YjsStoreBindingOptions): YjsStoreBinding {
   const records = getRecordStore(doc)
   const origin = { binding: 'tldraw-store' }
   const reader = createRecordReader(store.schema, doc)
@@ -74,24 +95,38 @@ export function bindStoreToYjs({ store, doc, schedule, guard, onRefused }: YjsSt
   })
 
   const pending = new Set<RecordId>()
+  /** Refused changes kept in the store for now (see holdRefused). */
+  const held = new Set<RecordId>()
   let cancelScheduled: (() => void) | undefined
 
-  const flush = () => {
+  const flush = (release?: RecordId) => {
     cancelScheduled?.()
     cancelScheduled = undefined
     if (pending.size === 0) return
     const put: TLRecord[] = []
     const remove: RecordId[] = []
-    const refused: Array<{ id: RecordId; reason: string }> = []
+    const refused: RefusedChange[] = []
+    const nowHeld: RefusedChange[] = []
     for (const id of pending) {
       const next = store.unsafeGetWithoutCapture(id)
       const current = records.get(id)
-      if (next ? isEqual(next, current) : current === undefined) continue
-      const verdict = guard?.(id, next)
-      if (verdict && !verdict.allowed) {
-        refused.push({ id, reason: verdict.reason })
+      if (next ? isEqual(next, current) : current === undefined) {
+        held.delete(id)
         continue
       }
+      const verdict = guard?.(id, next)
+      if (verdict && !verdict.allowed) {
+        const change = { id, reason: verdict.reason, attempted: next, current: fromDocument(id) }
+        if (id !== release && holdRefused?.(id)) {
+          if (!held.has(id)) nowHeld.push(change)
+          held.add(id)
+        } else {
+          held.delete(id)
+          refused.push(change)
+        }
+        continue
+      }
+      held.delete(id)
       if (next) put.push(next)
       else remove.push(id)
     }
@@ -99,14 +134,20 @@ export function bindStoreToYjs({ store, doc, schedule, guard, onRefused }: YjsSt
     if (put.length > 0 || remove.length > 0) writeRecords(doc, { put, remove }, origin)
     if (refused.length > 0) {
       store.mergeRemoteChanges(() => {
-        for (const { id } of refused) {
-          const current = fromDocument(id)
+        for (const { id, current } of refused) {
           if (current) store.put([current])
           else if (store.has(id)) store.remove([id])
         }
       })
-      onRefused?.(refused[0]!.reason)
+      onRefused?.(refused)
     }
+    for (const change of nowHeld) onHeld?.(change)
+  }
+
+  const settle = (id: RecordId) => {
+    if (!held.has(id)) return
+    pending.add(id)
+    flush(id)
   }
 
   const stopListening = store.listen(
@@ -114,7 +155,7 @@ export function bindStoreToYjs({ store, doc, schedule, guard, onRefused }: YjsSt
       for (const record of Object.values(changes.added)) pending.add(record.id)
       for (const [, record] of Object.values(changes.updated)) pending.add(record.id)
       for (const record of Object.values(changes.removed)) pending.add(record.id)
-      if (pending.size > 0 && !cancelScheduled) cancelScheduled = schedule(flush)
+      if (pending.size > 0 && !cancelScheduled) cancelScheduled = schedule(() => flush())
     },
     { source: 'user', scope: 'document' },
   )
@@ -125,6 +166,8 @@ export function bindStoreToYjs({ store, doc, schedule, guard, onRefused }: YjsSt
     const remove: RecordId[] = []
     for (const [key, change] of changes) {
       const id = key as RecordId
+      // A held change stays in the store; settling it brings the document's record (see holdRefused).
+      if (held.has(id)) continue
       // The document changed after our edit: Yjs' last writer wins, so our pending edit is dropped.
       pending.delete(id)
       if (change.action === 'delete') {
@@ -143,9 +186,12 @@ export function bindStoreToYjs({ store, doc, schedule, guard, onRefused }: YjsSt
   records.on('change', onDocumentChange)
 
   return {
-    flush,
+    flush: () => flush(),
+    settle,
     dispose: () => {
       flush()
+      // Held changes cannot wait any longer: reported as refused, so what they held is not lost silently.
+      for (const id of [...held]) settle(id)
       stopListening()
       records.off('change', onDocumentChange)
     },

@@ -83,6 +83,11 @@ export const de = {
   'board.addNoteShortcut': 'Taste N: Karte auf die Pinnwand in der Bildmitte',
   'board.noBoard': 'Auf dieser Seite gibt es keine Pinnwand.',
   'board.refused': 'Nicht möglich: {reason}',
+  'toast.keptText': 'Dein nicht gesendeter Text',
+  'toast.copy': 'Text kopieren',
+  'toast.copied': 'Kopiert',
+  'board.typingHeld': '{reason}. Was du jetzt noch schreibst, wird nicht mehr gesendet; wenn du fertig bist, kannst du den Text kopieren.',
+  'board.textNotSent': 'Nicht gesendet ({reason}). Dein Text ist nicht verloren – hier ist er zum Kopieren:',
   'board.imageTooLarge': 'Das Bild passt auch verkleinert nicht auf die Pinnwand (höchstens {limit})',
   // Why a change was refused, one key per shared RefusalCode (shared/permissions/refusal.ts).
   // Clauses without a final period: they are shown inside board.refused, connection.refused etc.

@@ -83,6 +83,11 @@ export const en: Messages = {
   'board.noBoard': 'There is no board on this page.',
   'board.imageTooLarge': 'The image does not fit on the board, even made smaller (at most {limit})',
   'board.refused': 'Not possible: {reason}',
+  'toast.keptText': 'Your text that was not sent',
+  'toast.copy': 'Copy text',
+  'toast.copied': 'Copied',
+  'board.typingHeld': '{reason}. What you write now is no longer sent; when you are done, you can copy the text.',
+  'board.textNotSent': 'Not sent ({reason}). Your text is not lost – here it is to copy:',
   // Why a change was refused, one key per shared RefusalCode (shared/permissions/refusal.ts).
   // Clauses without a final period: they are shown inside board.refused, connection.refused etc.
   'refusal.readOnlyViewer': 'The projector (Beamer) link can only watch, not change anything',

@@ -1,0 +1,58 @@
+import type { Editor, TLRecord, TLShapeId } from 'tldraw'
+import { richTextToPlain } from '../../shared/text/richTextToPlain.ts'
+import { isNote } from '../../shared/workshop/workshopRecords.ts'
+import { reasonMessage } from '../i18n/refusalMessage.ts'
+import { translateNow } from '../i18n/translate.ts'
+import { dismissToast, showToast } from '../stores/toastStore.ts'
+import type { RefusedChange, YjsStoreBinding } from './yjsStoreBinding.ts'
+
+/**
+ * What a refused change did to a note's text that the document does not have: the note's whole
+ * text as the person left it, or undefined when its text was not what changed.
+ */
+export function unsentNoteText({ attempted, current }: RefusedChange): string | undefined {
+  if (!attempted || !isNote(attempted)) return undefined
+  const text = richTextToPlain(attempted.props.richText)
+  const kept = current && isNote(current) ? richTextToPlain(current.props.richText) : ''
+  return text.trim() !== '' && text !== kept ? text : undefined
+}
+
+/**
+ * Refused changes in the person's words. A note's text that could not be sent stays on screen in
+ * a toast until closed, whole and ready to copy; anything else gets the short "Nicht möglich".
+ */
+export function reportRefusedChanges(changes: RefusedChange[]): void {
+  let other: RefusedChange | undefined
+  for (const change of changes) {
+    const heldToast = heldToasts.get(change.id)
+    if (heldToast !== undefined) dismissToast(heldToast)
+    heldToasts.delete(change.id)
+    const text = unsentNoteText(change)
+    const reason = reasonMessage(translateNow, change.reason)
+    if (text !== undefined) showToast(translateNow('board.textNotSent', { reason }), 'error', null, { keptText: text })
+    else other ??= change
+  }
+  if (other) showToast(translateNow('board.refused', { reason: reasonMessage(translateNow, other.reason) }), 'error')
+}
+
+/** The toast saying a note's typing is held, by note: the toast with its text replaces it. */
+const heldToasts = new Map<RefusedChange['id'], number>()
+
+/** Typing goes on into a note whose changes are held (see the binding's holdRefused): said at once. */
+export function reportHeldChange(change: RefusedChange): void {
+  heldToasts.set(change.id, showToast(translateNow('board.typingHeld', { reason: reasonMessage(translateNow, change.reason) }), 'error', 10_000))
+}
+
+/** Whether `id` is the note open for typing: its refused changes wait until typing ends. */
+export function isBeingTyped(editor: Editor | undefined, id: TLRecord['id']): boolean {
+  return editor !== undefined && editor.getEditingShapeId() === id
+}
+
+/** When typing into a note ends, its held change is settled: sent if allowed now, else returned and reported. */
+export function settleWhenTypingEnds(editor: Editor, binding: () => YjsStoreBinding | undefined): () => void {
+  return editor.sideEffects.registerAfterChangeHandler('instance_page_state', (prev, next) => {
+    const ended = prev.editingShapeId
+    // After the store's change is done: settling puts the document's record back into the store.
+    if (ended && ended !== next.editingShapeId) queueMicrotask(() => binding()?.settle(ended as TLShapeId))
+  })
+}
