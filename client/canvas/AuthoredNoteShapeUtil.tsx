@@ -8,12 +8,15 @@ import {
   useComputed,
   useSvgExportContext,
   useValue,
+  type SvgExportContext,
   type TLDefaultFonts,
   type TLNoteShape,
 } from 'tldraw'
 import { mayEditText } from './boardRules.ts'
 import { LazyGeometry2d } from './lazyGeometry.ts'
 import { NoteAuthorLine } from './NoteAuthorLine.tsx'
+import { notePictureDetails } from './notePictureDetails.ts'
+import { NoteAuthorSvg, NoteDotsSvg } from './NotePictureExtras.tsx'
 import { plainParagraphs } from './plainRichText.ts'
 import { readBoardMeta, readNoteMeta } from '../../shared/workshop/recordMeta.ts'
 import { SealedNoteCover } from './SealedNoteCover.tsx'
@@ -119,6 +122,30 @@ export class AuthoredNoteShapeUtil extends NoteShapeUtil {
         {meta?.sealed === true && <SealedNoteCover shape={shape} />}
         {author && <NoteAuthorLine name={author} scale={scale} />}
       </div>
+    )
+  }
+
+  /**
+   * The note in pictures (the Fotoprotokoll's PNG and SVG, tldraw's copy as image): tldraw's own
+   * note plus what the canvas draws beside it as HTML, which tldraw's export cannot see: the
+   * author's name (unless the export is anonymised) and the dots, as far as the person exporting
+   * sees them on the canvas (see notePictureDetails).
+   */
+  override toSvg(shape: TLNoteShape, ctx: SvgExportContext) {
+    const note = super.toSvg(shape, ctx)
+    const details = notePictureDetails(this.editor)
+    const meta = readNoteMeta(shape.meta)
+    const author = details.showAuthors ? meta?.authorName : undefined
+    const dots = details.dotsOf(shape.id) ?? 0
+    if (!author && dots === 0) return note
+    // tldraw's note picture is drawn in these bounds (the note's unscaled size).
+    const { noteWidth, noteHeight } = getDisplayValues(this, shape, ctx.colorMode)
+    return (
+      <>
+        {note}
+        {author && <NoteAuthorSvg name={author} width={noteWidth} height={noteHeight + shape.props.growY} />}
+        {dots > 0 && <NoteDotsSvg count={dots} width={noteWidth} />}
+      </>
     )
   }
 

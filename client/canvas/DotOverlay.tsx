@@ -1,4 +1,4 @@
-import { memo, useMemo, type CSSProperties } from 'react'
+import { memo, useEffect, useMemo, type CSSProperties } from 'react'
 import { useEditor, useValue, type Editor, type TLRichText, type TLShapeId } from 'tldraw'
 import { richTextToPlain } from '../../shared/text/richTextToPlain.ts'
 import { countDotsByTarget } from '../../shared/workshop/dots.ts'
@@ -9,6 +9,7 @@ import { useTranslate } from '../i18n/translate.ts'
 import { useDots } from '../moderation/useDots.ts'
 import { useCanvasModeration } from './canvasModeration.ts'
 import { useCanvasSession } from './canvasSession.ts'
+import { showDotCountsInPictures } from './notePictureDetails.ts'
 import { isBoard, isCluster, isNote } from '../../shared/workshop/workshopRecords.ts'
 import { NOTE_SIZE } from '../../shared/workshop/boardLayout.ts'
 
@@ -101,6 +102,12 @@ export function DotOverlay() {
   const visible = resultsVisibleTo(actor, moderation)
   const clusterWord = t('results.cluster')
   const workshop = useMemo(() => ({ doc, actor, budget }), [doc, actor, budget])
+  // Pictures of the canvas show the counts shown here, and none where this person sees none.
+  const picturesShowDots = voting !== null && visible
+  useEffect(
+    () => showDotCountsInPictures(editor, picturesShowDots ? (id) => counts.all.get(id) ?? 0 : null),
+    [editor, picturesShowDots, counts],
+  )
 
   if (!voting) return null
   return (

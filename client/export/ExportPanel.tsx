@@ -28,8 +28,8 @@ type Status = { kind: 'busy' } | { kind: 'done'; fileName: string } | { kind: 'e
 
 /**
  * The moderators' "Export" menu: the protocol files from the server (JSON, CSV, Markdown, DOCX,
- * with the anonymise / empty-notes options) and pictures of the boards and the whole canvas,
- * rendered in this browser by tldraw.
+ * with the empty-notes option) and pictures of the boards and the whole canvas, rendered in this
+ * browser by tldraw, with their notes' dots and authors; anonymising applies to both.
  */
 export function ExportPanel({ sessionId, moderatorToken, title, questions }: ExportPanelProps) {
   const t = useTranslate()
@@ -74,14 +74,14 @@ export function ExportPanel({ sessionId, moderatorToken, title, questions }: Exp
     run(async () => {
       // tldraw's export code is only needed here; the canvas chunk has it loaded already.
       const { boardPicture } = await import('./canvasPictures.ts')
-      const blob = await boardPicture(editor!, questionIndex, format)
+      const blob = await boardPicture(editor!, questionIndex, format, { anonymise })
       return { blob, fileName: `${pictureStem()}-leitfrage-${questionIndex + 1}.${format}` }
     })
 
   const downloadCanvas = () =>
     run(async () => {
       const { canvasPicture } = await import('./canvasPictures.ts')
-      return { blob: await canvasPicture(editor!), fileName: `${pictureStem()}-pinnwand.svg` }
+      return { blob: await canvasPicture(editor!, { anonymise }), fileName: `${pictureStem()}-pinnwand.svg` }
     })
 
   return (
@@ -106,11 +106,12 @@ export function ExportPanel({ sessionId, moderatorToken, title, questions }: Exp
             </button>
           </header>
 
+          {/* For the files and the pictures alike (pictures then leave the names off). */}
+          <CheckboxField className="export__option" testId="export-anonymise" checked={anonymise} onChange={setAnonymise}>
+            {t('export.anonymise')}
+          </CheckboxField>
           <fieldset className="export__group">
             <legend>{t('export.results')}</legend>
-            <CheckboxField className="export__option" testId="export-anonymise" checked={anonymise} onChange={setAnonymise}>
-              {t('export.anonymise')}
-            </CheckboxField>
             <CheckboxField className="export__option" testId="export-include-empty" checked={includeEmpty} onChange={setIncludeEmpty}>
               {t('export.includeEmpty')}
             </CheckboxField>
