@@ -61,3 +61,23 @@ test('before creating, the start page shows the guiding questions of the chosen 
   await page.getByTestId('template-file').setInputFiles(ownTemplate(['Was läuft gut?', 'Was fehlt?']))
   await expect(preview.getByRole('listitem')).toHaveText(['Was läuft gut?', 'Was fehlt?'])
 })
+
+test('after creating, the moderator’s secret link stands apart from the projector’s and the participants’: own heading, tag, icon, colour and hint', async ({ page }) => {
+  await page.goto(server.origin + '/')
+  await page.getByTestId('create-workshop').click()
+  const card = (testId: string) => page.locator('[data-link-kind]').filter({ has: page.getByTestId(testId) })
+  const moderator = card('moderator-link')
+  const viewer = card('viewer-link')
+  const participant = card('participant-link')
+  await expect(moderator.getByRole('heading')).toHaveText('Moderationslink Geheim')
+  await expect(viewer.getByRole('heading')).toHaveText('Beamer-Link (nur lesen) Beamer')
+  await expect(participant.getByRole('heading')).toHaveText('Link für Teilnehmende Teilen')
+  await expect(moderator.getByTestId('moderator-link')).toHaveAccessibleDescription(/nicht auf dem Beamer zeigen/)
+  for (const each of [moderator, viewer, participant]) await expect(each.locator('svg')).toBeVisible()
+  const colours = await Promise.all([moderator, viewer, participant].map((each) => each.evaluate((element) => getComputedStyle(element).borderLeftColor)))
+  expect(new Set(colours).size, `left borders ${colours.join(', ')}`).toBe(3)
+
+  await page.getByTestId('language-toggle').click()
+  await expect(moderator.getByRole('heading')).toHaveText('Moderator link Secret')
+  await expect(viewer.getByRole('heading')).toHaveText('Projector link (read-only) Projector')
+})

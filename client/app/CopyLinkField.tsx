@@ -1,15 +1,22 @@
 import { useId, useRef, useState } from 'react'
 import { useTranslate } from '../i18n/translate.ts'
+import { LinkKindIcon, type LinkKind } from './LinkKindIcon.tsx'
 
 interface CopyLinkFieldProps {
+  kind: LinkKind
   testId: string
   label: string
+  /** A word beside the label saying how to treat the link ("Geheim", "Beamer", …). */
+  tag: string
   hint: string
   url: string
 }
 
-/** A read-only link with copy and open buttons. */
-export function CopyLinkField({ testId, label, hint, url }: CopyLinkFieldProps) {
+/**
+ * A read-only link with copy and open buttons, in a card of its kind's colour and icon: the
+ * moderator's secret link must not be mistaken for the projector's at a glance.
+ */
+export function CopyLinkField({ kind, testId, label, tag, hint, url }: CopyLinkFieldProps) {
   const t = useTranslate()
   const id = useId()
   const input = useRef<HTMLInputElement>(null)
@@ -28,12 +35,25 @@ export function CopyLinkField({ testId, label, hint, url }: CopyLinkFieldProps) 
   }
 
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
+    <section className={`link-card link-card--${kind}`} aria-labelledby={`${id}-heading`} data-link-kind={kind}>
+      <h2 className="link-card__heading" id={`${id}-heading`}>
+        <LinkKindIcon kind={kind} />
+        <label htmlFor={id}>{label}</label>{' '}
+        <span className="link-card__tag">{tag}</span>
+      </h2>
+      <p className="link-card__hint" id={`${id}-hint`}>
+        {hint}
+      </p>
       <div className="link-field">
-        <input id={id} ref={input} readOnly value={url} data-testid={testId} onFocus={(event) => event.target.select()} />
+        <input
+          id={id}
+          ref={input}
+          readOnly
+          value={url}
+          data-testid={testId}
+          aria-describedby={`${id}-hint`}
+          onFocus={(event) => event.target.select()}
+        />
         <button type="button" className="button" data-testid={`${testId}-copy`} onClick={() => void copy()}>
           {copied ? t('start.copied') : t('start.copy')}
         </button>
@@ -41,7 +61,6 @@ export function CopyLinkField({ testId, label, hint, url }: CopyLinkFieldProps) 
           {t('start.open')}
         </a>
       </div>
-      <span className="field__hint">{hint}</span>
-    </div>
+    </section>
   )
 }

@@ -152,9 +152,31 @@ export function StartPage() {
       {created && (
         <section className="card" aria-live="polite">
           <p className="success">{t('start.created', { title: created.title })}</p>
-          <CopyLinkField testId="participant-link" label={t('start.participantLink')} hint={t('start.participantHint')} url={created.participantUrl} />
-          <CopyLinkField testId="moderator-link" label={t('start.moderatorLink')} hint={t('start.moderatorHint')} url={created.moderatorUrl} />
-          <CopyLinkField testId="viewer-link" label={t('start.viewerLink')} hint={t('start.viewerHint')} url={created.viewerUrl} />
+          {/* The two links to hand out first, the secret one last and apart. */}
+          <CopyLinkField
+            kind="participant"
+            testId="participant-link"
+            label={t('start.participantLink')}
+            tag={t('start.participantTag')}
+            hint={t('start.participantHint')}
+            url={created.participantUrl}
+          />
+          <CopyLinkField
+            kind="viewer"
+            testId="viewer-link"
+            label={t('start.viewerLink')}
+            tag={t('start.viewerTag')}
+            hint={t('start.viewerProjectorHint')}
+            url={created.viewerUrl}
+          />
+          <CopyLinkField
+            kind="moderator"
+            testId="moderator-link"
+            label={t('start.moderatorLink')}
+            tag={t('start.moderatorTag')}
+            hint={t('start.moderatorSecretHint')}
+            url={created.moderatorUrl}
+          />
           <button type="button" className="button button--quiet" onClick={() => setCreated(null)}>
             {t('start.another')}
           </button>
