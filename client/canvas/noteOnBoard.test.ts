@@ -28,6 +28,13 @@ describe('keepNoteOnBoard', () => {
     expect(keepNoteOnBoard(note, onThePage, lookup)).toBe(note)
   })
 
+  it('keeps a change that does not move the note, even when its text makes it grow past the board', () => {
+    const { lookup, note, boards } = setup()
+    const low = { ...note, y: boards[0]!.props.h - 250 }
+    const grown = { ...low, props: { ...low.props, growY: 2000 } }
+    expect(keepNoteOnBoard(low, grown, lookup)).toBe(grown)
+  })
+
   it('moves a note dropped over another board into that board, at the same page position', () => {
     const { lookup, note, boards } = setup()
     const target = boards[1]!

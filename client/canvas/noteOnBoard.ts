@@ -39,9 +39,12 @@ function boardOf(parentId: string, lookup: BoardLookup): BoardShape | undefined 
  * Notes live on boards (the gate refuses a note anywhere else). Given a note as tldraw wants to
  * change it, returns what is kept: the change itself while the note's centre stays on its board,
  * the note moved into another board when dragged over it, or the previous state when it would
- * leave all boards.
+ * leave all boards. A change that does not move the note is kept as it is: text that makes a note
+ * low on its board grow past the board's edge was refused here, and the pasted or typed text was
+ * silently gone when typing ended.
  */
 export function keepNoteOnBoard(prev: TLNoteShape, next: TLNoteShape, lookup: BoardLookup): TLNoteShape {
+  if (prev.x === next.x && prev.y === next.y && prev.parentId === next.parentId) return next
   const origin = pagePosition(next, lookup)
   if (!origin) return next
   const centre = {
