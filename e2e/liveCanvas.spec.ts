@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import { createSession, join as joinSession } from '../server/testing/apiClient.ts'
 import { PinnwandServer } from '../server/testing/serverProcess.ts'
 import { SyncTestClient } from '../server/testing/syncClient.ts'
+import { coveredBy } from './support/layoutChecks.ts'
 import { watchForeignRequests } from './support/sameOrigin.ts'
 import { createWorkshopOnStartPage, joinAs, noteOnCanvas, postNote, waitForCanvas } from './support/workshopPages.ts'
 
@@ -236,3 +237,21 @@ test('typing on when the moderator locks the board or ends the collecting: the t
   await expect(noteOnCanvas(moderator, 'Noch gesammelt', 1)).not.toContainText('geclustert')
 })
 
+
+test('tldraw’s toolbar covers no board, question or "+ Karte" on arrival, also on a canvas narrow enough for its two-row toolbar', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  for (const [width, height] of [
+    [1400, 900],
+    [1280, 720],
+    [800, 700],
+  ] as const) {
+    const anna = await joinAs(browser, session.participantUrl, 'Anna', [], { width, height })
+    await expect(anna.getByTestId('add-note-4')).toBeVisible()
+    // Below tldraw's tablet breakpoint its undo and redo sit on a row above the tools.
+    if (width < 840) await expect(anna.getByRole('button', { name: /^(Rückgängig|Undo)/ })).toBeVisible()
+    const toolbar = anna.locator('.tlui-main-toolbar__inner')
+    const boardParts = anna.locator('[data-shape-id^="shape:board-"], .tl-frame-heading, [data-testid^="add-note-"]')
+    expect(await coveredBy(toolbar, boardParts), `${width}×${height}`).toEqual([])
+    await anna.context().close()
+  }
+})

@@ -22,6 +22,14 @@ describe('boardsCamera', () => {
     expect((boards.h + y) * z).toBeLessThanOrEqual(viewport.h - 72 + 1e-6)
   })
 
+  it('keeps more room on a canvas narrower than tldraw’s tablet breakpoint, where its toolbar has two rows', () => {
+    const boards = { x: 0, y: 0, w: 1000, h: 2000 }
+    const narrow = { w: 700, h: 800 }
+    const { y, z } = boardsCamera(boards, narrow)
+    expect((boards.h + y) * z).toBeLessThanOrEqual(narrow.h - 96 + 1e-6)
+    expect((boards.h + y) * z).toBeGreaterThan(narrow.h - 96 - 24 - 1)
+  })
+
   it('stays within the zoom steps', () => {
     expect(boardsCamera({ x: 0, y: 0, w: 10, h: 10 }, viewport).z).toBe(8)
     expect(boardsCamera({ x: 0, y: 0, w: 1e6, h: 1e6 }, viewport).z).toBe(0.05)

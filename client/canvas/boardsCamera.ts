@@ -4,6 +4,13 @@ import type { BoxModel, VecModel } from 'tldraw'
 const INSET = 48
 /** Screen pixels kept free below the boards for tldraw's toolbar. */
 const TOOLBAR_RESERVE = 72
+/**
+ * The same on a canvas narrower than tldraw's tablet breakpoint (PORTRAIT_BREAKPOINT.TABLET, 840 px
+ * wide), where tldraw puts undo, redo and the other quick actions on a row above its toolbar: the
+ * toolbar is then about 100 px high and covered the bottom board and its "+ Karte".
+ */
+const NARROW_TOOLBAR_RESERVE = 96
+const TLDRAW_TABLET_BREAKPOINT = 840
 /** tldraw's default `cameraOptions.zoomSteps` (DEFAULT_CAMERA_OPTIONS, not exported by `tldraw`). */
 const TLDRAW_ZOOM_STEPS: readonly number[] = [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8]
 
@@ -23,7 +30,8 @@ export function boardsCamera(
   const minZoom = zoomSteps[0]!
   const maxZoom = zoomSteps[zoomSteps.length - 1]!
   const fit = (box: BoxModel) => clamp(Math.min((viewport.w - INSET) / box.w, (viewport.h - INSET) / box.h), minZoom, maxZoom)
-  const reserved = { ...boards, h: boards.h + TOOLBAR_RESERVE / fit(boards) }
+  const toolbar = viewport.w < TLDRAW_TABLET_BREAKPOINT ? NARROW_TOOLBAR_RESERVE : TOOLBAR_RESERVE
+  const reserved = { ...boards, h: boards.h + toolbar / fit(boards) }
   const z = fit(reserved)
   return {
     x: -reserved.x + (viewport.w - reserved.w * z) / 2 / z,

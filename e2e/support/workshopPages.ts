@@ -28,8 +28,14 @@ export async function createWorkshopOnStartPage(page: Page, origin: string): Pro
  * Opens a workshop link in a fresh browser context and joins under `name`. Requests that leave
  * the link's origin are collected into `foreign`.
  */
-export async function joinAs(browser: Browser, url: string, name: string, foreign: string[] = []): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+export async function joinAs(
+  browser: Browser,
+  url: string,
+  name: string,
+  foreign: string[] = [],
+  viewport: { width: number; height: number } = { width: 1400, height: 900 },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport })
   watchForeignRequests(context, new URL(url).origin, foreign)
   const page = await context.newPage()
   await page.goto(url)
