@@ -1,6 +1,6 @@
 import { expect, test, type Download, type Page } from '@playwright/test'
 import { readFile, writeFile } from 'node:fs/promises'
-import { createSession } from '../server/testing/apiClient.ts'
+import { createSession, getJson } from '../server/testing/apiClient.ts'
 import { PinnwandServer } from '../server/testing/serverProcess.ts'
 import { joinAs, noteOnCanvas, postNote } from './support/workshopPages.ts'
 
@@ -93,26 +93,39 @@ test('a moderator downloads the results in every format and pictures of the boar
   expect(foreign, 'requests that left the origin').toEqual([])
 })
 
-test('a board’s picture shows the dots on its notes and their authors, without names when anonymised', async ({ browser }, testInfo) => {
+test('a board’s picture shows the dots on its notes and clusters and the authors, without names when anonymised', async ({ browser }, testInfo) => {
   test.setTimeout(240_000)
   const session = await createSession(server.origin)
   const moderator = await joinAs(browser, session.moderatorUrl, 'Mia')
   const anna = await joinAs(browser, session.participantUrl, 'Anna Beispiel')
   await postNote(anna, 0, 'Spielplatz')
-  const note = noteOnCanvas(anna, 'Spielplatz')
-  const noteId = await note.locator('xpath=ancestor::div[@data-shape-id][1]').first().getAttribute('data-shape-id')
+  await postNote(anna, 0, 'Bolzplatz')
+  const noteId = await noteOnCanvas(anna, 'Spielplatz').locator('xpath=ancestor::div[@data-shape-id][1]').first().getAttribute('data-shape-id')
+  // The moderator makes a cluster of one note.
+  await moderator.getByTestId('phase-cluster').click()
+  await noteOnCanvas(moderator, 'Bolzplatz', 0).click()
+  await moderator.getByTestId('cluster-create').click()
+  await moderator.getByTestId('cluster-rename').fill('Sport')
+  const clusterOf = async () =>
+    (await getJson(server.origin, `/api/sessions/${session.id}/export?format=json`, session.moderatorToken)).json.boards[0].clusters[0]?.id as string | undefined
+  await expect.poll(clusterOf).toMatch(/^shape:/)
+  const clusterId = (await clusterOf())!
+
   await moderator.getByTestId('voting-dots-input').fill('3')
   await moderator.getByTestId('voting-start').click()
   await anna.getByTestId(`dot-add-${noteId}`).click()
   await anna.getByTestId(`dot-add-${noteId}`).click()
-  await expect(anna.getByTestId('dots-left')).toHaveText('Noch 1 von 3 Punkten')
+  await anna.getByTestId(`dot-add-${clusterId}`).click()
+  await expect(anna.getByTestId('dots-left')).toHaveText('Noch 0 von 3 Punkten')
   await expect(moderator.getByTestId(`dot-zoom-${noteId}`)).toHaveText('2')
+  await expect(moderator.getByTestId(`dot-zoom-${clusterId}`)).toHaveText('1')
 
   await moderator.getByTestId('export-open').click()
   const svg = (await download(moderator, 'export-board-svg-0')).bytes.toString('utf8')
   await writeFile(testInfo.outputPath('board-with-dots.svg'), svg)
   expect(svg).toContain('<title>2 Punkte</title>')
   expect(svg).toMatch(/data-pinnwand-dots="2"[^>]*>(?:(?!<\/g>)[\s\S])*>2<\/text>/)
+  expect(svg).toContain('<title>1 Punkt</title>') // the cluster's
   expect(svg).toContain('Anna Beispiel')
   const png = await download(moderator, 'export-board-png-0')
   await writeFile(testInfo.outputPath('board-with-dots.png'), png.bytes)

@@ -16,7 +16,7 @@ import { mayEditText } from './boardRules.ts'
 import { LazyGeometry2d } from './lazyGeometry.ts'
 import { NoteAuthorLine } from './NoteAuthorLine.tsx'
 import { notePictureDetails } from './notePictureDetails.ts'
-import { NoteAuthorSvg, NoteDotsSvg } from './NotePictureExtras.tsx'
+import { NoteAuthorSvg, DotCountSvg } from './NotePictureExtras.tsx'
 import { plainParagraphs } from './plainRichText.ts'
 import { readBoardMeta, readNoteMeta } from '../../shared/workshop/recordMeta.ts'
 import { SealedNoteCover } from './SealedNoteCover.tsx'
@@ -144,7 +144,7 @@ export class AuthoredNoteShapeUtil extends NoteShapeUtil {
       <>
         {note}
         {author && <NoteAuthorSvg name={author} width={noteWidth} height={noteHeight + shape.props.growY} />}
-        {dots > 0 && <NoteDotsSvg count={dots} width={noteWidth} />}
+        {dots > 0 && <DotCountSvg count={dots} width={noteWidth} />}
       </>
     )
   }

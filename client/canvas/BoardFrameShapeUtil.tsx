@@ -1,6 +1,8 @@
-import { FrameShapeUtil, type TLFrameShape } from 'tldraw'
-import { isBoard } from '../../shared/workshop/workshopRecords.ts'
+import { FrameShapeUtil, type SvgExportContext, type TLFrameShape } from 'tldraw'
+import { isBoard, isCluster } from '../../shared/workshop/workshopRecords.ts'
 import { mayEditText } from './boardRules.ts'
+import { notePictureDetails } from './notePictureDetails.ts'
+import { DotCountSvg } from './NotePictureExtras.tsx'
 
 /**
  * Frames as Pinnwand uses them. A board's name is its guiding question and its size comes from
@@ -31,5 +33,18 @@ export class BoardFrameShapeUtil extends FrameShapeUtil {
 
   override hideRotateHandle(shape: TLFrameShape): boolean {
     return isBoard(shape) || super.hideRotateHandle(shape)
+  }
+
+  /** A cluster's picture carries the dots on the cluster itself, as its notes' pictures do theirs (AuthoredNoteShapeUtil.toSvg). */
+  override toSvg(shape: TLFrameShape, ctx: SvgExportContext) {
+    const frame = super.toSvg(shape, ctx)
+    const dots = isCluster(shape) ? (notePictureDetails(this.editor).dotsOf(shape.id) ?? 0) : 0
+    if (dots === 0) return frame
+    return (
+      <>
+        {frame}
+        <DotCountSvg count={dots} width={shape.props.w} />
+      </>
+    )
   }
 }

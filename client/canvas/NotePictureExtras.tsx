@@ -2,15 +2,15 @@ import { translateNow } from '../i18n/translate.ts'
 import { NoteAuthorLine } from './NoteAuthorLine.tsx'
 
 /** A sticky dot's red, as dots on paper are: the count stands out on every note colour. */
-const DOT_FILL = '#e03131'
+const DOT_FILL = '#c92a2a'
 const DOT_RADIUS = 14
 
 /**
- * The dots on a note in its picture, as a paper Fotoprotokoll shows them: a red dot with the
- * count, stuck over the note's top right corner (the author's name is at the bottom left, the
+ * The dots on a note or cluster in its picture, as a paper Fotoprotokoll shows them: a red dot
+ * with the count, stuck over the top right corner (a note's author is at the bottom left, its
  * text in between). Plain SVG, so it stays sharp when printed; its title reads "3 Punkte".
  */
-export function NoteDotsSvg({ count, width }: { count: number; width: number }) {
+export function DotCountSvg({ count, width }: { count: number; width: number }) {
   const label = count === 1 ? translateNow('dots.one') : translateNow('dots.many', { count })
   return (
     <g data-pinnwand-dots={count} transform={`translate(${width - DOT_RADIUS / 2}, ${DOT_RADIUS / 2})`}>
