@@ -150,6 +150,50 @@ test('"Aufräumen" on a board holding more notes than its grid keeps every note 
   await expect(onBoard(0)).toHaveCount(25)
 })
 
+/** Where a note of board 0 is on `page`'s screen (tldraw's shape element; the note's wrapper has no box). */
+async function notePosition(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const box = (await noteOnCanvas(page, text, 0).locator('xpath=..').boundingBox())!
+  return { x: Math.round(box.x), y: Math.round(box.y) }
+}
+
+/** Drags a note of board 0 on `page` by (dx, dy) screen pixels, with the mouse. */
+async function dragNote(page: Page, text: string, dx: number, dy: number): Promise<void> {
+  const start = await notePosition(page, text)
+  await page.mouse.move(start.x + 30, start.y + 30)
+  await page.mouse.down()
+  await page.mouse.move(start.x + 30 + dx, start.y + 30 + dy, { steps: 8 })
+  await page.mouse.up()
+}
+
+test('the moderator’s undo after "Aufräumen" takes back the tidying, not a note a participant moved since', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  const moderator = await openModerator(browser, session)
+  for (const text of ['Eins', 'Zwei', 'Drei']) await postNote(anna, 0, text)
+  for (const text of ['Eins', 'Zwei', 'Drei']) await expect(noteOnCanvas(moderator, text, 0)).toBeVisible()
+  // The moderator pulls "Eins" out of the row, so tidying moves all three.
+  await dragNote(moderator, 'Eins', 40, 130)
+  const untidy = { Eins: await notePosition(moderator, 'Eins'), Zwei: await notePosition(moderator, 'Zwei') }
+  const untidyForAnna = await notePosition(anna, 'Zwei')
+  await moderator.getByTestId('board-tidy-0').click()
+  await expect.poll(() => notePosition(moderator, 'Zwei')).not.toEqual(untidy.Zwei)
+  const tidied = await notePosition(moderator, 'Eins')
+  expect(tidied).not.toEqual(untidy.Eins)
+
+  // Anna then moves her note "Eins"; the moderator sees it move.
+  await dragNote(anna, 'Eins', 30, 110)
+  await expect.poll(() => notePosition(moderator, 'Eins')).not.toEqual(tidied)
+  const movedByAnna = { moderator: await notePosition(moderator, 'Eins'), anna: await notePosition(anna, 'Eins') }
+
+  // Ctrl+Z takes the tidying back: "Zwei" returns to where it was; "Eins" stays where Anna put it.
+  await moderator.keyboard.press('Escape')
+  await moderator.keyboard.press('Control+z')
+  await expect.poll(() => notePosition(moderator, 'Zwei')).toEqual(untidy.Zwei)
+  expect(await notePosition(moderator, 'Eins')).toEqual(movedByAnna.moderator)
+  await expect.poll(() => notePosition(anna, 'Zwei')).toEqual(untidyForAnna)
+  expect(await notePosition(anna, 'Eins')).toEqual(movedByAnna.anna)
+})
+
 test('a voting round with three dots: the fourth is refused, results are ranked at the end', async ({ browser }, testInfo) => {
   const session = await createSession(server.origin)
   const ben = await joinAs(browser, session.participantUrl, 'Ben')

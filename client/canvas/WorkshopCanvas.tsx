@@ -51,6 +51,7 @@ import { SelectionStylePanel } from './SelectionStylePanel.tsx'
 import { useWholePixelSize, wholePixelSize, type WholePixelSize } from './wholePixelSize.ts'
 import { prefetchTldrawTranslations, preloadTldrawFonts, tldrawAssetUrls } from './tldrawAssets.ts'
 import { bindStoreToYjs, documentRecordsForStore, type YjsStoreBinding } from './yjsStoreBinding.ts'
+import { registerUndoOfOwnChanges } from './undoOwnChanges.ts'
 import { isBeingTyped, reportHeldChange, reportRefusedChanges, settleWhenTypingEnds } from './refusedEdits.ts'
 
 const SHAPE_UTILS = [
@@ -309,6 +310,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       const stopFitting = fitBoardsUntilMoved(editor)
       useEditorStore.getState().setEditor(editor) // the export panel's pictures
       const unregisterRules = registerBoardRules(editor, actor)
+      const stopUndoingOthers = registerUndoOfOwnChanges(editor)
       editorRef.current = editor
       const stopSettling = settleWhenTypingEnds(editor, () => bindingRef.current)
       const stopRemovingImages = removeImagesWithoutAsset(editor)
@@ -319,6 +321,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
         stopFollowingLanguage()
         stopFitting()
         unregisterRules()
+        stopUndoingOthers()
         stopRemovingImages()
       }
     },

@@ -1,0 +1,61 @@
+import type { Editor, TLShape } from 'tldraw'
+
+/**
+ * Undo and redo take back one's own changes only, as Yjs' own undo manager does.
+ *
+ * tldraw's history records local changes only (the Yjs binding applies everybody else's with
+ * `mergeRemoteChanges`), but an undo writes back whole shapes as they were before the change.
+ * So after the moderator's "Aufräumen", a note a participant then moved jumped back to where it
+ * lay before tidying when the moderator pressed Ctrl+Z: the undo overwrote the participant's move.
+ *
+ * Here a shape that someone else changed after the change being undone (or redone) is theirs:
+ * undo and redo leave it as it is, and take back the rest. Times are a counter of changes; a
+ * change is known by the record objects tldraw keeps in its history (the shape before the change
+ * for an undo, after it for a redo), which are the very objects the store held.
+ */
+export function registerUndoOfOwnChanges(editor: Editor): () => void {
+  let clock = 0
+  /** When a shape version arrived from someone else. */
+  const arrivedAt = new WeakMap<TLShape, number>()
+  /** When an own change made a shape version, and when an own change replaced it. */
+  const madeAt = new WeakMap<TLShape, number>()
+  const replacedAt = new WeakMap<TLShape, number>()
+  const isReplaying = () => replayingHistory(editor)
+
+  const stopAfterCreate = editor.sideEffects.registerAfterCreateHandler('shape', (shape, source) => {
+    clock++
+    if (source === 'remote') arrivedAt.set(shape, clock)
+    else if (!isReplaying()) madeAt.set(shape, clock)
+  })
+  const stopAfterChange = editor.sideEffects.registerAfterChangeHandler('shape', (prev, next, source) => {
+    clock++
+    if (source === 'remote') arrivedAt.set(next, clock)
+    else if (!isReplaying()) {
+      madeAt.set(next, clock)
+      replacedAt.set(prev, clock)
+    }
+  })
+  const stopBeforeChange = editor.sideEffects.registerBeforeChangeHandler('shape', (current, target, source) => {
+    if (source !== 'user' || !isReplaying()) return target
+    const arrived = arrivedAt.get(current)
+    if (arrived === undefined) return target
+    // Undo restores the version our change replaced; redo the version it made.
+    const changedAt = replacedAt.get(target) ?? madeAt.get(target)
+    if (changedAt === undefined) return target
+    return arrived > changedAt ? current : target
+  })
+  return () => {
+    stopAfterCreate()
+    stopAfterChange()
+    stopBeforeChange()
+  }
+}
+
+/**
+ * Whether tldraw is applying an undo or redo. `Editor.isReplayingHistory` is tldraw's own answer
+ * but left out of its published types; without it, undo behaves as tldraw's does.
+ */
+function replayingHistory(editor: Editor): boolean {
+  const { isReplayingHistory } = editor as unknown as { isReplayingHistory?: () => boolean }
+  return isReplayingHistory?.call(editor) ?? false
+}
