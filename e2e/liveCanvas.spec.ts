@@ -255,3 +255,13 @@ test('tldraw’s toolbar covers no board, question or "+ Karte" on arrival, also
     await anna.context().close()
   }
 })
+
+test('a long display name is cut with an ellipsis in the header, which stays one row on a laptop', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const name = 'Maximiliane Musterfrau-Schmidt von Hohenlohe-Ingelfingen'
+  const page = await joinAs(browser, session.participantUrl, name)
+  const self = page.getByTestId('online-list').getByRole('listitem').filter({ hasText: name.slice(0, 12) })
+  await expect(self).toHaveAttribute('title', name)
+  expect(await self.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true)
+  expect((await page.locator('.session__bar').boundingBox())!.height).toBeLessThan(60)
+})
