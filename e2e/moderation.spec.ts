@@ -165,6 +165,63 @@ async function dragNote(page: Page, text: string, dx: number, dy: number): Promi
   await page.mouse.up()
 }
 
+/** The screen box of the board's only cluster on `page` (the narrowest frame: boards are wider). */
+async function clusterBox(page: Page) {
+  const frames = await Promise.all((await page.locator('.tl-shape[data-shape-type="frame"]').all()).map((frame) => frame.boundingBox()))
+  return frames.filter((box) => box !== null).sort((a, b) => a!.width - b!.width)[0]!
+}
+
+/** Whether the cluster on `page` holds the note `text` entirely (its frame clips what is outside). */
+async function clusterHolds(page: Page, text: string): Promise<boolean> {
+  const cluster = await clusterBox(page)
+  const note = (await noteOnCanvas(page, text, 0).locator('xpath=..').boundingBox())!
+  return (
+    note.x >= cluster.x - 1 &&
+    note.y >= cluster.y - 1 &&
+    note.x + note.width <= cluster.x + cluster.width + 1 &&
+    note.y + note.height <= cluster.y + cluster.height + 1
+  )
+}
+
+test('a cluster grows around a note dropped in at its edge and around a note moved to its edge', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  const moderator = await openModerator(browser, session)
+  for (const text of ['Radwege', 'Busse', 'Carsharing']) await postNote(moderator, 0, text)
+  await noteOnCanvas(moderator, 'Radwege', 0).click()
+  await noteOnCanvas(moderator, 'Busse', 0).click({ modifiers: ['Shift'] })
+  await moderator.getByTestId('cluster-create').click()
+  const clusterNotes = async () => (await exported(session)).boards[0].clusters.map((cluster: any) => cluster.notes.map((note: any) => note.text).sort())
+  await expect.poll(clusterNotes).toEqual([['Busse', 'Radwege']])
+  await moderator.keyboard.press('Escape')
+
+  // The moderator drops "Carsharing" into the cluster with the pointer just inside its right edge:
+  // the note hangs out to the right, and the cluster grows around it.
+  const before = await clusterBox(moderator)
+  const loose = (await noteOnCanvas(moderator, 'Carsharing', 0).locator('xpath=..').boundingBox())!
+  await moderator.mouse.move(loose.x + 10, loose.y + 10)
+  await moderator.mouse.down()
+  await moderator.mouse.move(before.x + before.width - 10, before.y + before.height / 2, { steps: 10 })
+  await moderator.mouse.up()
+  await expect.poll(clusterNotes).toEqual([['Busse', 'Carsharing', 'Radwege']])
+  await expect.poll(() => clusterHolds(moderator, 'Carsharing')).toBe(true)
+  expect((await clusterBox(moderator)).width).toBeGreaterThan(before.width)
+  // The participant sees the grown cluster too: the server took the moderator's change.
+  await expect.poll(() => clusterHolds(anna, 'Carsharing')).toBe(true)
+
+  // A note of the cluster moved towards its bottom edge, the pointer still inside: it grows down.
+  const grown = await clusterBox(moderator)
+  const inside = (await noteOnCanvas(moderator, 'Radwege', 0).locator('xpath=..').boundingBox())!
+  await moderator.mouse.move(inside.x + 10, inside.y + 10)
+  await moderator.mouse.down()
+  await moderator.mouse.move(inside.x + 10, grown.y + grown.height - 8, { steps: 10 })
+  await moderator.mouse.up()
+  await expect.poll(() => clusterHolds(moderator, 'Radwege')).toBe(true)
+  expect((await clusterBox(moderator)).height).toBeGreaterThan(grown.height)
+  await expect.poll(clusterNotes).toEqual([['Busse', 'Carsharing', 'Radwege']])
+  await expect.poll(() => clusterHolds(anna, 'Radwege')).toBe(true)
+})
+
 test('the moderator’s undo after "Aufräumen" takes back the tidying, not a note a participant moved since', async ({ browser }) => {
   const session = await createSession(server.origin)
   const anna = await joinAs(browser, session.participantUrl, 'Anna')

@@ -1,6 +1,7 @@
-import { FrameShapeUtil, type SvgExportContext, type TLFrameShape } from 'tldraw'
+import { FrameShapeUtil, type SvgExportContext, type TLFrameShape, type TLShape } from 'tldraw'
 import { isBoard, isCluster } from '../../shared/workshop/workshopRecords.ts'
 import { mayEditText } from './boardRules.ts'
+import { fitClusterToNotes } from './clusterActions.ts'
 import { notePictureDetails } from './notePictureDetails.ts'
 import { DotCountSvg } from './NotePictureExtras.tsx'
 
@@ -33,6 +34,16 @@ export class BoardFrameShapeUtil extends FrameShapeUtil {
 
   override hideRotateHandle(shape: TLFrameShape): boolean {
     return isBoard(shape) || super.hideRotateHandle(shape)
+  }
+
+  /**
+   * Notes dropped into a cluster, or moved in it, are held by it: the cluster grows around them
+   * (at the drop, not while dragging: a frame growing under the pointer could not be left).
+   * Only who may change the cluster (rename it: moderators) grows it; a participant's regrouping
+   * in the clustering phase leaves the frame as it is, as the gate would.
+   */
+  override onDropShapesOver(shape: TLFrameShape, _shapes: TLShape[]): void {
+    if (isCluster(shape) && mayEditText(this.editor, shape)) fitClusterToNotes(this.editor, shape.id)
   }
 
   /** A cluster's picture carries the dots on the cluster itself, as its notes' pictures do theirs (AuthoredNoteShapeUtil.toSvg). */

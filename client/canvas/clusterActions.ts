@@ -1,5 +1,5 @@
 import { createShapeId, type Editor, type TLFrameShape, type TLShape, type TLShapeId } from 'tldraw'
-import { arrangeInGrid, CLUSTER_LABEL_SPACE, clusterArea, flowOnBoard, type Size } from '../../shared/workshop/clusterLayout.ts'
+import { arrangeInGrid, CLUSTER_LABEL_SPACE, clusterArea, flowOnBoard, growClusterAround, type Size } from '../../shared/workshop/clusterLayout.ts'
 import { BOARD_HEADER_HEIGHT, rectsOverlap } from '../../shared/workshop/boardLayout.ts'
 import { freeNotePosition, isBoard, isCluster, isNote, type BoardShape, type ClusterShape } from '../../shared/workshop/workshopRecords.ts'
 
@@ -88,6 +88,33 @@ export function createCluster(editor: Editor, ids: readonly TLShapeId[], name: s
   })
   editor.select(clusterId)
   return clusterId
+}
+
+/**
+ * A cluster holds all its notes: when the moderator drops notes into it or moves them in it,
+ * its frame grows around them (clusters clip their notes, so a note at the edge was cut off),
+ * within its board (clusterLayout's growClusterAround). Loose notes of the board the grown
+ * cluster covers go to free slots, as when a cluster is formed.
+ */
+export function fitClusterToNotes(editor: Editor, clusterId: TLShapeId): void {
+  const cluster = editor.getShape(clusterId)
+  if (!cluster || !isCluster(cluster)) return
+  const board = editor.getShape(cluster.parentId)
+  if (!board || !isBoard(board)) return
+  const children = editor.getSortedChildIdsForParent(clusterId).map((id) => editor.getShape(id)!)
+  const grown = growClusterAround(
+    { x: cluster.x, y: cluster.y, w: cluster.props.w, h: cluster.props.h },
+    children.map((child) => ({ x: child.x, y: child.y, ...sizeOf(editor, child.id) })),
+    board.props,
+  )
+  if (!grown) return
+  editor.run(() => {
+    editor.updateShapes([
+      { id: clusterId, type: 'frame', x: grown.frame.x, y: grown.frame.y, props: { w: grown.frame.w, h: grown.frame.h } },
+      ...children.map((child, index) => ({ id: child.id, type: child.type, ...grown.positions[index]! })),
+    ])
+    clearClusterArea(editor, board, clusterId)
+  })
 }
 
 /**

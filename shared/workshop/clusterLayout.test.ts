@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BOARD_HEADER_HEIGHT, BOARD_HEIGHT, BOARD_PADDING, BOARD_WIDTH, NOTE_GAP, NOTE_SIZE, rectsOverlap as overlaps } from './boardLayout.ts'
-import { arrangeInGrid, CLUSTER_GAP, CLUSTER_LABEL_SPACE, CLUSTER_PADDING, clusterColumns, flowOnBoard } from './clusterLayout.ts'
+import { arrangeInGrid, CLUSTER_GAP, CLUSTER_LABEL_SPACE, CLUSTER_PADDING, clusterColumns, flowOnBoard, growClusterAround } from './clusterLayout.ts'
 
 const note = { w: NOTE_SIZE, h: NOTE_SIZE }
 const BOARD = { w: BOARD_WIDTH, h: BOARD_HEIGHT }
@@ -77,5 +77,55 @@ describe('flowOnBoard', () => {
     // Piled notes sit a little off the one below, so each shows its edge; none lies exactly on another.
     const spots = new Set(positions.map((position) => `${position.x},${position.y}`))
     expect(spots.size).toBe(positions.length)
+  })
+})
+
+describe('growClusterAround', () => {
+  // A cluster of two notes in a row, somewhere in the middle of the board.
+  const cluster = { x: 300, y: 400, w: CLUSTER_PADDING * 2 + NOTE_SIZE * 2 + CLUSTER_GAP, h: CLUSTER_PADDING * 2 + NOTE_SIZE }
+  const inRow = [
+    { x: CLUSTER_PADDING, y: CLUSTER_PADDING, ...note },
+    { x: CLUSTER_PADDING + NOTE_SIZE + CLUSTER_GAP, y: CLUSTER_PADDING, ...note },
+  ]
+
+  it('leaves a cluster alone whose notes it holds', () => {
+    expect(growClusterAround(cluster, inRow, BOARD)).toBeUndefined()
+  })
+
+  it('grows to the right and down around a note past its edge, with its padding', () => {
+    const third = { x: cluster.w - 50, y: cluster.h - 80, ...note }
+    const grown = growClusterAround(cluster, [...inRow, third], BOARD)!
+    expect(grown.frame).toEqual({ x: cluster.x, y: cluster.y, w: third.x + NOTE_SIZE + CLUSTER_PADDING, h: third.y + NOTE_SIZE + CLUSTER_PADDING })
+    // Nobody moves: the frame grew around them.
+    expect(grown.positions).toEqual([...inRow, third].map(({ x, y }) => ({ x, y })))
+  })
+
+  it('grows to the left and up, keeping every note where it is on the board', () => {
+    const third = { x: -120, y: -60, ...note }
+    const grown = growClusterAround(cluster, [...inRow, third], BOARD)!
+    expect(grown.frame.x).toBe(cluster.x - 120 - CLUSTER_PADDING)
+    expect(grown.frame.y).toBe(cluster.y - 60 - CLUSTER_PADDING)
+    expect(grown.frame.x + grown.frame.w).toBe(cluster.x + cluster.w)
+    expect(grown.frame.y + grown.frame.h).toBe(cluster.y + cluster.h)
+    const onBoard = (position: { x: number; y: number }) => ({ x: grown.frame.x + position.x, y: grown.frame.y + position.y })
+    expect(grown.positions.map(onBoard)).toEqual([...inRow, third].map(({ x, y }) => ({ x: cluster.x + x, y: cluster.y + y })))
+  })
+
+  it('never shrinks: a cluster whose notes left keeps its size', () => {
+    expect(growClusterAround(cluster, [inRow[0]!], BOARD)).toBeUndefined()
+    expect(growClusterAround(cluster, [], BOARD)).toBeUndefined()
+  })
+
+  it('stays on the board below the header, and moves a note that would take it past the edge back inside', () => {
+    const pastRight = { x: BOARD.w - cluster.x - 60, y: CLUSTER_PADDING, ...note }
+    const aboveHeader = { x: CLUSTER_PADDING, y: -cluster.y + 10, ...note }
+    const grown = growClusterAround(cluster, [...inRow, pastRight, aboveHeader], BOARD)!
+    expect(grown.frame.x + grown.frame.w).toBe(BOARD.w - BOARD_PADDING)
+    expect(grown.frame.y).toBe(BOARD_HEADER_HEIGHT + CLUSTER_LABEL_SPACE)
+    const [, , right, top] = grown.positions
+    expect(right!.x + NOTE_SIZE + CLUSTER_PADDING).toBe(grown.frame.w)
+    expect(top!.y).toBe(CLUSTER_PADDING)
+    // Its name's room counts as the cluster's area, and that stays off the header.
+    expect(grown.frame.y - CLUSTER_LABEL_SPACE).toBeGreaterThanOrEqual(BOARD_HEADER_HEIGHT)
   })
 })

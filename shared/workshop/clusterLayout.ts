@@ -119,3 +119,57 @@ export function flowOnBoard(items: readonly BoardItem[], board: Size): { positio
   }
   return { positions, contentBottom }
 }
+
+/** Where a cluster may reach on its board: below the header with room for its name, inside the padding. */
+function clusterBounds(board: Size): { left: number; top: number; right: number; bottom: number } {
+  return {
+    left: BOARD_PADDING,
+    top: BOARD_HEADER_HEIGHT + CLUSTER_LABEL_SPACE,
+    right: board.w - BOARD_PADDING,
+    bottom: board.h - BOARD_PADDING,
+  }
+}
+
+export interface GrownCluster {
+  /** The cluster's frame, relative to the board. */
+  frame: Rect
+  /** Each note's top-left corner relative to the grown frame, in input order. */
+  positions: Point[]
+}
+
+/**
+ * A cluster grown to hold all its notes, each with the cluster's padding around it: as on a
+ * pinboard, where the group's outline is drawn anew around a card pinned at its edge. It only
+ * grows; a cluster whose notes left keeps its size (the moderator may have left room on purpose;
+ * "Aufräumen" fits every cluster to its notes). It grows no further than the board lets it
+ * (below the header with room for its name, inside the board's padding, or as far as it reached
+ * already); a note that would take it past that moves back inside instead.
+ *
+ * `cluster` is relative to the board, `notes` are relative to the cluster; the result is
+ * undefined when nothing changes.
+ */
+export function growClusterAround(cluster: Rect, notes: readonly Rect[], board: Size): GrownCluster | undefined {
+  const limit = clusterBounds(board)
+  const left = Math.min(limit.left, cluster.x)
+  const top = Math.min(limit.top, cluster.y)
+  const right = Math.max(limit.right, cluster.x + cluster.w)
+  const bottom = Math.max(limit.bottom, cluster.y + cluster.h)
+  const onBoard = notes.map((note) => ({ ...note, x: cluster.x + note.x, y: cluster.y + note.y }))
+  const frameLeft = Math.max(left, Math.min(cluster.x, ...onBoard.map((note) => note.x - CLUSTER_PADDING)))
+  const frameTop = Math.max(top, Math.min(cluster.y, ...onBoard.map((note) => note.y - CLUSTER_PADDING)))
+  const frameRight = Math.min(right, Math.max(cluster.x + cluster.w, ...onBoard.map((note) => note.x + note.w + CLUSTER_PADDING)))
+  const frameBottom = Math.min(bottom, Math.max(cluster.y + cluster.h, ...onBoard.map((note) => note.y + note.h + CLUSTER_PADDING)))
+  const frame = { x: frameLeft, y: frameTop, w: frameRight - frameLeft, h: frameBottom - frameTop }
+  // Inside the frame's padding; a note larger than the frame keeps its top-left corner inside.
+  const positions = onBoard.map((note) => ({
+    x: Math.max(frame.x + CLUSTER_PADDING, Math.min(note.x, frameRight - CLUSTER_PADDING - note.w)) - frame.x,
+    y: Math.max(frame.y + CLUSTER_PADDING, Math.min(note.y, frameBottom - CLUSTER_PADDING - note.h)) - frame.y,
+  }))
+  const unchanged =
+    frame.x === cluster.x &&
+    frame.y === cluster.y &&
+    frame.w === cluster.w &&
+    frame.h === cluster.h &&
+    positions.every((position, index) => position.x === notes[index]!.x && position.y === notes[index]!.y)
+  return unchanged ? undefined : { frame, positions }
+}
