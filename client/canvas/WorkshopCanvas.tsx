@@ -52,7 +52,7 @@ import { useWholePixelSize, wholePixelSize, type WholePixelSize } from './wholeP
 import { prefetchTldrawTranslations, preloadTldrawFonts, tldrawAssetUrls } from './tldrawAssets.ts'
 import { bindStoreToYjs, documentRecordsForStore, type YjsStoreBinding } from './yjsStoreBinding.ts'
 import { registerUndoOfOwnChanges } from './undoOwnChanges.ts'
-import { isBeingTyped, reportHeldChange, reportRefusedChanges, settleWhenTypingEnds } from './refusedEdits.ts'
+import { isNoteBeingTyped, reportHeldChange, reportRefusedChanges, settleWhenTypingEnds } from './refusedEdits.ts'
 
 const SHAPE_UTILS = [
   AuthoredNoteShapeUtil,
@@ -238,7 +238,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       schedule: animationFrameScheduler,
       guard: (id, next) => judgeRecordChange(doc, sessionRef.current.actor, id, next),
       onRefused: reportRefusedChanges,
-      holdRefused: (id) => isBeingTyped(editorRef.current, id),
+      holdRefused: (change) => isNoteBeingTyped(editorRef.current, change),
       onHeld: reportHeldChange,
     })
     bindingRef.current = binding

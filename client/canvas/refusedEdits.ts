@@ -1,4 +1,4 @@
-import type { Editor, TLRecord, TLShapeId } from 'tldraw'
+import type { Editor, TLShapeId } from 'tldraw'
 import { richTextToPlain } from '../../shared/text/richTextToPlain.ts'
 import { isNote } from '../../shared/workshop/workshopRecords.ts'
 import { reasonMessage } from '../i18n/refusalMessage.ts'
@@ -43,9 +43,13 @@ export function reportHeldChange(change: RefusedChange): void {
   heldToasts.set(change.id, showToast(translateNow('board.typingHeld', { reason: reasonMessage(translateNow, change.reason) }), 'error', 10_000))
 }
 
-/** Whether `id` is the note open for typing: its refused changes wait until typing ends. */
-export function isBeingTyped(editor: Editor | undefined, id: TLRecord['id']): boolean {
-  return editor !== undefined && editor.getEditingShapeId() === id
+/**
+ * Whether a refused change is to a note on the board that is open for typing: it waits until
+ * typing ends. Anything else goes back at once (a text shape tldraw makes on a double click
+ * beside an editable note is no card, and waiting would leave its editor open).
+ */
+export function isNoteBeingTyped(editor: Editor | undefined, { id, current }: RefusedChange): boolean {
+  return editor !== undefined && current !== undefined && isNote(current) && editor.getEditingShapeId() === id
 }
 
 /** When typing into a note ends, its held change is settled: sent if allowed now, else returned and reported. */

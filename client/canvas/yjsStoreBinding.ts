@@ -33,7 +33,7 @@ export interface YjsStoreBindingOptions {
    * board keeps what they type, instead of losing it key by key, and goes back (reported through
    * `onRefused`, with the whole text) only when they are done.
    */
-  holdRefused?: (id: RecordId) => boolean
+  holdRefused?: (refused: RefusedChange) => boolean
   /** A record's change is held from now on (see `holdRefused`); once per record and hold. */
   onHeld?: (refused: RefusedChange) => void
 }
@@ -117,7 +117,7 @@ export function bindStoreToYjs({ store, doc, schedule, guard, onRefused, holdRef
       const verdict = guard?.(id, next)
       if (verdict && !verdict.allowed) {
         const change = { id, reason: verdict.reason, attempted: next, current: fromDocument(id) }
-        if (id !== release && holdRefused?.(id)) {
+        if (id !== release && holdRefused?.(change)) {
           if (!held.has(id)) nowHeld.push(change)
           held.add(id)
         } else {
