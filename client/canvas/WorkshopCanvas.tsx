@@ -52,6 +52,7 @@ import { useWholePixelSize, wholePixelSize, type WholePixelSize } from './wholeP
 import { prefetchTldrawTranslations, preloadTldrawFonts, tldrawAssetUrls } from './tldrawAssets.ts'
 import { bindStoreToYjs, documentRecordsForStore, type YjsStoreBinding } from './yjsStoreBinding.ts'
 import { registerUndoOfOwnChanges } from './undoOwnChanges.ts'
+import { updateBudget } from './messageBatches.ts'
 import { isNoteBeingTyped, reportHeldChange, reportRefusedChanges, settleWhenTypingEnds } from './refusedEdits.ts'
 
 const SHAPE_UTILS = [
@@ -240,6 +241,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       onRefused: reportRefusedChanges,
       holdRefused: (change) => isNoteBeingTyped(editorRef.current, change),
       onHeld: reportHeldChange,
+      maxUpdateBytes: updateBudget(maxMessageBytes),
     })
     bindingRef.current = binding
     const stopPresence = bindPresence({
@@ -262,7 +264,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       bindingRef.current = undefined
       binding.dispose()
     }
-  }, [store, doc, provider, connection, readonly])
+  }, [store, doc, provider, connection, readonly, maxMessageBytes])
 
   const components = useMemo<TLComponents>(
     () => ({
@@ -309,10 +311,11 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       registerLinksWithoutPreview(editor)
       const stopFitting = fitBoardsUntilMoved(editor)
       useEditorStore.getState().setEditor(editor) // the export panel's pictures
+      editorRef.current = editor
+      // Before the board rules: a card left empty goes only after its held change is settled.
+      const stopSettling = settleWhenTypingEnds(editor, () => bindingRef.current)
       const unregisterRules = registerBoardRules(editor, actor)
       const stopUndoingOthers = registerUndoOfOwnChanges(editor)
-      editorRef.current = editor
-      const stopSettling = settleWhenTypingEnds(editor, () => bindingRef.current)
       const stopRemovingImages = removeImagesWithoutAsset(editor)
       const stopFollowingLanguage = followAppLanguage(editor)
       return () => {

@@ -59,11 +59,16 @@ export function registerBoardRules(editor: Editor, actor: Actor): () => void {
   })
   // A card left empty is no card (on paper nobody pins a blank one): when editing ends on one's
   // own note without text, e.g. "+ Karte" and then Escape, the note goes.
+  // Checked once the change is done, after a held change of the note is settled (refusedEdits.ts):
+  // text the server cannot take leaves the card as the document has it, maybe empty.
   const stopEmpty = editor.sideEffects.registerAfterChangeHandler('instance_page_state', (prev, next, source) => {
-    if (source !== 'user' || !prev.editingShapeId || prev.editingShapeId === next.editingShapeId) return
-    const shape = editor.getShape(prev.editingShapeId)
-    if (!shape || !editor.isShapeOfType<TLNoteShape>(shape, 'note') || isOthersNote(shape) || isSealed(shape)) return
-    if (richTextToPlain(shape.props.richText).trim() === '') editor.deleteShapes([shape.id])
+    const ended = prev.editingShapeId
+    if (source !== 'user' || !ended || ended === next.editingShapeId) return
+    queueMicrotask(() => {
+      const shape = editor.getShape(ended)
+      if (!shape || !editor.isShapeOfType<TLNoteShape>(shape, 'note') || isOthersNote(shape) || isSealed(shape)) return
+      if (editor.getEditingShapeId() !== shape.id && richTextToPlain(shape.props.richText).trim() === '') editor.deleteShapes([shape.id])
+    })
   })
   return () => {
     editRules.delete(editor)

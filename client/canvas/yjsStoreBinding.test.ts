@@ -9,6 +9,7 @@ import { defaultTemplate } from '../../shared/template/defaultTemplate.ts'
 import { seedSessionDocument } from '../../shared/workshop/seedSession.ts'
 import { boardsInOrder, buildNoteRecord, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
 import type { FrameScheduler } from './frameScheduler.ts'
+import { updateBudget } from './messageBatches.ts'
 import { bindStoreToYjs, documentRecordsForStore, type RecordGuard, type RefusedChange, type YjsStoreBindingOptions } from './yjsStoreBinding.ts'
 
 /** A scheduler the test drives: frames run only when the test says so. */
@@ -42,7 +43,7 @@ function connectedDocs() {
   return { local, remote, sentByLocal }
 }
 
-function setup(guard?: RecordGuard, hold?: Pick<YjsStoreBindingOptions, 'holdRefused'>) {
+function setup(guard?: RecordGuard, more?: Pick<YjsStoreBindingOptions, 'holdRefused' | 'maxUpdateBytes'>) {
   const docs = connectedDocs()
   const frames = manualFrames()
   const store = createTLStore({ schema: pinnwandSchema })
@@ -59,7 +60,7 @@ function setup(guard?: RecordGuard, hold?: Pick<YjsStoreBindingOptions, 'holdRef
       refused.push(...changes)
     },
     onHeld: (change) => held.push(change),
-    ...hold,
+    ...more,
   })
   return { ...docs, ...frames, store, binding, refusals, refused, held }
 }
@@ -212,6 +213,21 @@ describe('bindStoreToYjs', () => {
     binding.settle(note.id)
     expect(refused).toEqual([])
     expect(getRecordStore(remote).get(note.id)).toEqual(typed)
+  })
+
+  it('sends a frame larger than one message in several, each within the budget, and refuses only a record too large alone', () => {
+    const budget = updateBudget(32 * 1024)
+    const { store, local, remote, runFrame, sentByLocal, refused } = setup(undefined, { maxUpdateBytes: budget })
+    const notes = Array.from({ length: 6 }, (_, index) => noteOn(local, 0, `${index} ` + 'Radwege '.repeat(1000)))
+    const tooLarge = noteOn(local, 1, 'Zu lang '.repeat(5000))
+    store.put([...notes.slice(0, 3), tooLarge, ...notes.slice(3)])
+    runFrame()
+    expect(sentByLocal.length).toBeGreaterThan(1)
+    for (const update of sentByLocal) expect(update.byteLength).toBeLessThanOrEqual(budget)
+    for (const note of notes) expect(getRecordStore(remote).get(note.id)).toEqual(note)
+    expect(getRecordStore(remote).get(tooLarge.id)).toBeUndefined()
+    expect(store.get(tooLarge.id)).toBeUndefined()
+    expect(refused.map((change) => [change.id, change.reason])).toEqual([[tooLarge.id, 'a change was too large to send to the server']])
   })
 
   it('flushes pending changes when disposed', () => {

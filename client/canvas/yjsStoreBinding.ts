@@ -3,9 +3,13 @@ import { isEqual } from '@tldraw/utils'
 import type * as Y from 'yjs'
 import { getRecordStore, readSessionMeta, writeRecords } from '../../shared/doc/documentLayout.ts'
 import type { Verdict } from '../../shared/permissions/updatePolicy.ts'
+import { refuse } from '../../shared/permissions/participantRules.ts'
 import type { FrameScheduler } from './frameScheduler.ts'
+import { batchesWithin, recordBytes } from './messageBatches.ts'
 
 type RecordId = TLRecord['id']
+
+const TOO_BIG = refuse('messageTooBig')
 
 /** Decides, before anything is sent, whether a local change may go out; `next` undefined = delete. */
 export type RecordGuard = (id: RecordId, next: TLRecord | undefined) => Verdict
@@ -36,6 +40,12 @@ export interface YjsStoreBindingOptions {
   holdRefused?: (refused: RefusedChange) => boolean
   /** A record's change is held from now on (see `holdRefused`); once per record and hold. */
   onHeld?: (refused: RefusedChange) => void
+  /**
+   * The most bytes one transaction (one websocket message) may carry: the server closes the
+   * connection on a larger message, and what was sent after it was lost too. A frame's changes
+   * beyond it go out in further transactions; a single record larger is refused ('messageTooBig').
+   */
+  maxUpdateBytes?: number
 }
 
 export interface YjsStoreBinding {
@@ -60,7 +70,7 @@ export interface YjsStoreBinding {
  * Remote changes are applied with `mergeRemoteChanges`, which tldraw marks as source `remote`,
  * so they never come back to the document.
  */
-export function bindStoreToYjs({ store, doc, schedule, guard, onRefused, holdRefused, onHeld }: YjsStoreBindingOptions): YjsStoreBinding {
+export function bindStoreToYjs({ store, doc, schedule, guard, onRefused, holdRefused, onHeld, maxUpdateBytes = Number.POSITIVE_INFINITY }: YjsStoreBindingOptions): YjsStoreBinding {
   const records = getRecordStore(doc)
   const origin = { binding: 'tldraw-store' }
   const reader = createRecordReader(store.schema, doc)
@@ -94,6 +104,7 @@ export function bindStoreToYjs({ store, doc, schedule, guard, onRefused, holdRef
     if (incoming.length > 0) store.put(incoming)
   })
 
+  const measured = Number.isFinite(maxUpdateBytes)
   const pending = new Set<RecordId>()
   /** Refused changes kept in the store for now (see holdRefused). */
   const held = new Set<RecordId>()
@@ -107,6 +118,7 @@ export function bindStoreToYjs({ store, doc, schedule, guard, onRefused, holdRef
     const remove: RecordId[] = []
     const refused: RefusedChange[] = []
     const nowHeld: RefusedChange[] = []
+    const sizes = new Map<TLRecord, number>()
     for (const id of pending) {
       const next = store.unsafeGetWithoutCapture(id)
       const current = records.get(id)
@@ -114,7 +126,8 @@ export function bindStoreToYjs({ store, doc, schedule, guard, onRefused, holdRef
         held.delete(id)
         continue
       }
-      const verdict = guard?.(id, next)
+      const bytes = next && measured ? recordBytes(next) : 0
+      const verdict = bytes > maxUpdateBytes ? TOO_BIG : guard?.(id, next)
       if (verdict && !verdict.allowed) {
         const change = { id, reason: verdict.reason, attempted: next, current: fromDocument(id) }
         if (id !== release && holdRefused?.(change)) {
@@ -127,11 +140,13 @@ export function bindStoreToYjs({ store, doc, schedule, guard, onRefused, holdRef
         continue
       }
       held.delete(id)
-      if (next) put.push(next)
-      else remove.push(id)
+      if (next) {
+        put.push(next)
+        sizes.set(next, bytes)
+      } else remove.push(id)
     }
     pending.clear()
-    if (put.length > 0 || remove.length > 0) writeRecords(doc, { put, remove }, origin)
+    for (const batch of batchesWithin(put, remove, maxUpdateBytes, (record) => sizes.get(record)!)) writeRecords(doc, batch, origin)
     if (refused.length > 0) {
       store.mergeRemoteChanges(() => {
         for (const { id, current } of refused) {
