@@ -236,19 +236,34 @@ test('the moderator’s undo after "Aufräumen" takes back the tidying, not a no
   await expect.poll(() => notePosition(moderator, 'Zwei')).not.toEqual(untidy.Zwei)
   const tidied = await notePosition(moderator, 'Eins')
   expect(tidied).not.toEqual(untidy.Eins)
+  const tidiedZwei = await notePosition(moderator, 'Zwei')
 
   // Anna then moves her note "Eins"; the moderator sees it move.
   await dragNote(anna, 'Eins', 30, 110)
   await expect.poll(() => notePosition(moderator, 'Eins')).not.toEqual(tidied)
   const movedByAnna = { moderator: await notePosition(moderator, 'Eins'), anna: await notePosition(anna, 'Eins') }
+  // ... and takes back her note "Drei".
+  await noteOnCanvas(anna, 'Drei', 0).click()
+  await anna.keyboard.press('Delete')
+  await expect(noteOnCanvas(moderator, 'Drei', 0)).toHaveCount(0)
 
-  // Ctrl+Z takes the tidying back: "Zwei" returns to where it was; "Eins" stays where Anna put it.
+  // Ctrl+Z takes the tidying back: "Zwei" returns to where it was; "Eins" stays where Anna put it,
+  // and "Drei" stays deleted.
   await moderator.keyboard.press('Escape')
   await moderator.keyboard.press('Control+z')
   await expect.poll(() => notePosition(moderator, 'Zwei')).toEqual(untidy.Zwei)
   expect(await notePosition(moderator, 'Eins')).toEqual(movedByAnna.moderator)
   await expect.poll(() => notePosition(anna, 'Zwei')).toEqual(untidyForAnna)
   expect(await notePosition(anna, 'Eins')).toEqual(movedByAnna.anna)
+  await expect(noteOnCanvas(moderator, 'Drei', 0)).toHaveCount(0)
+  await expect(noteOnCanvas(anna, 'Drei', 0)).toHaveCount(0)
+  await expect.poll(async () => (await exported(session)).boards[0].unclusteredNotes.map((note: any) => note.text).sort()).toEqual(['Eins', 'Zwei'])
+
+  // Redo tidies again what the undo took back, and still leaves Anna's note alone.
+  await moderator.keyboard.press('Control+Shift+z')
+  await expect.poll(() => notePosition(moderator, 'Zwei')).toEqual(tidiedZwei)
+  expect(await notePosition(moderator, 'Eins')).toEqual(movedByAnna.moderator)
+  await expect(noteOnCanvas(moderator, 'Drei', 0)).toHaveCount(0)
 })
 
 test('a voting round with three dots: the fourth is refused, results are ranked at the end', async ({ browser }, testInfo) => {

@@ -9,7 +9,7 @@ import type { Editor, TLShape } from 'tldraw'
  * lay before tidying when the moderator pressed Ctrl+Z: the undo overwrote the participant's move.
  *
  * Here a shape that someone else changed after the change being undone (or redone) is theirs:
- * undo and redo leave it as it is, and take back the rest. Times are a counter of changes; a
+ * undo and redo leave it as it is, and take back the rest; one they deleted since stays deleted. Times are a counter of changes; a
  * change is known by the record objects tldraw keeps in its history (the shape before the change
  * for an undo, after it for a redo), which are the very objects the store held.
  */
@@ -20,12 +20,24 @@ export function registerUndoOfOwnChanges(editor: Editor): () => void {
   /** When an own change made a shape version, and when an own change replaced it. */
   const madeAt = new WeakMap<TLShape, number>()
   const replacedAt = new WeakMap<TLShape, number>()
+  /** When someone else deleted a shape. */
+  const deletedAt = new Map<TLShape['id'], number>()
   const isReplaying = () => replayingHistory(editor)
+  /** When the change being undone (its version before) or redone (its version after) was made. */
+  const changedAt = (target: TLShape) => replacedAt.get(target) ?? madeAt.get(target)
 
   const stopAfterCreate = editor.sideEffects.registerAfterCreateHandler('shape', (shape, source) => {
     clock++
     if (source === 'remote') arrivedAt.set(shape, clock)
     else if (!isReplaying()) madeAt.set(shape, clock)
+    else if ((deletedAt.get(shape.id) ?? -1) > (changedAt(shape) ?? Infinity)) {
+      // Someone deleted it after our change: undoing that change does not bring it back.
+      editor.store.remove([shape.id])
+    }
+  })
+  const stopAfterDelete = editor.sideEffects.registerAfterDeleteHandler('shape', (shape, source) => {
+    clock++
+    if (source === 'remote') deletedAt.set(shape.id, clock)
   })
   const stopAfterChange = editor.sideEffects.registerAfterChangeHandler('shape', (prev, next, source) => {
     clock++
@@ -39,13 +51,13 @@ export function registerUndoOfOwnChanges(editor: Editor): () => void {
     if (source !== 'user' || !isReplaying()) return target
     const arrived = arrivedAt.get(current)
     if (arrived === undefined) return target
-    // Undo restores the version our change replaced; redo the version it made.
-    const changedAt = replacedAt.get(target) ?? madeAt.get(target)
-    if (changedAt === undefined) return target
-    return arrived > changedAt ? current : target
+    const changed = changedAt(target)
+    if (changed === undefined) return target
+    return arrived > changed ? current : target
   })
   return () => {
     stopAfterCreate()
+    stopAfterDelete()
     stopAfterChange()
     stopBeforeChange()
   }
