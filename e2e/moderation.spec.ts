@@ -222,6 +222,33 @@ test('a cluster grows around a note dropped in at its edge and around a note mov
   await expect.poll(() => clusterHolds(anna, 'Radwege')).toBe(true)
 })
 
+test('in the clustering phase a participant’s note dropped at a cluster’s edge slides inside it', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  const moderator = await openModerator(browser, session)
+  for (const text of ['Radwege', 'Busse', 'Carsharing']) await postNote(anna, 0, text)
+  for (const text of ['Radwege', 'Busse', 'Carsharing']) await expect(noteOnCanvas(moderator, text, 0)).toBeVisible()
+  await noteOnCanvas(moderator, 'Radwege', 0).click()
+  await noteOnCanvas(moderator, 'Busse', 0).click({ modifiers: ['Shift'] })
+  await moderator.getByTestId('cluster-create').click()
+  await moderator.getByTestId('phase-cluster').click()
+  await expect(anna.getByTestId('phase-indicator').locator('[aria-current="step"]')).toHaveText('Clustern')
+  const clusterNotes = async () => (await exported(session)).boards[0].clusters.map((cluster: any) => cluster.notes.map((note: any) => note.text).sort())
+  await expect.poll(clusterNotes).toEqual([['Busse', 'Radwege']])
+
+  // Anna may regroup her notes but not change the cluster: her note moves inside the frame.
+  const cluster = await clusterBox(anna)
+  const loose = (await noteOnCanvas(anna, 'Carsharing', 0).locator('xpath=..').boundingBox())!
+  await anna.mouse.move(loose.x + 10, loose.y + 10)
+  await anna.mouse.down()
+  await anna.mouse.move(cluster.x + cluster.width - 10, cluster.y + cluster.height - 10, { steps: 10 })
+  await anna.mouse.up()
+  await expect.poll(clusterNotes).toEqual([['Busse', 'Carsharing', 'Radwege']])
+  await expect.poll(() => clusterHolds(anna, 'Carsharing')).toBe(true)
+  await expect.poll(() => clusterHolds(moderator, 'Carsharing')).toBe(true)
+  expect(await clusterBox(anna)).toEqual(cluster)
+})
+
 test('the moderator’s undo after "Aufräumen" takes back the tidying, not a note a participant moved since', async ({ browser }) => {
   const session = await createSession(server.origin)
   const anna = await joinAs(browser, session.participantUrl, 'Anna')

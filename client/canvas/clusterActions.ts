@@ -1,5 +1,5 @@
 import { createShapeId, type Editor, type TLFrameShape, type TLShape, type TLShapeId } from 'tldraw'
-import { arrangeInGrid, CLUSTER_LABEL_SPACE, clusterArea, flowOnBoard, growClusterAround, type Size } from '../../shared/workshop/clusterLayout.ts'
+import { arrangeInGrid, CLUSTER_LABEL_SPACE, clusterArea, flowOnBoard, growClusterAround, insideCluster, type Size } from '../../shared/workshop/clusterLayout.ts'
 import { BOARD_HEADER_HEIGHT, rectsOverlap } from '../../shared/workshop/boardLayout.ts'
 import { freeNotePosition, isBoard, isCluster, isNote, type BoardShape, type ClusterShape } from '../../shared/workshop/workshopRecords.ts'
 
@@ -115,6 +115,23 @@ export function fitClusterToNotes(editor: Editor, clusterId: TLShapeId): void {
     ])
     clearClusterArea(editor, board, clusterId)
   })
+}
+
+/**
+ * Notes dropped into a cluster that does not grow for this person (a participant regrouping own
+ * notes in the clustering phase may not change the frame) slide inside its padding instead of
+ * hanging over its edge, cut off.
+ */
+export function keepNotesInsideCluster(editor: Editor, clusterId: TLShapeId, noteIds: readonly TLShapeId[]): void {
+  const cluster = editor.getShape(clusterId)
+  if (!cluster || !isCluster(cluster)) return
+  const notes = noteIds
+    .map((id) => editor.getShape(id))
+    .filter((shape): shape is TLShape => shape !== undefined && shape.parentId === clusterId)
+  const moves = notes
+    .map((shape) => ({ shape, spot: insideCluster(cluster.props, { x: shape.x, y: shape.y, ...sizeOf(editor, shape.id) }) }))
+    .filter(({ shape, spot }) => spot.x !== shape.x || spot.y !== shape.y)
+  if (moves.length > 0) editor.updateShapes(moves.map(({ shape, spot }) => ({ id: shape.id, type: shape.type, ...spot })))
 }
 
 /**

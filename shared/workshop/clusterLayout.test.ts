@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BOARD_HEADER_HEIGHT, BOARD_HEIGHT, BOARD_PADDING, BOARD_WIDTH, NOTE_GAP, NOTE_SIZE, rectsOverlap as overlaps } from './boardLayout.ts'
-import { arrangeInGrid, CLUSTER_GAP, CLUSTER_LABEL_SPACE, CLUSTER_PADDING, clusterColumns, flowOnBoard, growClusterAround } from './clusterLayout.ts'
+import { arrangeInGrid, CLUSTER_GAP, CLUSTER_LABEL_SPACE, CLUSTER_PADDING, clusterColumns, flowOnBoard, growClusterAround, insideCluster } from './clusterLayout.ts'
 
 const note = { w: NOTE_SIZE, h: NOTE_SIZE }
 const BOARD = { w: BOARD_WIDTH, h: BOARD_HEIGHT }
@@ -127,5 +127,22 @@ describe('growClusterAround', () => {
     expect(top!.y).toBe(CLUSTER_PADDING)
     // Its name's room counts as the cluster's area, and that stays off the header.
     expect(grown.frame.y - CLUSTER_LABEL_SPACE).toBeGreaterThanOrEqual(BOARD_HEADER_HEIGHT)
+  })
+})
+
+describe('insideCluster', () => {
+  const cluster = { w: 500, h: 300 }
+
+  it('leaves a note inside the padding where it is', () => {
+    expect(insideCluster(cluster, { x: 40, y: 50, ...note })).toEqual({ x: 40, y: 50 })
+  })
+
+  it('moves a note hanging over an edge back inside the padding', () => {
+    expect(insideCluster(cluster, { x: 420, y: -30, ...note })).toEqual({ x: cluster.w - CLUSTER_PADDING - NOTE_SIZE, y: CLUSTER_PADDING })
+    expect(insideCluster(cluster, { x: -90, y: 250, ...note })).toEqual({ x: CLUSTER_PADDING, y: cluster.h - CLUSTER_PADDING - NOTE_SIZE })
+  })
+
+  it('keeps the top-left corner of a note larger than the cluster inside', () => {
+    expect(insideCluster({ w: 100, h: 100 }, { x: 30, y: 30, ...note })).toEqual({ x: CLUSTER_PADDING, y: CLUSTER_PADDING })
   })
 })

@@ -160,11 +160,7 @@ export function growClusterAround(cluster: Rect, notes: readonly Rect[], board: 
   const frameRight = Math.min(right, Math.max(cluster.x + cluster.w, ...onBoard.map((note) => note.x + note.w + CLUSTER_PADDING)))
   const frameBottom = Math.min(bottom, Math.max(cluster.y + cluster.h, ...onBoard.map((note) => note.y + note.h + CLUSTER_PADDING)))
   const frame = { x: frameLeft, y: frameTop, w: frameRight - frameLeft, h: frameBottom - frameTop }
-  // Inside the frame's padding; a note larger than the frame keeps its top-left corner inside.
-  const positions = onBoard.map((note) => ({
-    x: Math.max(frame.x + CLUSTER_PADDING, Math.min(note.x, frameRight - CLUSTER_PADDING - note.w)) - frame.x,
-    y: Math.max(frame.y + CLUSTER_PADDING, Math.min(note.y, frameBottom - CLUSTER_PADDING - note.h)) - frame.y,
-  }))
+  const positions = onBoard.map((note) => insideCluster(frame, { ...note, x: note.x - frame.x, y: note.y - frame.y }))
   const unchanged =
     frame.x === cluster.x &&
     frame.y === cluster.y &&
@@ -172,4 +168,16 @@ export function growClusterAround(cluster: Rect, notes: readonly Rect[], board: 
     frame.h === cluster.h &&
     positions.every((position, index) => position.x === notes[index]!.x && position.y === notes[index]!.y)
   return unchanged ? undefined : { frame, positions }
+}
+
+/**
+ * Where a note in a cluster goes to lie inside the cluster's padding, as near to where it is as
+ * can be (positions relative to the cluster); a note larger than the cluster keeps its top-left
+ * corner inside. For a cluster that does not grow: a participant's note dropped at its edge.
+ */
+export function insideCluster(cluster: Size, note: Rect): Point {
+  return {
+    x: Math.max(CLUSTER_PADDING, Math.min(note.x, cluster.w - CLUSTER_PADDING - note.w)),
+    y: Math.max(CLUSTER_PADDING, Math.min(note.y, cluster.h - CLUSTER_PADDING - note.h)),
+  }
 }
