@@ -265,3 +265,32 @@ test('a long display name is cut with an ellipsis in the header, which stays one
   expect(await self.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true)
   expect((await page.locator('.session__bar').boundingBox())!.height).toBeLessThan(60)
 })
+
+test('what a participant pastes onto a selected note becomes their notes on that board: a text, and a copy of someone else’s note', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  await anna.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await postNote(anna, 0, 'Eins')
+  await postNote(moderator, 0, 'Moni-Karte')
+  await expect(noteOnCanvas(anna, 'Moni-Karte', 0)).toBeVisible()
+
+  // Text from elsewhere, pasted while her note is selected (it became a text shape, refused, the text gone).
+  await anna.evaluate(() => navigator.clipboard.writeText('Eingefügter Text'))
+  await anna.keyboard.press('Escape') // nothing selected: a click on a selected note opens it for typing
+  await noteOnCanvas(anna, 'Eins', 0).click()
+  await expect(anna.locator('.tl-shape [contenteditable="true"]')).toHaveCount(0)
+  await anna.keyboard.press('Control+v')
+  await expect(noteOnCanvas(moderator, 'Eingefügter Text', 0)).toBeVisible()
+  await expect(noteOnCanvas(moderator, 'Eingefügter Text', 0).getByTestId('note-author')).toHaveText('Anna')
+  await expect(noteOnCanvas(moderator, 'Eins', 0)).toBeVisible()
+
+  // A copy of Moni's note (it came back under Moni's name, off the board, and was refused).
+  await noteOnCanvas(anna, 'Moni-Karte', 0).click()
+  await anna.keyboard.press('Control+c')
+  await noteOnCanvas(anna, 'Eins', 0).click()
+  await anna.keyboard.press('Control+v')
+  await expect(noteOnCanvas(moderator, 'Moni-Karte', 0)).toHaveCount(2)
+  await expect(noteOnCanvas(moderator, 'Moni-Karte', 0).getByTestId('note-author')).toHaveText(['Moni', 'Anna'], { useInnerText: true })
+  await expect(anna.getByTestId('toast')).toHaveCount(0)
+})

@@ -40,6 +40,7 @@ import { NO_EMBEDS, registerLinksWithoutPreview, withoutEmbedAction } from './li
 import { BoardFrameShapeUtil } from './BoardFrameShapeUtil.tsx'
 import { CanvasModerationContext, type CanvasModeration } from './canvasModeration.ts'
 import { registerBoardRules } from './boardRules.ts'
+import { registerParticipantPaste } from './participantPaste.ts'
 import { CanvasSessionContext, type CanvasSession } from './canvasSession.ts'
 import { animationFrameScheduler, throttledScheduler } from './frameScheduler.ts'
 import { ModerationOverlays } from './ModerationOverlays.tsx'
@@ -315,6 +316,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       // Before the board rules: a card left empty goes only after its held change is settled.
       const stopSettling = settleWhenTypingEnds(editor, () => bindingRef.current)
       const unregisterRules = registerBoardRules(editor, actor)
+      if (actor.role === 'participant') registerParticipantPaste(editor, () => sessionRef.current.author)
       const stopUndoingOthers = registerUndoOfOwnChanges(editor)
       const stopRemovingImages = removeImagesWithoutAsset(editor)
       const stopFollowingLanguage = followAppLanguage(editor)

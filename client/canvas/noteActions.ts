@@ -1,4 +1,4 @@
-import { startEditingShapeWithRichText, type Editor, type TLShape } from 'tldraw'
+import { startEditingShapeWithRichText, type Editor, type TLShape, type TLShapeId } from 'tldraw'
 import type { Author } from '../../shared/workshop/recordMeta.ts'
 import { buildNoteRecord, type BoardShape } from '../../shared/workshop/workshopRecords.ts'
 import { pageBoards } from './pageBoards.ts'
@@ -11,11 +11,7 @@ const WRITING_ZOOM = 0.6
  * puts it into edit mode, so typing goes straight into it.
  */
 export function addNoteToBoard(editor: Editor, board: BoardShape, author: Author): void {
-  const siblings = editor
-    .getSortedChildIdsForParent(board.id)
-    .map((id) => editor.getShape(id))
-    .filter((shape): shape is TLShape => shape !== undefined)
-  const note = buildNoteRecord({ board, author, text: '', siblings })
+  const note = buildNoteRecord({ board, author, text: '', siblings: shapesOn(editor, board) })
   editor.markHistoryStoppingPoint('add note')
   editor.createShape(note)
   editor.select(note.id)
@@ -24,6 +20,31 @@ export function addNoteToBoard(editor: Editor, board: BoardShape, author: Author
     if (bounds) editor.zoomToBounds(bounds, { inset: 48, animation: { duration: 200 } })
   }
   startEditingShapeWithRichText(editor, note.id)
+}
+
+/**
+ * Posts one note per text on `board`, each on a free slot, and selects them: what a participant
+ * pastes becomes their notes. Returns the new notes' ids.
+ */
+export function postNotesWithTexts(editor: Editor, board: BoardShape, author: Author, texts: readonly string[]): TLShapeId[] {
+  const siblings: TLShape[] = shapesOn(editor, board)
+  const notes = texts.map((text) => {
+    const note = buildNoteRecord({ board, author, text, siblings })
+    siblings.push(note)
+    return note
+  })
+  if (notes.length === 0) return []
+  editor.markHistoryStoppingPoint('paste notes')
+  editor.createShapes(notes)
+  editor.select(...notes.map((note) => note.id))
+  return notes.map((note) => note.id)
+}
+
+function shapesOn(editor: Editor, board: BoardShape): TLShape[] {
+  return editor
+    .getSortedChildIdsForParent(board.id)
+    .map((id) => editor.getShape(id))
+    .filter((shape): shape is TLShape => shape !== undefined)
 }
 
 /**

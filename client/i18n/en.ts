@@ -93,6 +93,9 @@ export const en: Messages = {
   'toast.copied': 'Copied',
   'board.typingHeld': '{reason}. What you write now is no longer sent; when you are done, you can copy the text.',
   'board.textNotSent': 'Not sent ({reason}). Your text is not lost – here it is to copy:',
+  'board.pasteLeftOutOne': '1 pasted shape is not a note and was left out (only texts become notes)',
+  'board.pasteLeftOutMany': '{count} pasted shapes are not notes and were left out (only texts become notes)',
+  'board.pasteNothing': 'There is no text for a note in what you pasted',
   // Why a change was refused, one key per shared RefusalCode (shared/permissions/refusal.ts).
   // Clauses without a final period: they are shown inside board.refused, connection.refused etc.
   'refusal.readOnlyViewer': 'The projector (Beamer) link can only watch, not change anything',

@@ -1,0 +1,73 @@
+import type { Editor, TLContent, TLShape, VecLike } from 'tldraw'
+import { richTextToPlain } from '../../shared/text/richTextToPlain.ts'
+import type { Author } from '../../shared/workshop/recordMeta.ts'
+import { isBoard, isCluster, type BoardShape } from '../../shared/workshop/workshopRecords.ts'
+import { translateNow } from '../i18n/translate.ts'
+import { showToast } from '../stores/toastStore.ts'
+import { boardAtViewportCentre, postNotesWithTexts } from './noteActions.ts'
+import { pageBoards } from './pageBoards.ts'
+
+/**
+ * What a participant pastes (Ctrl+V) becomes their notes. tldraw's defaults made shapes the
+ * participant may not post: pasted text became a text shape, which was refused with "participants
+ * may only write notes" and the text was gone; a copied note of someone else came back with that
+ * person's name, off the board, and was refused too; a copied cluster lost its notes with it. Now
+ * every pasted text, and every copied shape's text, is posted as a note of this participant on
+ * the board of the selection (or under the paste point, or in the middle of the view); shapes
+ * without text are left out, and the participant is told how many.
+ */
+export function registerParticipantPaste(editor: Editor, author: () => Author | null): void {
+  const post = (texts: string[], point: VecLike | undefined, leftOut = 0) => {
+    const by = author()
+    if (!by) return
+    const board = targetBoard(editor, point)
+    if (!board) return void showToast(translateNow('board.noBoard'))
+    const posted = postNotesWithTexts(editor, board, by, texts.filter((text) => text.trim() !== ''))
+    if (leftOut > 0) showToast(leftOut === 1 ? translateNow('board.pasteLeftOutOne') : translateNow('board.pasteLeftOutMany', { count: leftOut }), 'error', 8000)
+    else if (posted.length === 0) showToast(translateNow('board.pasteNothing'))
+  }
+  editor.registerExternalContentHandler('text', ({ text, point }) => post([text], point))
+  editor.registerExternalContentHandler('url', ({ url, point }) => post([url], point))
+  editor.registerExternalContentHandler('tldraw', ({ content, point }) => {
+    const { texts, leftOut } = textsOfCopiedShapes(content)
+    post(texts, point, leftOut)
+  })
+}
+
+/** The texts of copied shapes (notes, text shapes), and how many copied shapes have none (boards, drawings, pictures). */
+export function textsOfCopiedShapes(content: TLContent): { texts: string[]; leftOut: number } {
+  const texts: string[] = []
+  let leftOut = 0
+  for (const shape of content.shapes) {
+    // A board's header is part of the board (counted once, as the board).
+    if ((shape.meta as { kind?: unknown }).kind === 'boardHeader') continue
+    const richText = (shape.props as { richText?: Parameters<typeof richTextToPlain>[0] }).richText
+    const text = richText ? richTextToPlain(richText) : ''
+    if (text.trim() !== '') texts.push(text)
+    // A cluster's frame holds notes (copied along, each counted as one); it is no card itself.
+    else if (!isCluster(shape)) leftOut++
+  }
+  return { texts, leftOut }
+}
+
+/** The board pasted onto: the selection's, the one under the paste point, or the one in view. */
+function targetBoard(editor: Editor, point: VecLike | undefined): BoardShape | undefined {
+  for (const shape of editor.getSelectedShapes()) {
+    const board = boardAround(editor, shape)
+    if (board) return board
+  }
+  if (point) {
+    const under = pageBoards(editor).find((board) => editor.getShapePageBounds(board.id)?.containsPoint(point))
+    if (under) return under
+  }
+  return boardAtViewportCentre(editor)
+}
+
+function boardAround(editor: Editor, shape: TLShape): BoardShape | undefined {
+  let current: TLShape | undefined = shape
+  for (let depth = 0; current && depth < 8; depth++) {
+    if (isBoard(current)) return current
+    current = editor.getShape(current.parentId as TLShape['id'])
+  }
+  return undefined
+}
