@@ -294,3 +294,36 @@ test('what a participant pastes onto a selected note becomes their notes on that
   await expect(noteOnCanvas(moderator, 'Moni-Karte', 0).getByTestId('note-author')).toHaveText(['Moni', 'Anna'], { useInnerText: true })
   await expect(anna.getByTestId('toast')).toHaveCount(0)
 })
+
+test('typing still on its way when the board is locked: the server refuses it and the board reloads, and the note’s text is offered to copy', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
+  // Anna's messages to the server go through a gate the test can close: a slow network, made exact.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  let holding = false
+  const held: Array<() => void> = []
+  await context.routeWebSocket(/\/yjs\//, (page) => {
+    const toServer = page.connectToServer()
+    page.onMessage((message) => (holding ? held.push(() => toServer.send(message)) : toServer.send(message)))
+  })
+  const anna = await context.newPage()
+  await anna.goto(session.participantUrl)
+  await anna.getByTestId('name-input').fill('Anna')
+  await anna.getByTestId('name-submit').click()
+  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
+  await waitForCanvas(anna)
+
+  await anna.getByTestId('add-note-0').click()
+  await anna.keyboard.type('Vor der Sperre')
+  await expect(noteOnCanvas(moderator, 'Vor der Sperre', 0)).toBeVisible()
+  holding = true
+  await anna.keyboard.type(' und danach')
+  await moderator.getByTestId('lock-board-0').click()
+  await expect(anna.getByTestId('board-locked-0')).toBeVisible()
+  // Now Anna's last letters reach the server, after the lock: refused, her board reloads.
+  holding = false
+  for (const send of held.splice(0)) send()
+  await expect(anna.getByTestId('toast').filter({ hasText: 'Die Pinnwand wird neu geladen' })).toBeVisible()
+  await expect(anna.getByTestId('toast-kept-text')).toHaveValue('Vor der Sperre und danach')
+  await expect(noteOnCanvas(moderator, 'Vor der Sperre', 0)).not.toContainText('danach')
+})

@@ -54,7 +54,7 @@ import { prefetchTldrawTranslations, preloadTldrawFonts, tldrawAssetUrls } from 
 import { bindStoreToYjs, documentRecordsForStore, type YjsStoreBinding } from './yjsStoreBinding.ts'
 import { registerUndoOfOwnChanges } from './undoOwnChanges.ts'
 import { updateBudget } from './messageBatches.ts'
-import { isNoteBeingTyped, reportHeldChange, reportRefusedChanges, settleWhenTypingEnds } from './refusedEdits.ts'
+import { isNoteBeingTyped, reportHeldChange, reportRefusedChanges, reportTypingCutOff, settleWhenTypingEnds } from './refusedEdits.ts'
 
 const SHAPE_UTILS = [
   AuthoredNoteShapeUtil,
@@ -321,6 +321,9 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       const stopRemovingImages = removeImagesWithoutAsset(editor)
       const stopFollowingLanguage = followAppLanguage(editor)
       return () => {
+        // Here, not with the binding: tldraw's editor is gone by the time effects are cleaned up.
+        const binding = bindingRef.current
+        if (binding && connection.refusal !== undefined) reportTypingCutOff(editor, binding, connection.refusal)
         stopSettling()
         editorRef.current = undefined
         stopFollowingLanguage()
@@ -330,7 +333,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
         stopRemovingImages()
       }
     },
-    [actor, readonly],
+    [actor, readonly, connection],
   )
 
   return (

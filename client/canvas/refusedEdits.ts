@@ -60,3 +60,18 @@ export function settleWhenTypingEnds(editor: Editor, binding: () => YjsStoreBind
     if (ended && ended !== next.editingShapeId) queueMicrotask(() => binding()?.settle(ended as TLShapeId))
   })
 }
+
+/**
+ * The server refused an update and the canvas is about to be rebuilt from its state (the device's
+ * copy goes, see useSessionConnection): a note open for typing would lose what was typed since
+ * the server last took it, so its whole text is offered to copy. A held note is reported by the
+ * binding when it goes.
+ */
+export function reportTypingCutOff(editor: Editor | undefined, binding: YjsStoreBinding, reason: string): void {
+  const id = editor?.getEditingShapeId()
+  const shape = id ? editor?.getShape(id) : undefined
+  if (!shape || !isNote(shape) || binding.isHeld(shape.id)) return
+  const text = richTextToPlain(shape.props.richText)
+  if (text.trim() === '') return
+  showToast(translateNow('board.textNotSent', { reason: reasonMessage(translateNow, reason) }), 'error', null, { keptText: text })
+}

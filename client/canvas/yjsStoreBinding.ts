@@ -53,6 +53,8 @@ export interface YjsStoreBinding {
   flush: () => void
   /** Ends the hold on `id` (see `holdRefused`): writes its change if now allowed, else returns it. */
   settle: (id: RecordId) => void
+  /** Whether a refused change to `id` is held (see `holdRefused`). */
+  isHeld: (id: RecordId) => boolean
   dispose: () => void
 }
 
@@ -203,6 +205,7 @@ export function bindStoreToYjs({ store, doc, schedule, guard, onRefused, holdRef
   return {
     flush: () => flush(),
     settle,
+    isHeld: (id) => held.has(id),
     dispose: () => {
       flush()
       // Held changes cannot wait any longer: reported as refused, so what they held is not lost silently.

@@ -46,6 +46,11 @@ export class SessionConnection {
   private readonly persistence: IndexeddbPersistence
   /** Resolves once the document holds the session's records (from this device or the server). */
   readonly whenReady: Promise<void>
+  /**
+   * Why the server refused an update of this connection, once it has: the owner drops the
+   * connection and this device's copy, and views can save what would go with them.
+   */
+  refusal: string | undefined
   private persistenceSynced = false
   private closedForGood = false
   private destroyed = false
@@ -89,10 +94,10 @@ export class SessionConnection {
     this.onProvider('status', updateStatus)
     this.onProvider('sync', updateStatus)
     this.onProvider('connection-close', (event) => {
-      if (event?.code === CLOSE_CODES.updateRefused) this.events.onRefused(event.reason)
+      if (event?.code === CLOSE_CODES.updateRefused) this.refuse(event.reason)
       // The message with the local change was cut off by the server's size limit: re-sent on
       // every reconnect it would be cut off again, forever. Dropped like a refused update.
-      else if (event?.code === CLOSE_CODES.messageTooBig) this.events.onRefused(refusalText(refusal('messageTooBig')))
+      else if (event?.code === CLOSE_CODES.messageTooBig) this.refuse(refusalText(refusal('messageTooBig')))
     })
     this.onProvider('closed', ({ code, reason }) => {
       this.closedForGood = true
@@ -150,6 +155,11 @@ export class SessionConnection {
     if (clearLocal) await this.persistence.clearData()
     else await this.persistence.destroy()
     this.doc.destroy()
+  }
+
+  private refuse(reason: string): void {
+    this.refusal = reason
+    this.events.onRefused(reason)
   }
 
   /** Subscribes to a provider event until {@link destroy}. */
