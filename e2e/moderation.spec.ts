@@ -249,6 +249,57 @@ test('in the clustering phase a participant’s note dropped at a cluster’s ed
   expect(await clusterBox(anna)).toEqual(cluster)
 })
 
+test('a cluster grows around its note that gets taller while typed in or is nudged; a participant’s nudged note stays inside', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  const moderator = await openModerator(browser, session)
+  await postNote(anna, 0, 'Annas Karte')
+  for (const text of ['Radwege', 'Busse']) await postNote(moderator, 0, text)
+  await expect(noteOnCanvas(moderator, 'Annas Karte', 0)).toBeVisible()
+  await noteOnCanvas(moderator, 'Radwege', 0).click()
+  await noteOnCanvas(moderator, 'Busse', 0).click({ modifiers: ['Shift'] })
+  await noteOnCanvas(moderator, 'Annas Karte', 0).click({ modifiers: ['Shift'] })
+  await moderator.getByTestId('cluster-create').click()
+  const clusterNotes = async () => (await exported(session)).boards[0].clusters.map((cluster: any) => cluster.notes.map((note: any) => note.text).sort())
+  await expect.poll(clusterNotes).toEqual([['Annas Karte', 'Busse', 'Radwege']])
+  await moderator.keyboard.press('Escape')
+
+  // The moderator types lines into "Radwege": the note gets taller, and the cluster with it.
+  const before = await clusterBox(moderator)
+  await noteOnCanvas(moderator, 'Radwege', 0).dblclick()
+  await expect(moderator.locator('.tl-shape [contenteditable="true"]')).toHaveCount(1)
+  // (tldraw selects the whole text on opening: it is typed anew.)
+  await moderator.keyboard.type('Radwege')
+  for (const line of ['sicherer', 'breiter', 'beleuchtet', 'durchgehend', 'geräumt', 'markiert', 'gepflegt']) {
+    await moderator.keyboard.press('Enter')
+    await moderator.keyboard.type(line)
+  }
+  await expect.poll(() => clusterHolds(moderator, 'Radwege')).toBe(true)
+  expect((await clusterBox(moderator)).height).toBeGreaterThan(before.height)
+  await moderator.keyboard.press('Escape')
+  await expect.poll(() => clusterHolds(anna, 'Radwege')).toBe(true)
+
+  // Nudged right with the arrow keys (10 px a press with Shift), "Busse" stays held: the cluster grows.
+  const grown = await clusterBox(moderator)
+  await noteOnCanvas(moderator, 'Busse', 0).click()
+  for (let press = 0; press < 6; press++) await moderator.keyboard.press('Shift+ArrowRight')
+  await expect.poll(async () => (await clusterBox(moderator)).width).toBeGreaterThan(grown.width)
+  await expect.poll(() => clusterHolds(moderator, 'Busse')).toBe(true)
+  await moderator.keyboard.press('Escape')
+
+  // In the clustering phase Anna may move her note but not change the cluster: nudged down past
+  // its edge, her note stays inside the frame, which keeps its size.
+  await moderator.getByTestId('phase-cluster').click()
+  await expect(anna.getByTestId('phase-indicator').locator('[aria-current="step"]')).toHaveText('Clustern')
+  await expect.poll(() => clusterHolds(anna, 'Busse')).toBe(true)
+  const seen = await clusterBox(anna)
+  await noteOnCanvas(anna, 'Annas Karte', 0).click()
+  for (let press = 0; press < 20; press++) await anna.keyboard.press('Shift+ArrowDown')
+  await expect.poll(() => clusterHolds(anna, 'Annas Karte')).toBe(true)
+  await expect.poll(() => clusterHolds(moderator, 'Annas Karte')).toBe(true)
+  expect(await clusterBox(anna)).toEqual(seen)
+})
+
 test('the moderator’s undo after "Aufräumen" takes back the tidying, not a note a participant moved since', async ({ browser }) => {
   const session = await createSession(server.origin)
   const anna = await joinAs(browser, session.participantUrl, 'Anna')

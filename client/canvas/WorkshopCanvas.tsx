@@ -52,6 +52,7 @@ import { SelectionStylePanel } from './SelectionStylePanel.tsx'
 import { useWholePixelSize, wholePixelSize, type WholePixelSize } from './wholePixelSize.ts'
 import { prefetchTldrawTranslations, preloadTldrawFonts, tldrawAssetUrls } from './tldrawAssets.ts'
 import { bindStoreToYjs, documentRecordsForStore, type YjsStoreBinding } from './yjsStoreBinding.ts'
+import { registerClusterGrowth } from './clusterGrowth.ts'
 import { registerUndoOfOwnChanges } from './undoOwnChanges.ts'
 import { updateBudget } from './messageBatches.ts'
 import { isNoteBeingTyped, reportHeldChange, reportRefusedChanges, reportTypingCutOff, settleWhenTypingEnds } from './refusedEdits.ts'
@@ -318,6 +319,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       const unregisterRules = registerBoardRules(editor, actor)
       if (actor.role === 'participant') registerParticipantPaste(editor, () => sessionRef.current.author)
       const stopUndoingOthers = registerUndoOfOwnChanges(editor)
+      const stopGrowingClusters = registerClusterGrowth(editor)
       const stopRemovingImages = removeImagesWithoutAsset(editor)
       const stopFollowingLanguage = followAppLanguage(editor)
       return () => {
@@ -330,6 +332,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
         stopFitting()
         unregisterRules()
         stopUndoingOthers()
+        stopGrowingClusters()
         stopRemovingImages()
       }
     },

@@ -67,7 +67,7 @@ export function registerUndoOfOwnChanges(editor: Editor): () => void {
  * Whether tldraw is applying an undo or redo. `Editor.isReplayingHistory` is tldraw's own answer
  * but left out of its published types; without it, undo behaves as tldraw's does.
  */
-function replayingHistory(editor: Editor): boolean {
+export function replayingHistory(editor: Editor): boolean {
   const { isReplayingHistory } = editor as unknown as { isReplayingHistory?: () => boolean }
   return isReplayingHistory?.call(editor) ?? false
 }
