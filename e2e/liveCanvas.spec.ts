@@ -337,7 +337,8 @@ test('typing still on its way when the board is locked: the server refuses it an
   await expect(anna.locator('.tl-shape [contenteditable="true"]')).toHaveCount(0)
   await expect(anna.locator('[data-testid="note"]')).toHaveCount(1)
   // A click on the canvas gives the keys back to it: H is the hand tool again.
-  await noteOnCanvas(anna, 'Vor der Sperre', 0).click()
+  // (Beside the boards: the toast with her text lies over her note.)
+  await anna.mouse.click(150, 500)
   await anna.keyboard.press('h')
   await expect(anna.getByTestId('tools.hand')).toHaveAttribute('aria-pressed', 'true')
 })

@@ -55,7 +55,7 @@ import { bindStoreToYjs, documentRecordsForStore, type YjsStoreBinding } from '.
 import { registerClusterGrowth } from './clusterGrowth.ts'
 import { registerUndoOfOwnChanges } from './undoOwnChanges.ts'
 import { updateBudget } from './messageBatches.ts'
-import { isNoteBeingTyped, reportHeldChange, reportRefusedChanges, reportTypingCutOff, settleWhenTypingEnds } from './refusedEdits.ts'
+import { isNoteBeingTyped, reportHeldChange, reportRefusedChanges, reportTypingCutOff, settleWhenTypingEnds, waitForClickAfterRefusal } from './refusedEdits.ts'
 
 const SHAPE_UTILS = [
   AuthoredNoteShapeUtil,
@@ -322,7 +322,9 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       const stopGrowingClusters = registerClusterGrowth(editor)
       const stopRemovingImages = removeImagesWithoutAsset(editor)
       const stopFollowingLanguage = followAppLanguage(editor)
+      const stopWaitingForClick = waitForClickAfterRefusal(editor)
       return () => {
+        stopWaitingForClick()
         // Here, not with the binding: tldraw's editor is gone by the time effects are cleaned up.
         const binding = bindingRef.current
         if (binding && connection.refusal !== undefined) reportTypingCutOff(editor, binding, connection.refusal)

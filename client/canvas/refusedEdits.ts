@@ -65,13 +65,33 @@ export function settleWhenTypingEnds(editor: Editor, binding: () => YjsStoreBind
  * The server refused an update and the canvas is about to be rebuilt from its state (the device's
  * copy goes, see useSessionConnection): a note open for typing would lose what was typed since
  * the server last took it, so its whole text is offered to copy. A held note is reported by the
- * binding when it goes.
+ * binding when it goes. The canvas built next waits for a click (`waitForClickAfterRefusal`).
  */
 export function reportTypingCutOff(editor: Editor | undefined, binding: YjsStoreBinding, reason: string): void {
+  rebuildingAfterRefusal = true
   const id = editor?.getEditingShapeId()
   const shape = id ? editor?.getShape(id) : undefined
   if (!shape || !isNote(shape) || binding.isHeld(shape.id)) return
   const text = richTextToPlain(shape.props.richText)
   if (text.trim() === '') return
   showToast(translateNow('board.textNotSent', { reason: reasonMessage(translateNow, reason) }), 'error', null, { keptText: text })
+}
+
+/** A canvas went because the server refused an update; the one built next waits for a click (see below). */
+let rebuildingAfterRefusal = false
+
+/**
+ * The canvas rebuilt after a refusal starts without the keyboard: the person was typing when the
+ * old one went, and their next keys would be tldraw's shortcuts on the new one ("N" made a new note
+ * on the board in view and the rest of the word went into it). A pointer down on the canvas gives
+ * it the keyboard again.
+ */
+export function waitForClickAfterRefusal(editor: Editor): () => void {
+  if (!rebuildingAfterRefusal) return () => {}
+  rebuildingAfterRefusal = false
+  editor.blur()
+  const container = editor.getContainer()
+  const focus = () => editor.focus()
+  container.addEventListener('pointerdown', focus, { once: true })
+  return () => container.removeEventListener('pointerdown', focus)
 }
