@@ -193,6 +193,26 @@ test('a full room folds the names in the header into a list that opens; a small 
   }
 })
 
+test('typing held by a lock goes out when the board is unlocked, and the toast saying it would not goes with it', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  await anna.getByTestId('add-note-0').click()
+  await anna.keyboard.type('Vor der Sperre')
+  await expect(noteOnCanvas(moderator, 'Vor der Sperre', 0)).toBeVisible()
+  await moderator.getByTestId('lock-board-0').click()
+  await expect(anna.getByTestId('board-locked-0')).toBeVisible()
+  await anna.keyboard.type(' und danach')
+  const held = anna.getByTestId('toast').filter({ hasText: 'wird nicht mehr gesendet' })
+  await expect(held).toBeVisible()
+  await moderator.getByTestId('lock-board-0').click()
+  await expect(anna.getByTestId('board-locked-0')).toHaveCount(0)
+  await anna.keyboard.type('!')
+  // Sent after all: by the time it reaches the moderator, Anna's toast is gone (it stayed 10 s).
+  await expect(noteOnCanvas(moderator, 'Vor der Sperre', 0)).toContainText('und danach!')
+  expect(await held.count()).toBe(0)
+})
+
 test('typing on when the moderator locks the board or ends the collecting: the text stays, is not sent, and is offered to copy', async ({ browser }) => {
   const session = await createSession(server.origin)
   const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')

@@ -55,7 +55,7 @@ import { bindStoreToYjs, documentRecordsForStore, type YjsStoreBinding } from '.
 import { registerClusterGrowth } from './clusterGrowth.ts'
 import { registerUndoOfOwnChanges } from './undoOwnChanges.ts'
 import { updateBudget } from './messageBatches.ts'
-import { isNoteBeingTyped, reportHeldChange, reportRefusedChanges, reportTypingCutOff, settleWhenTypingEnds, waitForClickAfterRefusal } from './refusedEdits.ts'
+import { isNoteBeingTyped, reportHeldChange, reportHeldChangeSent, reportRefusedChanges, reportTypingCutOff, settleWhenTypingEnds, waitForClickAfterRefusal } from './refusedEdits.ts'
 
 const SHAPE_UTILS = [
   AuthoredNoteShapeUtil,
@@ -243,6 +243,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       onRefused: reportRefusedChanges,
       holdRefused: (change) => isNoteBeingTyped(editorRef.current, change),
       onHeld: reportHeldChange,
+      onReleased: reportHeldChangeSent,
       maxUpdateBytes: updateBudget(maxMessageBytes),
     })
     bindingRef.current = binding

@@ -43,6 +43,13 @@ export function reportHeldChange(change: RefusedChange): void {
   heldToasts.set(change.id, showToast(translateNow('board.typingHeld', { reason: reasonMessage(translateNow, change.reason) }), 'error', 10_000))
 }
 
+/** A held note's typing went out after all (its board was unlocked): the toast saying it would not goes. */
+export function reportHeldChangeSent(id: RefusedChange['id']): void {
+  const heldToast = heldToasts.get(id)
+  if (heldToast !== undefined) dismissToast(heldToast)
+  heldToasts.delete(id)
+}
+
 /**
  * Whether a refused change is to a note on the board that is open for typing: it waits until
  * typing ends. Anything else goes back at once (a text shape tldraw makes on a double click

@@ -44,6 +44,7 @@ function connectedDocs() {
 }
 
 function setup(guard?: RecordGuard, more?: Pick<YjsStoreBindingOptions, 'holdRefused' | 'maxUpdateBytes'>) {
+  const released: string[] = []
   const docs = connectedDocs()
   const frames = manualFrames()
   const store = createTLStore({ schema: pinnwandSchema })
@@ -60,9 +61,10 @@ function setup(guard?: RecordGuard, more?: Pick<YjsStoreBindingOptions, 'holdRef
       refused.push(...changes)
     },
     onHeld: (change) => held.push(change),
+    onReleased: (id) => released.push(id),
     ...more,
   })
-  return { ...docs, ...frames, store, binding, refusals, refused, held }
+  return { ...docs, ...frames, store, binding, refusals, refused, held, released }
 }
 
 const anna = { authorId: 'p-anna', authorName: 'Anna' }
@@ -202,17 +204,38 @@ describe('bindStoreToYjs', () => {
   it('sends a held change once it is allowed again', () => {
     let locked = true
     const guard: RecordGuard = (id) => (locked && getRecordStore(local).get(id) ? refuse('boardLocked') : { allowed: true })
-    const { store, local, remote, runFrame, binding, refused } = setup(guard, { holdRefused: () => true })
+    const { store, local, remote, runFrame, binding, refused, released } = setup(guard, { holdRefused: () => true })
     const note = noteOn(local, 0, 'Erst')
     writeRecords(local, { put: [note], remove: [] })
     const typed = { ...note, props: { ...note.props, richText: toRichText('Erst gesperrt, dann frei') } }
     store.put([typed])
     runFrame()
     expect(getRecordStore(remote).get(note.id)).toEqual(note)
+    expect(released).toEqual([])
     locked = false
     binding.settle(note.id)
     expect(refused).toEqual([])
     expect(getRecordStore(remote).get(note.id)).toEqual(typed)
+    // Said, so the toast saying it was held goes.
+    expect(released).toEqual([note.id])
+  })
+
+  it('says when a held change goes out while typing goes on (the board was unlocked)', () => {
+    let locked = true
+    const guard: RecordGuard = (id) => (locked && getRecordStore(local).get(id) ? refuse('boardLocked') : { allowed: true })
+    const { store, local, remote, runFrame, binding, released } = setup(guard, { holdRefused: () => true })
+    const note = noteOn(local, 0, 'Erst')
+    writeRecords(local, { put: [note], remove: [] })
+    store.put([{ ...note, props: { ...note.props, richText: toRichText('Erst gesperrt') } }])
+    runFrame()
+    expect(binding.isHeld(note.id)).toBe(true)
+    locked = false
+    const typed = { ...note, props: { ...note.props, richText: toRichText('Erst gesperrt, dann frei') } }
+    store.put([typed])
+    runFrame()
+    expect(getRecordStore(remote).get(note.id)).toEqual(typed)
+    expect(released).toEqual([note.id])
+    expect(binding.isHeld(note.id)).toBe(false)
   })
 
   it('sends a frame larger than one message in several, each within the budget, and refuses only a record too large alone', () => {

@@ -40,6 +40,8 @@ export interface YjsStoreBindingOptions {
   holdRefused?: (refused: RefusedChange) => boolean
   /** A record's change is held from now on (see `holdRefused`); once per record and hold. */
   onHeld?: (refused: RefusedChange) => void
+  /** A held record's change went out after all (allowed again, or back to the document's state). */
+  onReleased?: (id: RecordId) => void
   /**
    * The most bytes one transaction (one websocket message) may carry: the server closes the
    * connection on a larger message, and what was sent after it was lost too. A frame's changes
@@ -72,7 +74,7 @@ export interface YjsStoreBinding {
  * Remote changes are applied with `mergeRemoteChanges`, which tldraw marks as source `remote`,
  * so they never come back to the document.
  */
-export function bindStoreToYjs({ store, doc, schedule, guard, onRefused, holdRefused, onHeld, maxUpdateBytes = Number.POSITIVE_INFINITY }: YjsStoreBindingOptions): YjsStoreBinding {
+export function bindStoreToYjs({ store, doc, schedule, guard, onRefused, holdRefused, onHeld, onReleased, maxUpdateBytes = Number.POSITIVE_INFINITY }: YjsStoreBindingOptions): YjsStoreBinding {
   const records = getRecordStore(doc)
   const origin = { binding: 'tldraw-store' }
   const reader = createRecordReader(store.schema, doc)
@@ -120,12 +122,17 @@ export function bindStoreToYjs({ store, doc, schedule, guard, onRefused, holdRef
     const remove: RecordId[] = []
     const refused: RefusedChange[] = []
     const nowHeld: RefusedChange[] = []
+    const released: RecordId[] = []
+    /** The change to `id` goes out (or is no change any more): no longer held. */
+    const noLongerHeld = (id: RecordId) => {
+      if (held.delete(id)) released.push(id)
+    }
     const sizes = new Map<TLRecord, number>()
     for (const id of pending) {
       const next = store.unsafeGetWithoutCapture(id)
       const current = records.get(id)
       if (next ? isEqual(next, current) : current === undefined) {
-        held.delete(id)
+        noLongerHeld(id)
         continue
       }
       const bytes = next && measured ? recordBytes(next) : 0
@@ -141,7 +148,7 @@ export function bindStoreToYjs({ store, doc, schedule, guard, onRefused, holdRef
         }
         continue
       }
-      held.delete(id)
+      noLongerHeld(id)
       if (next) {
         put.push(next)
         sizes.set(next, bytes)
@@ -159,6 +166,7 @@ export function bindStoreToYjs({ store, doc, schedule, guard, onRefused, holdRef
       onRefused?.(refused)
     }
     for (const change of nowHeld) onHeld?.(change)
+    for (const id of released) onReleased?.(id)
   }
 
   const settle = (id: RecordId) => {
