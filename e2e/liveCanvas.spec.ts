@@ -193,6 +193,22 @@ test('a full room folds the names in the header into a list that opens; a small 
   }
 })
 
+test('a note the moderator deletes while its author types in it: the author gets the text to copy', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  await anna.getByTestId('add-note-0').click()
+  await anna.keyboard.type('Gleich weg')
+  await expect(noteOnCanvas(moderator, 'Gleich weg', 0)).toBeVisible()
+  await anna.keyboard.type(' und noch mehr')
+  await noteOnCanvas(moderator, 'Gleich weg', 0).click()
+  await moderator.keyboard.press('Delete')
+  await expect(noteOnCanvas(anna, 'Gleich weg', 0)).toHaveCount(0)
+  const kept = anna.getByTestId('toast').filter({ has: anna.getByTestId('toast-kept-text') })
+  await expect(kept).toContainText('Diese Karte wurde gelöscht, während du geschrieben hast')
+  await expect(kept.getByTestId('toast-kept-text')).toHaveValue('Gleich weg und noch mehr')
+})
+
 test('typing held by a lock goes out when the board is unlocked, and the toast saying it would not goes with it', async ({ browser }) => {
   const session = await createSession(server.origin)
   const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')

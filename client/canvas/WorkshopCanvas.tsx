@@ -55,7 +55,7 @@ import { bindStoreToYjs, documentRecordsForStore, type YjsStoreBinding } from '.
 import { registerClusterGrowth } from './clusterGrowth.ts'
 import { registerUndoOfOwnChanges } from './undoOwnChanges.ts'
 import { updateBudget } from './messageBatches.ts'
-import { isNoteBeingTyped, reportHeldChange, reportHeldChangeSent, reportRefusedChanges, reportTypingCutOff, settleWhenTypingEnds, waitForClickAfterRefusal } from './refusedEdits.ts'
+import { isNoteBeingTyped, keepTextOfNoteDeletedWhileTyping, reportHeldChange, reportHeldChangeSent, reportRefusedChanges, reportTypingCutOff, settleWhenTypingEnds, waitForClickAfterRefusal } from './refusedEdits.ts'
 
 const SHAPE_UTILS = [
   AuthoredNoteShapeUtil,
@@ -317,6 +317,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       editorRef.current = editor
       // Before the board rules: a card left empty goes only after its held change is settled.
       const stopSettling = settleWhenTypingEnds(editor, () => bindingRef.current)
+      const stopKeepingDeletedText = keepTextOfNoteDeletedWhileTyping(editor, () => bindingRef.current)
       const unregisterRules = registerBoardRules(editor, actor)
       if (actor.role === 'participant') registerParticipantPaste(editor, () => sessionRef.current.author)
       const stopUndoingOthers = registerUndoOfOwnChanges(editor)
@@ -330,6 +331,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
         const binding = bindingRef.current
         if (binding && connection.refusal !== undefined) reportTypingCutOff(editor, binding, connection.refusal)
         stopSettling()
+        stopKeepingDeletedText()
         editorRef.current = undefined
         stopFollowingLanguage()
         stopFitting()

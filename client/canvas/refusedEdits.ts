@@ -69,6 +69,19 @@ export function settleWhenTypingEnds(editor: Editor, binding: () => YjsStoreBind
 }
 
 /**
+ * Someone else (a moderator) deletes the note this person is typing into: the note and what they
+ * typed would go without a word, so its whole text stays in a toast to copy, as for a refused
+ * change. A held note is reported when its hold is settled (the binding keeps it until then).
+ */
+export function keepTextOfNoteDeletedWhileTyping(editor: Editor, binding: () => YjsStoreBinding | undefined): () => void {
+  return editor.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) => {
+    if (source !== 'remote' || !isNote(shape) || editor.getEditingShapeId() !== shape.id || binding()?.isHeld(shape.id)) return
+    const text = richTextToPlain(shape.props.richText)
+    if (text.trim() !== '') showToast(translateNow('board.deletedWhileTyping'), 'error', null, { keptText: text })
+  })
+}
+
+/**
  * The server refused an update and the canvas is about to be rebuilt from its state (the device's
  * copy goes, see useSessionConnection): a note open for typing would lose what was typed since
  * the server last took it, so its whole text is offered to copy. A held note is reported by the

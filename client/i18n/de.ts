@@ -93,6 +93,7 @@ export const de = {
   'toast.copied': 'Kopiert',
   'board.typingHeld': '{reason}. Was du jetzt noch schreibst, wird nicht mehr gesendet; wenn du fertig bist, kannst du den Text kopieren.',
   'board.textNotSent': 'Nicht gesendet ({reason}). Dein Text ist nicht verloren – hier ist er zum Kopieren:',
+  'board.deletedWhileTyping': 'Diese Karte wurde gelöscht, während du geschrieben hast. Dein Text ist nicht verloren – hier ist er zum Kopieren:',
   'board.pasteLeftOutOne': '1 eingefügte Form ist keine Karte und wurde weggelassen (nur Texte werden zu Karten)',
   'board.pasteLeftOutMany': '{count} eingefügte Formen sind keine Karten und wurden weggelassen (nur Texte werden zu Karten)',
   'board.pasteNothing': 'Im Eingefügten ist kein Text für eine Karte',

@@ -93,6 +93,7 @@ export const en: Messages = {
   'toast.copied': 'Copied',
   'board.typingHeld': '{reason}. What you write now is no longer sent; when you are done, you can copy the text.',
   'board.textNotSent': 'Not sent ({reason}). Your text is not lost – here it is to copy:',
+  'board.deletedWhileTyping': 'This note was deleted while you were writing. Your text is not lost – here it is to copy:',
   'board.pasteLeftOutOne': '1 pasted shape is not a note and was left out (only texts become notes)',
   'board.pasteLeftOutMany': '{count} pasted shapes are not notes and were left out (only texts become notes)',
   'board.pasteNothing': 'There is no text for a note in what you pasted',
