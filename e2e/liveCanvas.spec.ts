@@ -298,7 +298,14 @@ test('a long display name is cut with an ellipsis in the header, which stays one
   const page = await joinAs(browser, session.participantUrl, name)
   const self = page.getByTestId('online-list').getByRole('listitem').filter({ hasText: name.slice(0, 12) })
   await expect(self).toHaveAttribute('title', name)
-  expect(await self.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true)
+  expect(await self.locator('.online__name').evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true)
+  // Only the name is cut: "(du)" after it is whole, inside the entry.
+  const you = self.locator('.online__self')
+  await expect(you).toHaveText(' (du)')
+  const entry = (await self.boundingBox())!
+  const youBox = (await you.boundingBox())!
+  expect(youBox.width).toBeGreaterThan(10)
+  expect(youBox.x + youBox.width).toBeLessThanOrEqual(entry.x + entry.width + 0.5)
   expect((await page.locator('.session__bar').boundingBox())!.height).toBeLessThan(60)
 })
 

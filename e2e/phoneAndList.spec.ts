@@ -239,7 +239,11 @@ test('on a phone a long display name ends in an ellipsis inside the screen, with
     await expect(self).toHaveAttribute('title', name)
     const box = (await self.boundingBox())!
     expect(box.x + box.width, `${language}: the name's right edge`).toBeLessThanOrEqual(390)
-    expect(await self.evaluate((element) => element.scrollWidth > element.clientWidth && getComputedStyle(element).textOverflow === 'ellipsis')).toBe(true)
+    expect(await self.locator('.online__name').evaluate((element) => element.scrollWidth > element.clientWidth && getComputedStyle(element).textOverflow === 'ellipsis')).toBe(true)
+    // "(du)" after it stays whole, on the screen.
+    const you = (await self.locator('.online__self').boundingBox())!
+    expect(you.width).toBeGreaterThan(10)
+    expect(you.x + you.width).toBeLessThanOrEqual(Math.min(box.x + box.width + 0.5, 390))
     // One line: as high as its line plus padding, and nothing cut.
     expect(
       await toggle.evaluate((element) => {

@@ -18,7 +18,7 @@ export function OnlineList() {
       {people.map((person) => (
         <li key={person.participantId} className="online__person" title={person.name}>
           <span className="online__swatch" style={{ background: person.color }} aria-hidden="true" />
-          {person.name}
+          <span className="online__name">{person.name}</span>
           {person.isSelf && <span className="online__self"> ({t('online.you')})</span>}
         </li>
       ))}
