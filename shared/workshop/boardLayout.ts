@@ -12,6 +12,19 @@ export const BOARD_WIDTH = BOARD_PADDING * 2 + NOTE_COLUMNS * NOTE_SIZE + (NOTE_
 export const BOARD_HEIGHT =
   BOARD_HEADER_HEIGHT + BOARD_PADDING + NOTE_ROWS * NOTE_SIZE + (NOTE_ROWS - 1) * NOTE_GAP
 export const BOARD_SPACING = 160
+
+/**
+ * Font size of a board's header so that the whole question fits above the first row of notes
+ * (the header area is {@link BOARD_HEADER_HEIGHT} high; at size l a question of 170 characters
+ * took four lines and the notes covered the last). The server seeds the header without a DOM to
+ * measure, so the size goes by length: over the board's width a line holds at least ≈ 45 / 70 /
+ * 95 characters at l / m / s (long German words wrap early), and 3 / 5 / 6 lines fit the area.
+ */
+export function boardHeaderSize(headerText: string): 'l' | 'm' | 's' {
+  if (headerText.length <= 130) return 'l'
+  if (headerText.length <= 330) return 'm'
+  return 's'
+}
 export const BOARD_COLUMNS = 2
 
 export interface Rect {

@@ -16,6 +16,7 @@ import { createShapeId, TLDOCUMENT_ID, toRichText } from '../doc/tldrawPrimitive
 import type { WorkshopTemplate } from '../template/templateSchema.ts'
 import { authorNoteColor } from './authorColor.ts'
 import {
+  boardHeaderSize,
   BOARD_PADDING,
   boardRect,
   firstFreeNoteSlot,
@@ -93,7 +94,7 @@ export function buildSeedRecords(template: WorkshopTemplate): TLRecord[] {
       type: 'text',
       props: {
         color: 'black',
-        size: 'l',
+        size: boardHeaderSize(`${questionIndex + 1}. ${question}`),
         font: 'sans',
         textAlign: 'start',
         w: rect.w - BOARD_PADDING * 2,
