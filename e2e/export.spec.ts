@@ -93,11 +93,14 @@ test('a moderator downloads the results in every format and pictures of the boar
   expect(foreign, 'requests that left the origin').toEqual([])
 })
 
-test('a board’s picture shows the dots on its notes and clusters and the authors, without names when anonymised', async ({ browser }, testInfo) => {
+test('a board’s picture shows the dots on its notes and clusters and the authors, numbered as in the files when anonymised', async ({ browser }, testInfo) => {
   test.setTimeout(240_000)
   const session = await createSession(server.origin)
   const moderator = await joinAs(browser, session.moderatorUrl, 'Mia')
   const anna = await joinAs(browser, session.participantUrl, 'Anna Beispiel')
+  // Ben writes first, but Anna's clustered note comes first in the files' reading order.
+  const ben = await joinAs(browser, session.participantUrl, 'Ben Zweiter')
+  await postNote(ben, 0, 'Sportfest')
   await postNote(anna, 0, 'Spielplatz')
   await postNote(anna, 0, 'Bolzplatz')
   const noteId = await noteOnCanvas(anna, 'Spielplatz').locator('xpath=ancestor::div[@data-shape-id][1]').first().getAttribute('data-shape-id')
@@ -132,6 +135,16 @@ test('a board’s picture shows the dots on its notes and clusters and the autho
 
   await moderator.getByTestId('export-anonymise').check()
   const anonymised = (await download(moderator, 'export-board-svg-0')).bytes.toString('utf8')
+  await writeFile(testInfo.outputPath('board-anonymised.svg'), anonymised)
   expect(anonymised).toContain('<title>2 Punkte</title>')
   expect(anonymised).not.toContain('Anna Beispiel')
+  expect(anonymised).not.toContain('Ben Zweiter')
+  // The names the files give: the picture numbers the authors the same way.
+  const files = (await getJson(server.origin, `/api/sessions/${session.id}/export?format=json&anonymise=1`, session.moderatorToken)).json
+  const fileNames = new Map<string, string>(
+    files.boards[0].clusters.flatMap((cluster: any) => cluster.notes).concat(files.boards[0].unclusteredNotes).map((note: any) => [note.text, note.authorName]),
+  )
+  expect([...new Set(fileNames.values())].sort()).toEqual(['Teilnehmer:in 1', 'Teilnehmer:in 2'])
+  // Each note's picture (a group with its text, then its author line) carries its file's name.
+  for (const [text, name] of fileNames) expect(anonymised, text).toMatch(new RegExp(`${text}(?:(?!Teilnehmer:in)[\\s\\S])*${name}<`))
 })

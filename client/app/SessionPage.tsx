@@ -168,7 +168,7 @@ export function SessionPage({ route }: { route: SessionRoute }) {
         <span className="session__spacer" />
         {role === 'moderator' && roleToken && (
           <Suspense fallback={null}>
-            <ExportPanel sessionId={sessionId} moderatorToken={roleToken} title={loaded.info.title} questions={loaded.info.questions} />
+            <ExportPanel sessionId={sessionId} moderatorToken={roleToken} doc={live?.connection.doc} title={loaded.info.title} questions={loaded.info.questions} />
           </Suspense>
         )}
         <ConnectionIndicator />

@@ -128,14 +128,14 @@ export class AuthoredNoteShapeUtil extends NoteShapeUtil {
   /**
    * The note in pictures (the Fotoprotokoll's PNG and SVG, tldraw's copy as image): tldraw's own
    * note plus what the canvas draws beside it as HTML, which tldraw's export cannot see: the
-   * author's name (unless the export is anonymised) and the dots, as far as the person exporting
+   * author's name ("Teilnehmer:in N" in an anonymised export) and the dots, as far as the person exporting
    * sees them on the canvas (see notePictureDetails).
    */
   override toSvg(shape: TLNoteShape, ctx: SvgExportContext) {
     const note = super.toSvg(shape, ctx)
     const details = notePictureDetails(this.editor)
     const meta = readNoteMeta(shape.meta)
-    const author = details.showAuthors ? meta?.authorName : undefined
+    const author = details.authorOf(shape.id, meta?.authorName)
     const dots = details.dotsOf(shape.id) ?? 0
     if (!author && dots === 0) return note
     // tldraw's note picture is drawn in these bounds (the note's unscaled size).

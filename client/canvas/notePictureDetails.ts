@@ -8,8 +8,17 @@ import type { Editor } from 'tldraw'
 export interface NotePictureDetails {
   /** The dots on a note or cluster as the exporting person sees them on the canvas; null: none shown. */
   dotsOf: (targetId: string) => number | null
-  /** The author's name at the bottom of each note (not in an anonymised export). */
-  showAuthors: boolean
+  /** The name at the bottom of a note, given the author's name on screen; undefined: none. */
+  authorOf: (noteId: string, onScreen: string | undefined) => string | undefined
+}
+
+/** Options of one picture export. */
+export interface NotePictureOptions {
+  /**
+   * An anonymised export's author names by note id ("Teilnehmer:in N", as in its files, see
+   * shared/export's exportedAuthorNames); null: the names as on screen.
+   */
+  authorNames: ReadonlyMap<string, string> | null
 }
 
 /**
@@ -19,7 +28,7 @@ export interface NotePictureDetails {
  */
 const shownDots = new WeakMap<Editor, (targetId: string) => number | null>()
 /** Options of the export running now (the export panel's), per editor. */
-const exportOptions = new WeakMap<Editor, { showAuthors: boolean }>()
+const exportOptions = new WeakMap<Editor, NotePictureOptions>()
 
 const NO_DOTS = () => null
 
@@ -33,10 +42,10 @@ export function showDotCountsInPictures(editor: Editor, dotsOf: ((targetId: stri
 }
 
 /**
- * Runs an export of `editor` whose notes show their authors or not. Outside such a run (tldraw's
- * own copy / export) notes show their authors, as on screen.
+ * Runs an export of `editor` whose notes show their authors as on screen or as an anonymised
+ * export names them. Outside such a run (tldraw's own copy / export) notes show their authors, as on screen.
  */
-export async function withNotePictureOptions<T>(editor: Editor, options: { showAuthors: boolean }, run: () => Promise<T>): Promise<T> {
+export async function withNotePictureOptions<T>(editor: Editor, options: NotePictureOptions, run: () => Promise<T>): Promise<T> {
   exportOptions.set(editor, options)
   try {
     return await run()
@@ -46,5 +55,9 @@ export async function withNotePictureOptions<T>(editor: Editor, options: { showA
 }
 
 export function notePictureDetails(editor: Editor): NotePictureDetails {
-  return { dotsOf: shownDots.get(editor) ?? NO_DOTS, showAuthors: exportOptions.get(editor)?.showAuthors ?? true }
+  const authorNames = exportOptions.get(editor)?.authorNames ?? null
+  return {
+    dotsOf: shownDots.get(editor) ?? NO_DOTS,
+    authorOf: (noteId, onScreen) => (authorNames ? authorNames.get(noteId) : onScreen),
+  }
 }

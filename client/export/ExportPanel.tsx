@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react'
+import type * as Y from 'yjs'
 import { exportFileStem } from '../../shared/export/formats/fileStem.ts'
 import type { ExportFormatId } from '../../shared/export/formats/index.ts'
 import { apiErrorMessage } from '../i18n/refusalMessage.ts'
@@ -13,6 +14,8 @@ import { CheckboxField } from '../panels/CheckboxField.tsx'
 export interface ExportPanelProps {
   sessionId: string
   moderatorToken: string
+  /** The session's document: an anonymised picture numbers authors from it as the files do. */
+  doc: Y.Doc | undefined
   title: string
   questions: readonly string[]
 }
@@ -31,7 +34,7 @@ type Status = { kind: 'busy' } | { kind: 'done'; fileName: string } | { kind: 'e
  * with the empty-notes option) and pictures of the boards and the whole canvas, rendered in this
  * browser by tldraw, with their notes' dots and authors; anonymising applies to both.
  */
-export function ExportPanel({ sessionId, moderatorToken, title, questions }: ExportPanelProps) {
+export function ExportPanel({ sessionId, moderatorToken, doc, title, questions }: ExportPanelProps) {
   const t = useTranslate()
   const editor = useLiveEditor()
   const panelId = useId()
@@ -73,15 +76,15 @@ export function ExportPanel({ sessionId, moderatorToken, title, questions }: Exp
   const downloadBoard = (questionIndex: number, format: PictureFormat) =>
     run(async () => {
       // tldraw's export code is only needed here; the canvas chunk has it loaded already.
-      const { boardPicture } = await import('./canvasPictures.ts')
-      const blob = await boardPicture(editor!, questionIndex, format, { anonymise })
+      const { boardPicture, pictureOptions } = await import('./canvasPictures.ts')
+      const blob = await boardPicture(editor!, questionIndex, format, pictureOptions(doc!, { sessionId, anonymise, includeEmpty }))
       return { blob, fileName: `${pictureStem()}-leitfrage-${questionIndex + 1}.${format}` }
     })
 
   const downloadCanvas = () =>
     run(async () => {
-      const { canvasPicture } = await import('./canvasPictures.ts')
-      return { blob: await canvasPicture(editor!, { anonymise }), fileName: `${pictureStem()}-pinnwand.svg` }
+      const { canvasPicture, pictureOptions } = await import('./canvasPictures.ts')
+      return { blob: await canvasPicture(editor!, pictureOptions(doc!, { sessionId, anonymise, includeEmpty })), fileName: `${pictureStem()}-pinnwand.svg` }
     })
 
   return (
@@ -133,7 +136,7 @@ export function ExportPanel({ sessionId, moderatorToken, title, questions }: Exp
 
           <fieldset className="export__group">
             <legend>{t('export.pictures')}</legend>
-            {editor ? (
+            {editor && doc ? (
               <>
                 <ul className="export__boards">
                   {questions.map((question, index) => (

@@ -1,12 +1,24 @@
 import type { Editor, TLShapeId } from 'tldraw'
+import type * as Y from 'yjs'
+import { exportedAuthorNames } from '../../shared/export/authorAliases.ts'
+import { buildExport } from '../../shared/export/exportModel.ts'
 import { boardsInOrder } from '../../shared/workshop/workshopRecords.ts'
-import { withNotePictureOptions } from '../canvas/notePictureDetails.ts'
+import { withNotePictureOptions, type NotePictureOptions } from '../canvas/notePictureDetails.ts'
 
 export type PictureFormat = 'png' | 'svg'
 
-export interface PictureOptions {
-  /** Leave the authors' names off the notes (the export panel's "anonymise"). */
-  anonymise: boolean
+/** The export panel's choice: authors as on screen, or numbered as in its anonymised files. */
+export type PictureOptions = NotePictureOptions
+
+/**
+ * The panel's options for pictures: anonymised, each note's author is named as in the files
+ * exported with the same options ("Teilnehmer:in N"), read from the same export model built from
+ * this browser's copy of the document, so numbers cannot drift apart from the files.
+ */
+export function pictureOptions(doc: Y.Doc, options: { sessionId: string; anonymise: boolean; includeEmpty: boolean }): PictureOptions {
+  if (!options.anonymise) return { authorNames: null }
+  const model = buildExport(doc, { sessionId: options.sessionId, exportedAt: new Date(), anonymise: true, includeEmpty: options.includeEmpty })
+  return { authorNames: exportedAuthorNames(model) }
 }
 
 /** Room around the exported shapes, in page pixels. */
@@ -18,8 +30,8 @@ const PADDING = 32
  * from the bundled tldraw assets on our origin and are embedded, so no network is needed.
  * Loaded on demand: only the export panel needs it, and only with a canvas on screen.
  *
- * Notes carry what the canvas draws beside them as HTML: their authors' names (unless
- * anonymised) and their dots as the person exporting sees them (AuthoredNoteShapeUtil.toSvg).
+ * Notes carry what the canvas draws beside them as HTML: their authors' names ("Teilnehmer:in N"
+ * when anonymised, numbered as in the files) and their dots as the person exporting sees them (AuthoredNoteShapeUtil.toSvg).
  */
 export async function boardPicture(editor: Editor, questionIndex: number, format: PictureFormat, options: PictureOptions): Promise<Blob> {
   const board = boardsInOrder(editor.getCurrentPageShapes()).find((shape) => shape.meta.questionIndex === questionIndex)
@@ -35,7 +47,7 @@ export async function canvasPicture(editor: Editor, options: PictureOptions): Pr
 }
 
 async function render(editor: Editor, ids: TLShapeId[], format: PictureFormat, options: PictureOptions): Promise<Blob> {
-  const { blob } = await withNotePictureOptions(editor, { showAuthors: !options.anonymise }, () =>
+  const { blob } = await withNotePictureOptions(editor, options, () =>
     editor.toImage(ids, { format, background: true, padding: PADDING, darkMode: false }),
   )
   return blob

@@ -1,3 +1,5 @@
+import type { WorkshopExport } from './exportSchema.ts'
+
 /** The label anonymised authors get, numbered from 1. */
 export const ANONYMISED_AUTHOR_PREFIX = 'Teilnehmer:in'
 
@@ -17,4 +19,17 @@ export function createAuthorNamer(anonymise: boolean): (author: { authorId: stri
     }
     return `${ANONYMISED_AUTHOR_PREFIX} ${number}`
   }
+}
+
+/**
+ * Each exported note's author as the export names them, by note id: pictures of an anonymised
+ * export label notes "Teilnehmer:in N" with the numbers its files use (the model is the one rule;
+ * a note the export leaves out, empty or sealed, has no name here).
+ */
+export function exportedAuthorNames(model: WorkshopExport): Map<string, string> {
+  const notes = [
+    ...model.boards.flatMap((board) => [...board.clusters.flatMap((cluster) => cluster.notes), ...board.unclusteredNotes]),
+    ...model.notesOutsideBoards,
+  ]
+  return new Map(notes.map((note) => [note.id, note.authorName]))
 }
