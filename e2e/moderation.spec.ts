@@ -293,8 +293,16 @@ test('a cluster grows around its note that gets taller while typed in or is nudg
   await expect(anna.getByTestId('phase-indicator').locator('[aria-current="step"]')).toHaveText('Clustern')
   await expect.poll(() => clusterHolds(anna, 'Busse')).toBe(true)
   const seen = await clusterBox(anna)
+  const annasNote = noteOnCanvas(anna, 'Annas Karte', 0).locator('xpath=..')
+  const annaBefore = (await annasNote.boundingBox())!
+  // (Her note is still selected from posting it: a click would open it for typing.)
+  await anna.keyboard.press('Escape')
+  await anna.keyboard.press('Escape')
   await noteOnCanvas(anna, 'Annas Karte', 0).click()
+  await expect(anna.locator('.tl-shape [contenteditable="true"]')).toHaveCount(0)
   for (let press = 0; press < 20; press++) await anna.keyboard.press('Shift+ArrowDown')
+  // It moved down (the cluster is as tall as the moderator's long note), and no further than the frame.
+  await expect.poll(async () => (await annasNote.boundingBox())!.y).toBeGreaterThan(annaBefore.y + 20)
   await expect.poll(() => clusterHolds(anna, 'Annas Karte')).toBe(true)
   await expect.poll(() => clusterHolds(moderator, 'Annas Karte')).toBe(true)
   expect(await clusterBox(anna)).toEqual(seen)
