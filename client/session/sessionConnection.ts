@@ -77,6 +77,14 @@ export class SessionConnection {
       authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => this.events.onPermissionDenied(reason))
     }
     if (options.user) this.provider.awareness.setLocalStateField('user', options.user)
+    // When a socket closes, the server drops its awareness state but keeps its clock, and a state
+    // sent again with that same clock is ignored (by the server and every peer). After a reconnect
+    // this person was missing from everyone's online list until awareness renewed itself, up to
+    // 15 s later. A fresh clock on every connect makes the state count again at once.
+    this.onProvider('status', ({ status }) => {
+      const state = this.provider.awareness.getLocalState()
+      if (status === 'connected' && state !== null) this.provider.awareness.setLocalState(state)
+    })
 
     this.whenReady = new Promise<void>((resolve) => {
       const check = () => {
