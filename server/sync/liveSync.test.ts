@@ -212,6 +212,30 @@ describe('live sync with stock y-websocket clients', () => {
     expect(denied).toEqual([reason])
   })
 
+  it('lets no one else take a departed participant\'s presence id by reporting it gone', async () => {
+    const session = await createSession(fixture.server.origin)
+    const anna = await join(fixture.server.origin, session.id, 'Anna')
+    const ben = await join(fixture.server.origin, session.id, 'Ben')
+    const state = (label: string) => JSON.stringify({ user: claimOf(anna), label })
+    const first = await rawSocket(`/yjs/${session.id}?participant=${encodeURIComponent(anna.participantToken)}`)
+    first.send(encodeAwarenessMessage(encodeAwarenessEntries([{ clientId: 4343, clock: 1, state: state('vorher') }])))
+    const observer = client(session.id)
+    await waitFor('the observer to see Anna', () => (observer.provider.awareness.getStates().get(4343) as any)?.label === 'vorher')
+    // Anna's network drops; her socket closes and the server forgets who owned her id.
+    first.close()
+    await waitFor('the observer to see Anna gone', () => !observer.provider.awareness.getStates().has(4343))
+    // Ben's client still held her state and dropped it as outdated: y-protocols sends that on as
+    // a removal (state null) of her id.
+    const bens = await rawSocket(`/yjs/${session.id}?participant=${encodeURIComponent(ben.participantToken)}`)
+    bens.send(encodeAwarenessMessage(encodeAwarenessEntries([{ clientId: 4343, clock: 2, state: 'null' }])))
+    // Anna is back with her id: she is seen again (Ben's report did not make her id his).
+    const second = await rawSocket(`/yjs/${session.id}?participant=${encodeURIComponent(anna.participantToken)}`)
+    second.send(encodeAwarenessMessage(encodeAwarenessEntries([{ clientId: 4343, clock: 3, state: state('zurück') }])))
+    await waitFor('the observer to see Anna back', () => (observer.provider.awareness.getStates().get(4343) as any)?.label === 'zurück')
+    second.close()
+    bens.close()
+  })
+
   it('lets a participant who reconnects take over presence from its dead connection', async () => {
     const session = await createSession(fixture.server.origin)
     const anna = await join(fixture.server.origin, session.id, 'Anna')

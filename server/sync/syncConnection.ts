@@ -229,6 +229,10 @@ export class SyncConnection implements RoomPeer {
       if (!awarenessClaimFits(value, this.actor)) return false
       const owner = owners.get(clientId)
       if (owner === this) return true
+      // A removal (state null) of an id this connection does not own is another client passing
+      // on that someone left (y-protocols drops outdated peers and sends that on). It must not
+      // make the id this connection's: the person coming back with it was shut out for good.
+      if (value === null) return false
       // A participant who reconnected before the server noticed the old socket died takes its ids over.
       const sameParticipant = owner !== undefined && this.identity !== null && owner.identity === this.identity
       if (owner !== undefined && !sameParticipant) return false
