@@ -2,6 +2,7 @@ import { createShapeId, type Editor, type TLFrameShape, type TLShape, type TLSha
 import { arrangeInGrid, CLUSTER_LABEL_SPACE, clusterArea, flowOnBoard, growClusterAround, insideCluster, type Size } from '../../shared/workshop/clusterLayout.ts'
 import { BOARD_HEADER_HEIGHT, rectsOverlap } from '../../shared/workshop/boardLayout.ts'
 import { freeNotePosition, isBoard, isCluster, isNote, type BoardShape, type ClusterShape } from '../../shared/workshop/workshopRecords.ts'
+import { boardAround } from './pageBoards.ts'
 
 /**
  * The moderator's clustering on the canvas. A cluster is a tldraw `frame` with meta
@@ -12,10 +13,6 @@ import { freeNotePosition, isBoard, isCluster, isNote, type BoardShape, type Clu
 
 /** Colour of cluster frames, so they stand apart from the boards' black frames. */
 const CLUSTER_COLOR = 'blue'
-
-function boardAround(editor: Editor, shape: TLShape): BoardShape | undefined {
-  return editor.findShapeAncestor(shape, (ancestor) => isBoard(ancestor)) as BoardShape | undefined
-}
 
 /** The notes of a selection that can form one cluster: those on the board of the first note. */
 export function clusterableNotes(editor: Editor, ids: readonly TLShapeId[]): { board: BoardShape; noteIds: TLShapeId[] } | undefined {

@@ -1,11 +1,11 @@
-import type { Editor, TLContent, TLShape, VecLike } from 'tldraw'
+import type { Editor, TLContent, VecLike } from 'tldraw'
 import { richTextToPlain } from '../../shared/text/richTextToPlain.ts'
 import type { Author } from '../../shared/workshop/recordMeta.ts'
-import { isBoard, isCluster, type BoardShape } from '../../shared/workshop/workshopRecords.ts'
+import { isCluster, type BoardShape } from '../../shared/workshop/workshopRecords.ts'
 import { translateNow } from '../i18n/translate.ts'
 import { showToast } from '../stores/toastStore.ts'
 import { boardAtViewportCentre, postNotesWithTexts } from './noteActions.ts'
-import { pageBoards } from './pageBoards.ts'
+import { boardAround, pageBoards } from './pageBoards.ts'
 
 /**
  * What a participant pastes (Ctrl+V) becomes their notes. tldraw's defaults made shapes the
@@ -61,13 +61,4 @@ function targetBoard(editor: Editor, point: VecLike | undefined): BoardShape | u
     if (under) return under
   }
   return boardAtViewportCentre(editor)
-}
-
-function boardAround(editor: Editor, shape: TLShape): BoardShape | undefined {
-  let current: TLShape | undefined = shape
-  for (let depth = 0; current && depth < 8; depth++) {
-    if (isBoard(current)) return current
-    current = editor.getShape(current.parentId as TLShape['id'])
-  }
-  return undefined
 }
