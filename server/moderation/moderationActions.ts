@@ -9,6 +9,7 @@ import {
   readModerationState,
   writeModerationState,
   type ModerationState,
+  type Phase,
   type VotingRound,
 } from '../../shared/moderation/moderationState.ts'
 import { apiError } from '../../shared/api/apiError.ts'
@@ -61,7 +62,7 @@ export function applyModerationAction(doc: Y.Doc, action: ModerationAction, env:
 function patchFor(doc: Y.Doc, state: ModerationState, action: ModerationAction, env: ModerationEnvironment): Partial<ModerationState> {
   switch (action.action) {
     case 'setPhase':
-      return { phase: action.phase }
+      return { phase: action.phase, ...timerAfterPhaseChange(state, action.phase, env.now) }
     case 'lockBoard': {
       requireBoard(doc, action.boardId)
       const others = state.lockedBoards.filter((id) => id !== action.boardId)
@@ -71,6 +72,7 @@ function patchFor(doc: Y.Doc, state: ModerationState, action: ModerationAction, 
       // A new round replaces any running one; dots of earlier rounds stay but do not count.
       return {
         phase: 'vote',
+        ...timerAfterPhaseChange(state, 'vote', env.now),
         earlierRounds: state.voting ? [...state.earlierRounds, endedRound(state.voting, env.now)].slice(-MAX_EARLIER_ROUNDS) : state.earlierRounds,
         voting: {
           roundId: randomBytes(9).toString('base64url'),
@@ -96,6 +98,15 @@ function patchFor(doc: Y.Doc, state: ModerationState, action: ModerationAction, 
       if (!action.hidden && state.hiddenMode) env.revealSealedNotes(doc)
       return { hiddenMode: action.hidden }
   }
+}
+
+/**
+ * A countdown that ran out belongs to the phase it ran in: a phase change ends it, so its
+ * "Zeit ist um" does not stay through every later phase. A countdown still running goes on
+ * (the moderator may have started it for the phase that comes next).
+ */
+function timerAfterPhaseChange(state: ModerationState, phase: Phase, now: number): Partial<ModerationState> {
+  return phase !== state.phase && state.timer && state.timer.endsAt <= now ? { timer: null } : {}
 }
 
 /** A replaced round as the state keeps it: ended, at the time it was replaced if not before. */
