@@ -1,7 +1,8 @@
 import { expect, test, type Download, type Page } from '@playwright/test'
 import { readFile, writeFile } from 'node:fs/promises'
-import { createSession, getJson } from '../server/testing/apiClient.ts'
+import { createSession, getJson, join as joinSession } from '../server/testing/apiClient.ts'
 import { PinnwandServer } from '../server/testing/serverProcess.ts'
+import { SyncTestClient } from '../server/testing/syncClient.ts'
 import { joinAs, noteOnCanvas, postNote } from './support/workshopPages.ts'
 
 const NOTE = 'Mehr Bürgerhaushalt, "jetzt"'
@@ -147,4 +148,35 @@ test('a board’s picture shows the dots on its notes and clusters and the autho
   expect([...new Set(fileNames.values())].sort()).toEqual(['Teilnehmer:in 1', 'Teilnehmer:in 2'])
   // Each note's picture (a group with its text, then its author line) carries its file's name.
   for (const [text, name] of fileNames) expect(anonymised, text).toMatch(new RegExp(`${text}(?:(?!Teilnehmer:in)[\\s\\S])*${name}<`))
+})
+
+test('the session bar stays one row for a moderator on a laptop with five named people, and the export panel opens inside the window, also on a phone', async ({ browser }) => {
+  const session = await createSession(server.origin, { template: 'beteiligung-als-schritt-zum-engagement' })
+  const others: SyncTestClient[] = []
+  try {
+    for (const name of ['Anna Müller', 'Benedikt Schwarzenberger', 'Carla', 'Dieter Hildebrandt']) {
+      const joined = await joinSession(server.origin, session.id, name)
+      const client = new SyncTestClient(server.origin, session.id, { participant: joined.participantToken })
+      client.provider.awareness.setLocalStateField('user', { participantId: joined.participantId, name, color: '#e03131', role: 'participant' })
+      others.push(client)
+    }
+    for (const viewport of [
+      { width: 1400, height: 900 },
+      { width: 1280, height: 720 },
+      { width: 390, height: 844 },
+    ]) {
+      const moderator = await joinAs(browser, session.moderatorUrl, 'Moni Moderation', [], viewport)
+      await expect(moderator.locator('.online__count')).toHaveText('5 online')
+      if (viewport.width > 1000)
+        // One row: a wrapped bar put "Export" at the left of a second row.
+        expect((await moderator.locator('.session__bar').boundingBox())!.height, `bar at ${viewport.width}`).toBeLessThan(60)
+      await moderator.getByTestId('export-open').click()
+      const panel = (await moderator.getByTestId('export-panel').boundingBox())!
+      expect(panel.x, `panel left at ${viewport.width}`).toBeGreaterThanOrEqual(0)
+      expect(panel.x + panel.width, `panel right at ${viewport.width}`).toBeLessThanOrEqual(viewport.width)
+      await moderator.context().close()
+    }
+  } finally {
+    for (const client of others) client.destroy()
+  }
 })

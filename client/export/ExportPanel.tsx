@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import { exportFileStem } from '../../shared/export/formats/fileStem.ts'
 import type { ExportFormatId } from '../../shared/export/formats/index.ts'
@@ -8,6 +8,7 @@ import { useLiveEditor } from '../stores/editorStore.ts'
 import type { PictureFormat } from './canvasPictures.ts'
 import { saveFile } from './saveFile.ts'
 import { fetchServerExport, SERVER_EXPORT_FORMATS } from './serverExport.ts'
+import { shiftIntoViewport } from './shiftIntoViewport.ts'
 import './exportPanel.css'
 import { CheckboxField } from '../panels/CheckboxField.tsx'
 
@@ -43,6 +44,23 @@ export function ExportPanel({ sessionId, moderatorToken, doc, title, questions }
   const [includeEmpty, setIncludeEmpty] = useState(true)
   const [status, setStatus] = useState<Status>(null)
   const toggleRef = useRef<HTMLButtonElement>(null)
+  const panelRef = useRef<HTMLElement>(null)
+
+  // Hanging from its button's right edge, the panel began off-screen when the bar had put the
+  // button at the left: it is moved inside the window, before it is painted and on every resize.
+  useLayoutEffect(() => {
+    const panel = panelRef.current
+    if (!open || !panel) return
+    const keepInside = () => {
+      panel.style.translate = ''
+      const box = panel.getBoundingClientRect()
+      const shift = shiftIntoViewport(box.left, box.right, document.documentElement.clientWidth)
+      if (shift !== 0) panel.style.translate = `${shift}px 0`
+    }
+    keepInside()
+    window.addEventListener('resize', keepInside)
+    return () => window.removeEventListener('resize', keepInside)
+  }, [open])
 
   useEffect(() => {
     if (!open) return
@@ -101,7 +119,7 @@ export function ExportPanel({ sessionId, moderatorToken, doc, title, questions }
         {t('export.open')}
       </button>
       {open && (
-        <section id={panelId} className="export__panel" data-testid="export-panel" aria-labelledby={`${panelId}-title`}>
+        <section ref={panelRef} id={panelId} className="export__panel" data-testid="export-panel" aria-labelledby={`${panelId}-title`}>
           <header className="export__header">
             <h2 id={`${panelId}-title`}>{t('export.title')}</h2>
             <button type="button" className="button button--quiet" onClick={() => setOpen(false)} aria-label={t('export.close')}>
