@@ -501,6 +501,11 @@ test('the timer shows the same time in two browsers and ends visibly', async ({ 
   await expect(clara.getByTestId('timer-display')).toHaveText('0:00')
   await expect(moderator.getByTestId('timer-up')).toBeVisible()
   await clara.screenshot({ path: testInfo.outputPath('time-is-up.png') })
+  // The time ran out in that phase: the next phase ends it, for everyone.
+  await moderator.getByTestId('phase-cluster').click()
+  await expect(clara.getByTestId('phase-indicator').locator('[aria-current="step"]')).toHaveText('Clustern')
+  await expect(clara.getByTestId('timer-display')).toHaveCount(0)
+  await expect(moderator.getByTestId('timer-display')).toHaveCount(0)
 })
 
 /**
