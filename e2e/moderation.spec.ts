@@ -584,10 +584,16 @@ test('hidden mode: nobody else can read a note before the reveal, everyone after
   await fiona.screenshot({ path: testInfo.outputPath('covered.png') })
 
   // The reveal, while Fiona has the hidden-card dialog open: it says that sending is open now.
+  // Her own card, handed in from it, is confirmed as hidden and then as revealed.
   await fiona.getByTestId('add-note-1').click()
   await expect(fiona.getByTestId('sealed-note-title')).toHaveText('Verdeckte Karte zu Frage 2')
+  await fiona.getByTestId('sealed-note-input').fill('Fionas Vorschlag')
+  await fiona.getByTestId('sealed-note-send').click()
+  const fionaStatus = fiona.getByTestId('sealed-note-dialog').getByRole('status')
+  await expect(fionaStatus).toHaveText('Deine Karte ist verdeckt abgegeben.')
   await moderator.getByTestId('hidden-mode-toggle').click()
   await expect(fiona.getByTestId('sealed-note-title')).toHaveText('Karte zu Frage 2 – aufgedeckt, sie hängt sofort sichtbar an der Pinnwand')
+  await expect(fionaStatus).toHaveText('Deine Karte ist aufgedeckt und hängt an der Pinnwand.')
   await fiona.getByTestId('sealed-note-close').click()
   // Both see the text as an ordinary note.
   await expect(noteOnCanvas(fiona, 'Geheimer Vorschlag', 1)).toBeVisible()

@@ -29,7 +29,20 @@ function blockedMessage(t: Translate, workshop: Workshop, questionIndex: number,
   return t('compose.notNow', { reason: refusalMessage(t, refusal) })
 }
 
-type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; message: string } | { kind: 'error'; message: string }
+/** `sealed`: the note was handed in hidden, which its confirmation says until the reveal. */
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'sending' }
+  | { kind: 'done'; message: string }
+  | { kind: 'sealed' }
+  | { kind: 'error'; message: string }
+
+function statusMessage(t: Translate, status: Status, sealed: boolean): string {
+  if (status.kind === 'done' || status.kind === 'error') return status.message
+  // Once revealed, a card handed in hidden hangs openly at the board: the confirmation follows.
+  if (status.kind === 'sealed') return t(sealed ? 'compose.sentSealed' : 'compose.sentSealedRevealed')
+  return ''
+}
 
 /**
  * A labelled text field and a send button that post one note to a question's board: into the
@@ -58,7 +71,7 @@ export function NoteComposer({ workshop, questionIndex, label, inputTestId, send
         const { noteId } = await postSealedNote(workshop.sessionId, workshop.participantToken, questionIndex, trimmed)
         workshop.addSealedText(noteId, trimmed)
         setText('')
-        setStatus({ kind: 'done', message: t('compose.sentSealed') })
+        setStatus({ kind: 'sealed' })
       } catch (error) {
         // The sealed-note route answers with the shared refusal codes where the policy or a limit applies.
         const message = apiErrorMessage(t, error)
@@ -106,7 +119,7 @@ export function NoteComposer({ workshop, questionIndex, label, inputTestId, send
         </button>
       </div>
       <p id={`${id}-status`} className={`composer__status${status.kind === 'error' ? ' error' : ''}`} role="status">
-        {status.kind === 'done' || status.kind === 'error' ? status.message : ''}
+        {statusMessage(t, status, postsAreSealed(workshop.doc))}
       </p>
     </form>
   )

@@ -224,6 +224,7 @@ export const de = {
   'compose.sent': 'Deine Karte hängt an der Pinnwand.',
   'compose.sentOffline': 'Keine Verbindung: Deine Karte ist auf diesem Gerät gespeichert und kommt an die Pinnwand, sobald die Verbindung wieder steht.',
   'compose.sentSealed': 'Deine Karte ist verdeckt abgegeben.',
+  'compose.sentSealedRevealed': 'Deine Karte ist aufgedeckt und hängt an der Pinnwand.',
   'compose.failed': 'Senden hat nicht geklappt: {message}',
   'compose.empty': 'Schreib erst etwas auf die Karte.',
   'compose.notNow': 'Gerade können hier keine Karten geschrieben werden ({reason}).',

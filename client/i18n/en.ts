@@ -221,6 +221,7 @@ export const en: Messages = {
   'compose.sent': 'Your card is on the board.',
   'compose.sentOffline': 'No connection: your card is saved on this device and goes onto the board as soon as the connection is back.',
   'compose.sentSealed': 'Your card was handed in hidden.',
+  'compose.sentSealedRevealed': 'Your card is revealed and on the board.',
   'compose.failed': 'Sending failed: {message}',
   'compose.empty': 'Write something on the card first.',
   'compose.notNow': 'No cards can be written here right now ({reason}).',
