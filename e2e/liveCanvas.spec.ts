@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test'
-import { createSession, join as joinSession } from '../server/testing/apiClient.ts'
+import { createSession, join as joinSession, moderate } from '../server/testing/apiClient.ts'
 import { PinnwandServer } from '../server/testing/serverProcess.ts'
+import { boardId } from '../shared/workshop/workshopRecords.ts'
 import { SyncTestClient } from '../server/testing/syncClient.ts'
-import { coveredBy } from './support/layoutChecks.ts'
+import { boxOf, coveredBy } from './support/layoutChecks.ts'
 import { watchForeignRequests } from './support/sameOrigin.ts'
 import { createWorkshopOnStartPage, joinAs, noteOnCanvas, postNote, waitForCanvas } from './support/workshopPages.ts'
 
@@ -384,4 +385,24 @@ test('typing still on its way when the board is locked: the server refuses it an
   await anna.mouse.click(150, 500)
   await anna.keyboard.press('h')
   await expect(anna.getByTestId('tools.hand')).toHaveAttribute('aria-pressed', 'true')
+})
+
+test('during a voting round with locked boards and a timer, a participant’s phase bar is one row on a laptop', async ({ browser }) => {
+  const session = await createSession(server.origin, { template: 'beteiligung-als-schritt-zum-engagement' })
+  const anna = await joinAs(browser, session.participantUrl, 'Anna Müller')
+  for (const index of [0, 1]) expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'lockBoard', boardId: boardId(index), locked: true })).status).toBe(200)
+  const voting = { action: 'startVoting', dotsPerParticipant: 5, maxPerTarget: 2, hideResults: true }
+  expect((await moderate(server.origin, session.id, session.moderatorToken, voting)).status).toBe(200)
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'startTimer', durationMs: 90_000 })).status).toBe(200)
+  const bar = anna.getByTestId('phase-indicator')
+  await expect(anna.getByTestId('dots-left')).toHaveText('Noch 5 von 5 Punkten')
+  await expect(anna.getByTestId('timer-display')).toBeVisible()
+  await expect(anna.getByTestId('follow-moderator')).toBeVisible()
+  // It wrapped "Moderation folgen" onto a row of its own (exploratory test, 1400×900).
+  expect((await boxOf(bar)).height).toBeLessThan(50)
+  await expect(bar.getByTestId('voting-indicator')).toHaveAttribute('title', 'Punkten läuft · Ergebnisse verborgen')
+  for (const item of await bar.locator(':scope > *').all()) {
+    const box = await boxOf(item)
+    expect(box.x + box.width, (await item.textContent()) ?? '').toBeLessThanOrEqual(1400)
+  }
 })

@@ -44,6 +44,9 @@ export function PhaseBar({ doc, actor, questionCount, offerFollow }: PhaseBarPro
     .map((index) => index + 1)
   const voting = moderation.voting
   const timeUp = remaining === 0
+  // Both tags may end in an ellipsis on a laptop (moderation.css); their title holds all of it.
+  const lockedText = t('phaseBar.locked', { boards: lockedNumbers.join(', ') })
+  const votingText = t('phaseBar.votingRunning') + (voting?.hideResults ? ` · ${t('phaseBar.resultsHidden')}` : '')
 
   return (
     <section className="phase-bar" aria-label={t('moderation.phaseBar')} data-testid="phase-indicator" data-phase={moderation.phase}>
@@ -64,14 +67,13 @@ export function PhaseBar({ doc, actor, questionCount, offerFollow }: PhaseBarPro
         </span>
       )}
       {lockedNumbers.length > 0 && (
-        <span className="phase-bar__tag phase-bar__tag--locked" data-testid="locked-indicator">
-          {t('phaseBar.locked', { boards: lockedNumbers.join(', ') })}
+        <span className="phase-bar__tag phase-bar__tag--locked" data-testid="locked-indicator" title={lockedText}>
+          {lockedText}
         </span>
       )}
       {voting?.status === 'running' && (
-        <span className="phase-bar__tag" data-testid="voting-indicator">
-          {t('phaseBar.votingRunning')}
-          {voting.hideResults ? ` · ${t('phaseBar.resultsHidden')}` : ''}
+        <span className="phase-bar__tag" data-testid="voting-indicator" title={votingText}>
+          {votingText}
         </span>
       )}
       {budget.running && (
