@@ -3,7 +3,7 @@ import { createSession, join as joinSession, moderate } from '../server/testing/
 import { PinnwandServer } from '../server/testing/serverProcess.ts'
 import { boardId } from '../shared/workshop/workshopRecords.ts'
 import { SyncTestClient } from '../server/testing/syncClient.ts'
-import { boxOf, coveredBy } from './support/layoutChecks.ts'
+import { boxesOverlap, boxOf, coveredBy } from './support/layoutChecks.ts'
 import { watchForeignRequests } from './support/sameOrigin.ts'
 import { createWorkshopOnStartPage, joinAs, noteOnCanvas, postNote, waitForCanvas } from './support/workshopPages.ts'
 
@@ -404,5 +404,32 @@ test('during a voting round with locked boards and a timer, a participant’s ph
   for (const item of await bar.locator(':scope > *').all()) {
     const box = await boxOf(item)
     expect(box.x + box.width, (await item.textContent()) ?? '').toBeLessThanOrEqual(1400)
+  }
+})
+
+test('the voting results opening beside a canvas the moderator has panned keep every board in view, off the moderator panel', async ({ browser }) => {
+  const session = await createSession(server.origin, { template: 'beteiligung-als-schritt-zum-engagement' })
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni Moderation')
+  const canvas = moderator.locator('.session__canvas')
+  const frames = moderator.locator('.tl-shape[data-shape-type="frame"]')
+  await expect(frames).toHaveCount(5)
+  // The moderator moves the view a little: the boards are no longer fitted by the app.
+  const start = await boxOf(canvas)
+  await moderator.mouse.move(start.x + start.width / 2, start.y + start.height / 2)
+  await moderator.mouse.wheel(0, 40)
+  await moderator.getByTestId('voting-start').click()
+  await expect(moderator.getByTestId('voting-end')).toBeEnabled()
+  await moderator.getByTestId('voting-end').click()
+  await expect(moderator.getByTestId('voting-results')).toBeVisible()
+
+  const area = await boxOf(canvas)
+  expect(area.width).toBeLessThan(start.width)
+  const panel = await boxOf(moderator.getByTestId('moderator-panel'))
+  for (const frame of await frames.all()) {
+    const box = await boxOf(frame)
+    const label = (await frame.getAttribute('data-shape-id')) ?? ''
+    expect(box.x, label).toBeGreaterThanOrEqual(area.x)
+    expect(box.x + box.width, label).toBeLessThanOrEqual(area.x + area.width)
+    expect(boxesOverlap(box, panel), label).toBe(false)
   }
 })

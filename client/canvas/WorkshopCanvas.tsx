@@ -33,7 +33,7 @@ import { showToast } from '../stores/toastStore.ts'
 import { AuthoredNoteShapeUtil } from './AuthoredNoteShapeUtil.tsx'
 import { BoardControls } from './BoardControls.tsx'
 import { boardsCamera } from './boardsCamera.ts'
-import { fitBoardsUntilMoved } from './fitBoards.ts'
+import { keepBoardsInViewOnResize } from './fitBoards.ts'
 import { imagesThatFit, removeImagesWithoutAsset } from './imagesThatFit.ts'
 import { followAppLanguage, PINNWAND_TRANSLATIONS } from './tldrawLanguage.ts'
 import { NO_EMBEDS, registerLinksWithoutPreview, withoutEmbedAction } from './linksWithoutPreview.ts'
@@ -312,7 +312,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
     (editor: Editor) => {
       if (readonly) editor.updateInstanceState({ isReadonly: true })
       registerLinksWithoutPreview(editor)
-      const stopFitting = fitBoardsUntilMoved(editor)
+      const stopFitting = keepBoardsInViewOnResize(editor)
       useEditorStore.getState().setEditor(editor) // the export panel's pictures
       editorRef.current = editor
       // Before the board rules: a card left empty goes only after its held change is settled.

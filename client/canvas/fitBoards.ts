@@ -16,33 +16,41 @@ export function fitBoardsInView(editor: Editor): void {
  * moves for another reason (the person pans or zooms, "Alle zu mir", following). The canvas
  * can mount before the moderator panel beside it has loaded and taken its width; the first fit
  * was then centred on the whole window, with the right-hand boards under the panel.
+ * Once the camera has moved, a change of size (the voting results column opening beside the
+ * canvas, the moderator panel hidden) keeps the page area that was in view in view, zooming out
+ * if need be: tldraw keeps the camera, so a column opening on the left pushed the right-hand
+ * boards out of sight behind the moderator panel.
  * Returns the function that stops watching.
  */
-export function fitBoardsUntilMoved(editor: Editor): () => void {
-  // Our own fits move the camera too; the reactor may run inside them and must not stop then.
-  let fitting = false
-  const fit = () => {
-    fitting = true
+export function keepBoardsInViewOnResize(editor: Editor): () => void {
+  // Our own camera changes; the reactor may run inside them and must ignore them.
+  let adjusting = false
+  const adjust = (move: () => void) => {
+    adjusting = true
     try {
-      fitBoardsInView(editor)
+      move()
     } finally {
-      fitting = false
+      adjusting = false
     }
     return editor.getCamera()
   }
-  let fitted = fit()
+  let fitted: TLCamera | null = adjust(() => fitBoardsInView(editor))
   let size = editor.getViewportScreenBounds()
-  // Its first run is inside `react` itself, with the camera just fitted: it never stops there.
-  const stop: () => void = react('pinnwand fit boards on resize', () => {
+  let visible = editor.getViewportPageBounds()
+  // Its first run is inside `react` itself, with the camera just fitted.
+  return react('pinnwand keep boards in view on resize', () => {
     const camera = editor.getCamera()
     const bounds = editor.getViewportScreenBounds()
-    if (fitting) return
-    if (!sameCamera(camera, fitted)) return stop()
-    if (bounds.w === size.w && bounds.h === size.h) return
-    size = bounds
-    fitted = fit()
+    if (adjusting) return
+    if (fitted && !sameCamera(camera, fitted)) fitted = null
+    if (bounds.w !== size.w || bounds.h !== size.h) {
+      size = bounds
+      const before = visible
+      if (fitted) fitted = adjust(() => fitBoardsInView(editor))
+      else adjust(() => editor.zoomToBounds(before, { inset: 0, immediate: true }))
+    }
+    visible = editor.getViewportPageBounds()
   })
-  return stop
 }
 
 function sameCamera(a: TLCamera, b: TLCamera): boolean {
