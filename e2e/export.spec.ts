@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { createSession, getJson, join as joinSession } from '../server/testing/apiClient.ts'
 import { PinnwandServer } from '../server/testing/serverProcess.ts'
 import { SyncTestClient } from '../server/testing/syncClient.ts'
-import { joinAs, noteOnCanvas, postNote } from './support/workshopPages.ts'
+import { joinAs, noteOnCanvas, postNote, waitForCanvas } from './support/workshopPages.ts'
 
 const NOTE = 'Mehr Bürgerhaushalt, "jetzt"'
 
@@ -150,7 +150,7 @@ test('a board’s picture shows the dots on its notes and clusters and the autho
   for (const [text, name] of fileNames) expect(anonymised, text).toMatch(new RegExp(`${text}(?:(?!Teilnehmer:in)[\\s\\S])*${name}<`))
 })
 
-test('the session bar stays one row for a moderator on a laptop with five named people, and the export panel opens inside the window, also on a phone', async ({ browser }) => {
+test('the session bar stays one row for a moderator on a laptop with five named people and on the Beamer, and the export panel opens inside the window, also on a phone', async ({ browser }) => {
   const session = await createSession(server.origin, { template: 'beteiligung-als-schritt-zum-engagement' })
   const others: SyncTestClient[] = []
   try {
@@ -174,8 +174,15 @@ test('the session bar stays one row for a moderator on a laptop with five named 
       const panel = (await moderator.getByTestId('export-panel').boundingBox())!
       expect(panel.x, `panel left at ${viewport.width}`).toBeGreaterThanOrEqual(0)
       expect(panel.x + panel.width, `panel right at ${viewport.width}`).toBeLessThanOrEqual(viewport.width)
+      expect(panel.y + panel.height, `panel bottom at ${viewport.width}`).toBeLessThanOrEqual(viewport.height)
       await moderator.context().close()
     }
+    // The Beamer (read-only link) at 1280×720 had "English" alone on a second row.
+    const beamer = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage()
+    await beamer.goto(session.viewerUrl)
+    await waitForCanvas(beamer)
+    await expect(beamer.locator('.online__count')).toHaveText('4 online')
+    expect((await beamer.locator('.session__bar').boundingBox())!.height, 'Beamer bar').toBeLessThan(60)
   } finally {
     for (const client of others) client.destroy()
   }
