@@ -430,6 +430,51 @@ test('a voting round with three dots: the fourth is refused, results are ranked 
   await expect(results).toBeVisible()
 })
 
+test('the dot controls leave every author’s name readable and cover no other controls, on notes and a cluster, close up and zoomed out', async ({ browser }, testInfo) => {
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna Müller')
+  const moderator = await openModerator(browser, session)
+  for (const text of ['Radwege', 'Busse', 'Carsharing']) await postNote(anna, 0, text)
+  await moderator.getByTestId('phase-cluster').click()
+  await noteOnCanvas(moderator, 'Radwege', 0).click()
+  await noteOnCanvas(moderator, 'Busse', 0).click({ modifiers: ['Shift'] })
+  await moderator.getByTestId('cluster-create').click()
+  await moderator.getByTestId('cluster-rename').fill('Mobilität')
+  await moderator.getByTestId('voting-dots-input').fill('9')
+  await moderator.getByTestId('voting-start').click()
+
+  // Two dots each: "2 von dir" makes the controls as wide as they get while a round runs.
+  const radwege = await noteId(anna, 'Radwege')
+  const carsharing = await noteId(anna, 'Carsharing')
+  const cluster = anna.locator('.canvas-dots--cluster [data-testid^="dot-add-"]')
+  for (const add of [anna.getByTestId(`dot-add-${radwege}`), anna.getByTestId(`dot-add-${carsharing}`), cluster]) {
+    await add.click()
+    await add.click()
+  }
+  await expect(anna.getByTestId('dots-left')).toHaveText('Noch 3 von 9 Punkten')
+  const controls = anna.locator('[data-testid^="dot-controls-"]')
+  await expect(controls).toHaveCount(4)
+  const authors = anna.getByTestId('note-author')
+  await expect(authors).toHaveCount(3)
+  for (const control of await controls.all()) expect(await coveredBy(control, authors), 'author lines under dot controls').toEqual([])
+  const noOverlaps = async (locator: typeof controls) => {
+    const boxes = await Promise.all((await locator.all()).map(boxOf))
+    for (const [index, box] of boxes.entries())
+      for (const other of boxes.slice(index + 1)) expect(boxesOverlap(box, other), 'two dot controls on each other').toBe(false)
+  }
+  // Neighbours' controls may touch where counts make them wider than a note; a cluster's and its
+  // notes' do not, nor those of a note beside the cluster.
+  await noOverlaps(anna.locator(`.canvas-dots--cluster, .canvas-dots:has([data-testid="dot-controls-${radwege}"]), .canvas-dots:has([data-testid="dot-controls-${carsharing}"])`))
+  await anna.screenshot({ path: testInfo.outputPath('dots-close.png') })
+
+  // Zoomed out over all boards, the badges do not cover each other either.
+  await anna.keyboard.press('Shift+1')
+  const badges = anna.locator('[data-testid^="dot-zoom-"]')
+  await expect(badges).toHaveCount(4)
+  await noOverlaps(badges)
+  await anna.screenshot({ path: testInfo.outputPath('dots-badges.png') })
+})
+
 test('a dot on a note the moderator removes goes back to its voter, and counts again after undo', async ({ browser }) => {
   const session = await createSession(server.origin)
   const ben = await joinAs(browser, session.participantUrl, 'Ben')

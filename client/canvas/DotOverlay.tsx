@@ -12,6 +12,7 @@ import { useCanvasSession } from './canvasSession.ts'
 import { showDotCountsInPictures } from './notePictureDetails.ts'
 import { isBoard, isCluster, isNote } from '../../shared/workshop/workshopRecords.ts'
 import { NOTE_SIZE } from '../../shared/workshop/boardLayout.ts'
+import { CLUSTER_PADDING } from '../../shared/workshop/clusterLayout.ts'
 
 /**
  * Below this zoom a note is narrower on screen than the "+ −" controls: the controls of
@@ -25,9 +26,20 @@ interface DotTarget {
   id: string
   label: string
   kind: 'note' | 'cluster'
-  /** Anchor on the page: a note's bottom right corner (its author's name stays readable), a cluster's top right corner. */
+  /**
+   * Anchor of the controls on the page. A note's sit on its top edge from its top left corner,
+   * where a note has its margin: at the bottom they covered its author's name as they grew with
+   * their count. A cluster's end at its top right corner, above its top notes' controls, and
+   * clear of those of a note beside it (whose grow away from the cluster).
+   */
   x: number
   y: number
+  /**
+   * Anchor of the zoomed-out badge: a note's bottom right corner (too small to cover its author's
+   * name, and clear of its cluster's), a cluster's top right corner.
+   */
+  badgeX: number
+  badgeY: number
 }
 
 /** Plain text per rich-text object: labels are re-read whenever any note changes. */
@@ -59,10 +71,13 @@ function readTargets(editor: Editor, clusterWord: string, previous: Map<string, 
     } else continue
     const bounds = editor.getShapePageBounds(shape.id)
     if (!bounds) continue
-    const x = bounds.maxX
-    const y = kind === 'note' ? bounds.maxY : bounds.minY
+    const x = kind === 'note' ? bounds.minX : bounds.maxX
+    const y = bounds.minY
+    const badgeX = bounds.maxX
+    const badgeY = kind === 'note' ? bounds.maxY : bounds.minY
     const known = previous.get(shape.id)
-    result.push(known && known.kind === kind && known.label === label && known.x === x && known.y === y ? known : { id: shape.id, kind, label, x, y })
+    const same = known && known.kind === kind && known.label === label && known.x === x && known.y === y && known.badgeX === badgeX && known.badgeY === badgeY
+    result.push(same ? known : { id: shape.id, kind, label, x, y, badgeX, badgeY })
   }
   previous.clear()
   for (const target of result) previous.set(target.id, target)
@@ -151,6 +166,11 @@ function DotLayer({ clusterWord, workshop, dotsOf, myDotsOf }: DotLayerProps) {
   )
 }
 
+/** Where a target's controls go on screen; `--cluster-inset` is how far a cluster's notes start below its edge. */
+function placement(target: DotTarget, zoom: number): CSSProperties {
+  return { left: target.x * zoom, top: target.y * zoom, '--cluster-inset': `${CLUSTER_PADDING * zoom}px` } as CSSProperties
+}
+
 interface TargetDotsProps {
   target: DotTarget
   zoom: number
@@ -164,7 +184,7 @@ interface TargetDotsProps {
 const TargetDots = memo(function TargetDots({ target, zoom, badge, workshop, dots, myDots }: TargetDotsProps) {
   if (badge) return <ZoomInBadge target={target} zoom={zoom} workshop={workshop} dots={dots} myDots={myDots} />
   return (
-    <div className={`canvas-dots canvas-dots--${target.kind}`} style={{ left: target.x * zoom, top: target.y * zoom }}>
+    <div className={`canvas-dots canvas-dots--${target.kind}`} style={placement(target, zoom)}>
       <DotControls
         workshop={workshop}
         targetId={target.id}
@@ -190,7 +210,7 @@ function ZoomInBadge({ target, zoom, workshop, dots, myDots }: Omit<TargetDotsPr
     if (bounds) editor.zoomToBounds(bounds, { inset: 48, animation: { duration: ZOOM_ANIMATION_MS } })
   }
   return (
-    <div className={`canvas-dots canvas-dots--${target.kind} canvas-dots--badge`} style={{ left: target.x * zoom, top: target.y * zoom }}>
+    <div className={`canvas-dots canvas-dots--${target.kind} canvas-dots--badge`} style={{ left: target.badgeX * zoom, top: target.badgeY * zoom }}>
       <button
         type="button"
         className="canvas-dots__badge"
