@@ -167,9 +167,13 @@ test('the session bar stays one row for a moderator on a laptop with five named 
     ]) {
       const moderator = await joinAs(browser, session.moderatorUrl, 'Moni Moderation', [], viewport)
       await expect(moderator.locator('.online__count')).toHaveText('5 online')
-      if (viewport.width > 1000)
+      if (viewport.width > 1000) {
         // One row: a wrapped bar put "Export" at the left of a second row.
         expect((await moderator.locator('.session__bar').boundingBox())!.height, `bar at ${viewport.width}`).toBeLessThan(60)
+        // The long names give way first: a short one stays whole (it was cut to "C").
+        const carla = moderator.locator('.online__name').filter({ hasText: 'Carla' })
+        expect(await carla.evaluate((element) => element.scrollWidth <= element.clientWidth), `Carla at ${viewport.width}`).toBe(true)
+      }
       await moderator.getByTestId('export-open').click()
       const panel = (await moderator.getByTestId('export-panel').boundingBox())!
       expect(panel.x, `panel left at ${viewport.width}`).toBeGreaterThanOrEqual(0)
