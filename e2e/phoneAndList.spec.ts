@@ -2,7 +2,7 @@ import { devices, expect, test, type Browser, type Locator, type Page } from '@p
 import { createSession, moderate } from '../server/testing/apiClient.ts'
 import { PinnwandServer } from '../server/testing/serverProcess.ts'
 import { watchForeignRequests } from './support/sameOrigin.ts'
-import { joinAs } from './support/workshopPages.ts'
+import { joinAs, noteOnCanvas } from './support/workshopPages.ts'
 
 let server: PinnwandServer
 
@@ -182,6 +182,39 @@ test('the list view works by keyboard alone: post a note, give and take back dot
   await expect(phone.getByTestId('phone-result')).toHaveText([/^1\. Ehrenamtsbörse online\s*3 Punkte$/, /^2\. Sprechstunde im Rathaus\s*1 Punkt$/])
   await phone.screenshot({ path: testInfo.outputPath('phone-results.png') })
 
+  expect(foreign, 'requests that left the origin').toEqual([])
+})
+
+test('a cluster is called "Cluster" in the list view and in the phone’s results, as on the canvas', async ({ browser }, testInfo) => {
+  const foreign: string[] = []
+  const session = await createSession(server.origin)
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Mia', foreign)
+  const phone = await joinOnPhone(browser, session.participantUrl, 'Paul', foreign)
+  await phone.getByTestId('phone-question-0').check()
+  for (const text of ['Sportfest', 'Bolzplatz']) {
+    await phone.getByTestId('phone-note-input').fill(text)
+    await phone.getByTestId('phone-send').tap()
+    await expect(phone.getByTestId('phone-my-notes')).toContainText(text)
+  }
+  await moderator.getByTestId('phase-cluster').click()
+  await noteOnCanvas(moderator, 'Bolzplatz', 0).click()
+  await moderator.getByTestId('cluster-create').click()
+  await moderator.getByTestId('cluster-rename').fill('Sport')
+  await moderator.getByTestId('view-list').click()
+  await expect(moderator.getByRole('heading', { name: 'Ohne Cluster' })).toBeVisible()
+
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'startVoting', dotsPerParticipant: 3, maxPerTarget: null, hideResults: false })).status).toBe(200)
+  const clusterCard = phone.locator('.phone-card--cluster').filter({ hasText: 'Sport' })
+  await clusterCard.getByTestId('dot-add').tap()
+  await expect(clusterCard.getByTestId('dot-count')).toHaveText('1 Punkt · 1 von dir')
+  await clusterCard.getByTestId('dot-add').tap()
+  await expect(clusterCard.getByTestId('dot-count')).toHaveText('2 Punkte · 2 von dir')
+  const noteCard = phone.locator('.phone-card').filter({ hasText: 'Sportfest' })
+  await noteCard.getByTestId('dot-add').tap()
+  await expect(noteCard.getByTestId('dot-count')).toHaveText('1 Punkt · 1 von dir')
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'endVoting' })).status).toBe(200)
+  await expect(phone.getByTestId('phone-result')).toHaveText([/^1\. Cluster: Sport\s*2 Punkte$/, /^2\. Sportfest\s*1 Punkt$/])
+  await phone.screenshot({ path: testInfo.outputPath('phone-results-cluster.png') })
   expect(foreign, 'requests that left the origin').toEqual([])
 })
 

@@ -33,4 +33,10 @@ describe('UI messages', () => {
     )
     expect(unused).toEqual([])
   })
+
+  it('calls a cluster "Cluster" everywhere, as the canvas and the export do, never "Gruppe"/"group"', () => {
+    expect(Object.entries(de).filter(([, text]) => /Gruppe/.test(text))).toEqual([])
+    // Lower case only: "Group the selected cards" is the verb.
+    expect(Object.entries(en).filter(([, text]) => /\bgroups?\b/.test(text))).toEqual([])
+  })
 })

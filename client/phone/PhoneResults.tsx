@@ -8,7 +8,8 @@ import { useTranslate } from '../i18n/translate.ts'
  */
 export function PhoneResults({ board }: { board: BoardView }) {
   const t = useTranslate()
-  const ranking = rankingOfBoard(board, t('list.unnamedCluster'))
+  // Labelled as the canvas's results panel labels them: "Cluster: name" ("…" without a name).
+  const ranking = rankingOfBoard(board, '…')
   return (
     <section className="phone-view__section" aria-labelledby="phone-results-title" data-testid="phone-results">
       <h3 id="phone-results-title">
@@ -20,7 +21,9 @@ export function PhoneResults({ board }: { board: BoardView }) {
         <ol className="phone-cards">
           {ranking.map((entry) => (
             <li key={entry.id} className={entry.kind === 'cluster' ? 'phone-card phone-card--cluster' : 'phone-card'} data-testid="phone-result">
-              <p className="phone-card__text">{t('results.entry', { place: entry.place, label: entry.label })}</p>
+              <p className="phone-card__text">
+                {t('results.entry', { place: entry.place, label: entry.kind === 'cluster' ? `${t('results.cluster')}: ${entry.label}` : entry.label })}
+              </p>
               <p className="phone-card__author">{dotCountText(t, entry.dots)}</p>
             </li>
           ))}
