@@ -430,7 +430,7 @@ test('a voting round with three dots: the fourth is refused, results are ranked 
   await expect(results).toBeVisible()
 })
 
-test('the dot controls leave every author’s name readable and cover no other controls, on notes and a cluster, close up and zoomed out', async ({ browser }, testInfo) => {
+test('the dot controls leave every author’s name readable; a cluster’s and its notes’ controls, and the badges zoomed out, stay apart', async ({ browser }, testInfo) => {
   const session = await createSession(server.origin)
   const anna = await joinAs(browser, session.participantUrl, 'Anna Müller')
   const moderator = await openModerator(browser, session)
