@@ -10,7 +10,8 @@ import { useDots } from '../moderation/useDots.ts'
 import { useCanvasModeration } from './canvasModeration.ts'
 import { useCanvasSession } from './canvasSession.ts'
 import { showDotCountsInPictures } from './notePictureDetails.ts'
-import { isBoard, isCluster, isNote } from '../../shared/workshop/workshopRecords.ts'
+import { zoomToBoardOf } from './pageBoards.ts'
+import { isCluster, isNote } from '../../shared/workshop/workshopRecords.ts'
 import { NOTE_SIZE } from '../../shared/workshop/boardLayout.ts'
 import { CLUSTER_PADDING } from '../../shared/workshop/clusterLayout.ts'
 
@@ -205,9 +206,7 @@ function ZoomInBadge({ target, zoom, workshop, dots, myDots }: Omit<TargetDotsPr
   const count = dots ?? myDots
   if (!canVoteNow(workshop) && count === 0) return null
   const zoomIn = () => {
-    const board = editor.getShapeAncestors(target.id as TLShapeId).find((shape) => isBoard(shape))
-    const bounds = editor.getShapePageBounds(board?.id ?? (target.id as TLShapeId))
-    if (bounds) editor.zoomToBounds(bounds, { inset: 48, animation: { duration: ZOOM_ANIMATION_MS } })
+    zoomToBoardOf(editor, target.id as TLShapeId, ZOOM_ANIMATION_MS)
   }
   return (
     <div className={`canvas-dots canvas-dots--${target.kind} canvas-dots--badge`} style={{ left: target.badgeX * zoom, top: target.badgeY * zoom }}>

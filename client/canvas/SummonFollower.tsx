@@ -4,6 +4,7 @@ import { useFollowStore } from '../moderation/followStore.ts'
 import { useOnlineStore } from '../stores/onlineStore.ts'
 import { useCanvasModeration } from './canvasModeration.ts'
 import { useCanvasSession } from './canvasSession.ts'
+import { zoomToBoardOf } from './pageBoards.ts'
 
 /** How long the view glides to a summoned board. */
 const SUMMON_ANIMATION_MS = 500
@@ -28,8 +29,7 @@ export function SummonFollower() {
     if (actor.role === 'moderator') return
     // Following the moderator already brings the view there.
     if (editor.getInstanceState().followingUserId) return
-    const bounds = editor.getShapePageBounds(summon.boardId as TLShapeId)
-    if (bounds) editor.zoomToBounds(bounds, { inset: 48, animation: { duration: SUMMON_ANIMATION_MS } })
+    zoomToBoardOf(editor, summon.boardId as TLShapeId, SUMMON_ANIMATION_MS)
   }, [editor, summon, actor.role])
 
   const following = useFollowStore((state) => state.following)

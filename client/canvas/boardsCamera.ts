@@ -1,7 +1,7 @@
 import type { BoxModel, VecModel } from 'tldraw'
 
 /** Screen pixels kept free around the boards (tldraw's `inset` of zoomToBounds). */
-const INSET = 48
+export const BOARD_INSET = 48
 /** Screen pixels kept free below the boards for tldraw's toolbar. */
 const TOOLBAR_RESERVE = 72
 /**
@@ -29,7 +29,7 @@ export function boardsCamera(
 ): VecModel & { z: number } {
   const minZoom = zoomSteps[0]!
   const maxZoom = zoomSteps[zoomSteps.length - 1]!
-  const fit = (box: BoxModel) => clamp(Math.min((viewport.w - INSET) / box.w, (viewport.h - INSET) / box.h), minZoom, maxZoom)
+  const fit = (box: BoxModel) => clamp(Math.min((viewport.w - BOARD_INSET) / box.w, (viewport.h - BOARD_INSET) / box.h), minZoom, maxZoom)
   const toolbar = viewport.w < TLDRAW_TABLET_BREAKPOINT ? NARROW_TOOLBAR_RESERVE : TOOLBAR_RESERVE
   const reserved = { ...boards, h: boards.h + toolbar / fit(boards) }
   const z = fit(reserved)

@@ -1,7 +1,7 @@
 import { startEditingShapeWithRichText, type Editor, type TLShape, type TLShapeId } from 'tldraw'
 import type { Author } from '../../shared/workshop/recordMeta.ts'
 import { buildNoteRecord, type BoardShape } from '../../shared/workshop/workshopRecords.ts'
-import { pageBoards } from './pageBoards.ts'
+import { pageBoards, zoomToBoardOf } from './pageBoards.ts'
 
 /** Below this zoom a note's text is too small to write in; posting zooms onto the board. */
 const WRITING_ZOOM = 0.6
@@ -16,8 +16,7 @@ export function addNoteToBoard(editor: Editor, board: BoardShape, author: Author
   editor.createShape(note)
   editor.select(note.id)
   if (editor.getZoomLevel() < WRITING_ZOOM) {
-    const bounds = editor.getShapePageBounds(board.id)
-    if (bounds) editor.zoomToBounds(bounds, { inset: 48, animation: { duration: 200 } })
+    zoomToBoardOf(editor, board.id, 200)
   }
   startEditingShapeWithRichText(editor, note.id)
 }

@@ -1,5 +1,6 @@
-import type { Editor, TLShape } from 'tldraw'
+import type { Editor, TLShape, TLShapeId } from 'tldraw'
 import { boardsInOrder, isBoard, type BoardShape } from '../../shared/workshop/workshopRecords.ts'
+import { BOARD_INSET } from './boardsCamera.ts'
 
 /**
  * The boards in question order. Boards lie on the page itself, so only the page's own children
@@ -14,4 +15,12 @@ export function pageBoards(editor: Editor): BoardShape[] {
 /** The board a shape lies on (through any clusters), or undefined for a shape on no board. */
 export function boardAround(editor: Editor, shape: TLShape): BoardShape | undefined {
   return editor.findShapeAncestor(shape, (ancestor) => isBoard(ancestor)) as BoardShape | undefined
+}
+
+/** Zooms, animated, to the board of a shape (the board itself, or the shape where it lies on none). */
+export function zoomToBoardOf(editor: Editor, id: TLShapeId, durationMs: number): void {
+  const shape = editor.getShape(id)
+  if (!shape) return
+  const bounds = editor.getShapePageBounds(isBoard(shape) ? shape : (boardAround(editor, shape) ?? shape))
+  if (bounds) editor.zoomToBounds(bounds, { inset: BOARD_INSET, animation: { duration: durationMs } })
 }
