@@ -89,6 +89,57 @@ test('a phone participant writes a note to question 3 and the canvas shows it on
   expect(foreign, 'requests that left the origin').toEqual([])
 })
 
+test('on a phone a participant edits and deletes their own note in place; the canvas follows', async ({ browser }, testInfo) => {
+  const foreign: string[] = []
+  const session = await createSession(server.origin)
+  const desktop = await joinAs(browser, session.participantUrl, 'Dora', foreign)
+  await expect(desktop.getByTestId('canvas-root')).toBeVisible()
+
+  const phone = await joinOnPhone(browser, session.participantUrl, 'Paul', foreign)
+  await phone.getByTestId('phone-note-input').fill('Mehr Bänke am Marktplaz')
+  await phone.getByTestId('phone-send').tap()
+  const mine = phone.getByTestId('phone-my-notes')
+  await expect(mine).toContainText('Mehr Bänke am Marktplaz')
+  await expect(desktop.getByTestId('note').filter({ hasText: 'Mehr Bänke am Marktplaz' })).toBeVisible()
+
+  // Buttons named after the note, as in the list view, and big enough for a thumb.
+  const edit = mine.getByRole('button', { name: 'Karte bearbeiten: Mehr Bänke am Marktplaz' })
+  const remove = mine.getByRole('button', { name: 'Karte löschen: Mehr Bänke am Marktplaz' })
+  for (const button of [edit, remove]) {
+    const box = await button.boundingBox()
+    expect(box?.height).toBeGreaterThanOrEqual(44)
+    expect(box?.width).toBeGreaterThanOrEqual(44)
+  }
+
+  await edit.tap()
+  const field = mine.getByRole('textbox', { name: 'Text der Karte' })
+  await expect(field).toBeFocused()
+  await expect(field).toHaveValue('Mehr Bänke am Marktplaz')
+  // Cancel keeps the text as it was.
+  await field.fill('verworfen')
+  await mine.getByRole('button', { name: 'Abbrechen' }).tap()
+  await expect(mine).toContainText('Mehr Bänke am Marktplaz')
+  await expect(edit).toBeFocused()
+
+  await edit.tap()
+  await field.fill('Mehr Bänke am Marktplatz')
+  await phone.screenshot({ path: testInfo.outputPath('phone-editing.png') })
+  await mine.getByRole('button', { name: 'Speichern' }).tap()
+  await expect(field).toHaveCount(0)
+  await expect(mine.getByTestId('phone-my-note')).toHaveCount(1)
+  await expect(mine).toContainText('Mehr Bänke am Marktplatz')
+  await expect(desktop.getByTestId('note').filter({ hasText: 'Mehr Bänke am Marktplatz' })).toBeVisible()
+  await expect(desktop.getByTestId('note').filter({ hasText: 'Marktplaz' })).toHaveCount(0)
+
+  await mine.getByRole('button', { name: 'Karte löschen: Mehr Bänke am Marktplatz' }).tap()
+  await expect(phone.getByText('Karte gelöscht.')).toBeVisible()
+  await expect(phone.getByTestId('phone-my-note')).toHaveCount(0)
+  await expect(phone.getByText('Du hast noch keine Karte geschrieben.')).toBeVisible()
+  await expect(desktop.getByTestId('note')).toHaveCount(0)
+
+  expect(foreign, 'requests that left the origin').toEqual([])
+})
+
 test('the list view works by keyboard alone: post a note, give and take back dots; new notes are announced', async ({ browser }, testInfo) => {
   const foreign: string[] = []
   const session = await createSession(server.origin)
@@ -231,6 +282,8 @@ test('hidden mode: the phone posts through the server, only its author reads the
   await expect(phone.getByText('Deine Karte ist verdeckt abgegeben.')).toBeVisible()
   await expect(phone.getByTestId('phone-my-notes')).toContainText('Geheimer Vorschlag')
   await expect(phone.getByTestId('phone-my-notes')).toContainText('verdeckt, nur für dich sichtbar')
+  // A sealed note's text cannot be edited, as in the list view.
+  await expect(phone.getByTestId('phone-my-notes').getByRole('button', { name: /^Karte bearbeiten/ })).toHaveCount(0)
 
   const beamerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   watchForeignRequests(beamerContext, server.origin, foreign)

@@ -5,6 +5,7 @@ import { NoteComposer } from '../docView/NoteComposer.tsx'
 import { PhaseStatus } from '../docView/PhaseStatus.tsx'
 import { useWorkshop, type DocViewProps } from '../docView/useWorkshop.ts'
 import { notesOfBoard } from '../docView/workshopModel.ts'
+import { PhoneMyNote } from './PhoneMyNote.tsx'
 import { PhoneResults } from './PhoneResults.tsx'
 import { QuestionPicker } from './QuestionPicker.tsx'
 import '../docView/docView.css'
@@ -97,13 +98,7 @@ export default function PhoneView(props: DocViewProps) {
           ) : (
             <ul className="phone-cards" data-testid="phone-my-notes">
               {mine.map(({ note, number: noteNumber }) => (
-                <li key={note.id} className="phone-card phone-card--mine">
-                  <p className="phone-card__question">{t('list.question', { number: noteNumber })}</p>
-                  <p className="phone-card__text">
-                    {note.sealed ? (workshop.sealedTexts.get(note.id) ?? t('note.sealed')) : note.text}
-                  </p>
-                  {note.sealed && <p className="phone-card__author">{t('note.sealedMine')}</p>}
-                </li>
+                <PhoneMyNote key={note.id} note={note} questionNumber={noteNumber} workshop={workshop} />
               ))}
             </ul>
           )}
