@@ -310,6 +310,33 @@ test('hidden mode: the phone posts through the server, only its author reads the
   expect(foreign, 'requests that left the origin').toEqual([])
 })
 
+test('hidden mode: while voting, the phone shows a sealed note’s text to its author only; others see "Verdeckte Karte"', async ({ browser }, testInfo) => {
+  const foreign: string[] = []
+  const session = await createSession(server.origin)
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'setHiddenMode', hidden: true })).status).toBe(200)
+  const paul = await joinOnPhone(browser, session.participantUrl, 'Paul', foreign)
+  const lena = await joinOnPhone(browser, session.participantUrl, 'Lena', foreign)
+  await paul.getByTestId('phone-question-0').check()
+  await paul.getByTestId('phone-note-input').fill('Geheimer Vorschlag')
+  await paul.getByTestId('phone-send').tap()
+  await expect(paul.getByTestId('phone-my-notes')).toContainText('Geheimer Vorschlag')
+
+  // Still hidden: the round runs on sealed notes.
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'startVoting', dotsPerParticipant: 3, maxPerTarget: null, hideResults: false })).status).toBe(200)
+  const paulsCard = paul.getByRole('region', { name: /^Punkte vergeben/ }).locator('.phone-card')
+  await expect(paulsCard).toHaveCount(1)
+  await expect(paulsCard).toContainText('Geheimer Vorschlag')
+  await expect(paulsCard).toContainText('verdeckt, nur für dich sichtbar')
+  await expect(paulsCard.getByTestId('dot-add')).toHaveAccessibleName('Punkt geben: Geheimer Vorschlag')
+  const lenasCard = lena.getByRole('region', { name: /^Punkte vergeben/ }).locator('.phone-card')
+  await expect(lenasCard).toHaveCount(1)
+  await expect(lenasCard).toContainText('Verdeckte Karte')
+  await expect(lenasCard).toContainText('von Paul')
+  await expect(lena.getByTestId('phone-view')).not.toContainText('Geheimer Vorschlag')
+  await paul.screenshot({ path: testInfo.outputPath('phone-vote-sealed-own.png') })
+  expect(foreign, 'requests that left the origin').toEqual([])
+})
+
 test('on a phone a long display name ends in an ellipsis inside the screen, with all of it in the title; the language switch stays one line', async ({ browser }) => {
   const session = await createSession(server.origin)
   const name = 'Maximiliane Musterfrau-Schmidt von Hohenlohe-Ingelfingen'

@@ -4,15 +4,10 @@ import { useTranslate } from '../i18n/translate.ts'
 import { showToast } from '../stores/toastStore.ts'
 import { textExcerpt } from '../../shared/text/textExcerpt.ts'
 import { NOTE_MAX_LENGTH } from './NoteComposer.tsx'
+import { useNoteLabel } from './noteLabel.ts'
 import type { Workshop } from './useWorkshop.ts'
 import { deleteNote, deleteVerdict, editNote, editVerdict } from './workshopActions.ts'
 import type { NoteView } from './workshopModel.ts'
-
-/** What a note says, as shown and read out: its text, or what is known of a sealed note. */
-export function noteLabel(note: NoteView, sealedText: string | undefined, sealedLabel: string): string {
-  if (note.sealed) return sealedText ?? sealedLabel
-  return note.text
-}
 
 export interface NoteEditing {
   note: NoteView
@@ -45,8 +40,7 @@ export function useNoteEditing(note: NoteView, workshop: Workshop): NoteEditing 
   const editButton = useRef<HTMLButtonElement>(null)
   const field = useRef<HTMLTextAreaElement>(null)
   const returnFocus = useRef(false)
-  const sealedText = workshop.sealedTexts.get(note.id)
-  const label = noteLabel(note, sealedText, t('note.sealed'))
+  const { label, sealedText } = useNoteLabel(note, workshop)
   // Only authors and the moderation can ever touch a note; skip asking the rules for the rest.
   const mayTouch = note.mine || workshop.actor.role === 'moderator'
   const canEdit = mayTouch && !note.sealed && editVerdict(workshop.doc, workshop.actor, note.id).allowed

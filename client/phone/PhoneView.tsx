@@ -7,6 +7,7 @@ import { useWorkshop, type DocViewProps } from '../docView/useWorkshop.ts'
 import { notesOfBoard } from '../docView/workshopModel.ts'
 import { PhoneMyNote } from './PhoneMyNote.tsx'
 import { PhoneResults } from './PhoneResults.tsx'
+import { PhoneVoteNote } from './PhoneVoteNote.tsx'
 import { QuestionPicker } from './QuestionPicker.tsx'
 import '../docView/docView.css'
 import './phone.css'
@@ -62,17 +63,7 @@ export default function PhoneView(props: DocViewProps) {
                 </li>
               ))}
               {notesOfBoard(board).map((note) => (
-                <li key={note.id} className="phone-card">
-                  <p className="phone-card__text">{note.sealed ? t('note.sealed') : note.text}</p>
-                  <p className="phone-card__author">{t('note.by', { name: note.authorName })}</p>
-                  <DotControls
-                    workshop={workshop}
-                    targetId={note.id}
-                    targetLabel={note.sealed ? t('note.sealed') : note.text}
-                    dots={note.dots}
-                    myDots={note.myDots}
-                  />
-                </li>
+                <PhoneVoteNote key={note.id} note={note} workshop={workshop} />
               ))}
             </ul>
           )}
