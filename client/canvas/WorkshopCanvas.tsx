@@ -170,8 +170,8 @@ function placeCameraOnBoards(store: TLStore, viewport: WholePixelSize): void {
  * record by record, skipping the broken one.
  */
 function createStoreFromDocument(doc: Y.Doc, maxMessageBytes: number): TLStore {
-  const options = { schema: pinnwandSchema, users: NO_CURRENT_USER, assets: imagesThatFit(maxMessageBytes) }
-  const records = documentRecordsForStore(pinnwandSchema, doc)
+  const options = { schema: pinnwandSchema(), users: NO_CURRENT_USER, assets: imagesThatFit(maxMessageBytes) }
+  const records = documentRecordsForStore(pinnwandSchema(), doc)
   try {
     return createTLStore({ ...options, initialData: Object.fromEntries(records.map((record) => [record.id, record])) as SerializedStore<TLRecord> })
   } catch {

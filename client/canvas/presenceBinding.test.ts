@@ -47,7 +47,7 @@ describe('presenceRecordOf', () => {
 
 describe('bindPresence', () => {
   it('mirrors peers’ awareness into presence records and removes them when they leave', () => {
-    const store = createTLStore({ schema: pinnwandSchema })
+    const store = createTLStore({ schema: pinnwandSchema() })
     const ours = new Awareness(new Y.Doc())
     const theirs = new Awareness(new Y.Doc())
     const now: FrameScheduler = (flush) => {

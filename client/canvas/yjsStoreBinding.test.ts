@@ -47,7 +47,7 @@ function setup(guard?: RecordGuard, more?: Pick<YjsStoreBindingOptions, 'holdRef
   const released: string[] = []
   const docs = connectedDocs()
   const frames = manualFrames()
-  const store = createTLStore({ schema: pinnwandSchema })
+  const store = createTLStore({ schema: pinnwandSchema() })
   const refusals: string[] = []
   const refused: RefusedChange[] = []
   const held: RefusedChange[] = []
@@ -88,8 +88,8 @@ describe('bindStoreToYjs', () => {
   it('binds a store created from the document’s records without putting them again, and skips a broken record', () => {
     const { local } = connectedDocs()
     writeRecords(local, { put: [noteOn(local, 0, 'Erste Karte')], remove: [] })
-    const initial = documentRecordsForStore(pinnwandSchema, local)
-    const store = createTLStore({ schema: pinnwandSchema, initialData: Object.fromEntries(initial.map((record) => [record.id, record])) })
+    const initial = documentRecordsForStore(pinnwandSchema(), local)
+    const store = createTLStore({ schema: pinnwandSchema(), initialData: Object.fromEntries(initial.map((record) => [record.id, record])) })
     const changes: number[] = []
     store.listen(({ changes: diff }) => changes.push(Object.keys(diff.added).length + Object.keys(diff.updated).length), { scope: 'document' })
     const binding = bindStoreToYjs({ store, doc: local, schedule: manualFrames().schedule })
@@ -101,8 +101,8 @@ describe('bindStoreToYjs', () => {
     // filled by the binding gets every other record.
     const broken = { ...noteOn(local, 1, 'Kaputt'), x: 'links' } as unknown as TLRecord
     writeRecords(local, { put: [broken], remove: [] })
-    expect(() => createTLStore({ schema: pinnwandSchema, initialData: Object.fromEntries(documentRecordsForStore(pinnwandSchema, local).map((record) => [record.id, record])) })).toThrow()
-    const fallback = createTLStore({ schema: pinnwandSchema })
+    expect(() => createTLStore({ schema: pinnwandSchema(), initialData: Object.fromEntries(documentRecordsForStore(pinnwandSchema(), local).map((record) => [record.id, record])) })).toThrow()
+    const fallback = createTLStore({ schema: pinnwandSchema() })
     bindStoreToYjs({ store: fallback, doc: local, schedule: manualFrames().schedule }).dispose()
     expect(fallback.has(broken.id)).toBe(false)
     expect(fallback.allRecords().filter((record) => fallback.scopedTypes.document.has(record.typeName))).toHaveLength(initial.length)

@@ -27,7 +27,7 @@ function openStore(): SqliteSessionStore {
 
 /** The current schema with the note and frame shapes one version back: what an older tldraw wrote. */
 function olderSchema(): SerializedSchema {
-  const schema = structuredClone(pinnwandSchema.serialize()) as SerializedSchema & { sequences: Record<string, number> }
+  const schema = structuredClone(pinnwandSchema().serialize()) as SerializedSchema & { sequences: Record<string, number> }
   schema.sequences['com.tldraw.shape.note']! -= 1
   schema.sequences['com.tldraw.shape.frame']! -= 1
   return schema
@@ -44,7 +44,7 @@ function documentWrittenBy(schema: SerializedSchema, sessionId: string, store: S
 
   const old = new Y.Doc()
   const downgraded = current.map((record) => {
-    const result = pinnwandSchema.migratePersistedRecord(record, schema, 'down')
+    const result = pinnwandSchema().migratePersistedRecord(record, schema, 'down')
     if (result.type !== 'success') throw new Error(`cannot downgrade ${record.id}`)
     return result.value
   })
@@ -71,18 +71,18 @@ describe('loading a document written by an older tldraw', () => {
     const registry = registryFor(store)
     const room = registry.acquire('session-older-0001')
     expect(byId(readRecords(room.doc))).toEqual(byId(expected))
-    expect(readSessionMeta(room.doc)?.schema).toEqual(pinnwandSchema.serialize())
+    expect(readSessionMeta(room.doc)?.schema).toEqual(pinnwandSchema().serialize())
     registry.closeAll(1001, 'test over')
 
     const reloaded = loadSessionDocument(store, 'session-older-0001')
     expect(byId(readRecords(reloaded))).toEqual(byId(expected))
-    expect(readSessionMeta(reloaded)?.schema).toEqual(pinnwandSchema.serialize())
+    expect(readSessionMeta(reloaded)?.schema).toEqual(pinnwandSchema().serialize())
     store.close()
   })
 
   it('refuses to load a document from a newer tldraw instead of corrupting it', () => {
     const store = openStore()
-    const newer = structuredClone(pinnwandSchema.serialize()) as SerializedSchema & { sequences: Record<string, number> }
+    const newer = structuredClone(pinnwandSchema().serialize()) as SerializedSchema & { sequences: Record<string, number> }
     newer.sequences['com.tldraw.shape.note']! += 1
     const doc = new Y.Doc()
     seedSessionDocument(doc, defaultTemplate)

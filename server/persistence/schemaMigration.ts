@@ -15,12 +15,12 @@ export type SchemaMigrationOutcome = 'current' | 'migrated'
 export function migrateDocumentSchema(doc: Y.Doc, origin: unknown): SchemaMigrationOutcome {
   const meta = readSessionMeta(doc)
   if (!meta) return 'current'
-  const currentSchema = pinnwandSchema.serialize()
+  const currentSchema = pinnwandSchema().serialize()
   if (JSON.stringify(meta.schema) === JSON.stringify(currentSchema)) return 'current'
 
   const records = readRecords(doc)
   const store = Object.fromEntries(records.map((record) => [record.id, record])) as Record<string, TLRecord>
-  const result = pinnwandSchema.migrateStoreSnapshot({ store: store as never, schema: meta.schema })
+  const result = pinnwandSchema().migrateStoreSnapshot({ store: store as never, schema: meta.schema })
   if (result.type === 'error') throw new Error(`cannot migrate the session's tldraw records: ${result.reason}`)
   const migrated = result.value as Record<string, TLRecord>
 

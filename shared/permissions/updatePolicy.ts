@@ -79,7 +79,7 @@ export function judgeRecordChange(doc: Y.Doc, actor: Actor, id: string, record: 
 
 function validateRecord(id: string, value: unknown): Verdict {
   try {
-    const record = pinnwandSchema.validateRecord(null as never, value as TLRecord, 'tests', null)
+    const record = pinnwandSchema().validateRecord(null as never, value as TLRecord, 'tests', null)
     if (record.id !== id) return refuse('recordKeyMismatch', { id })
     return ALLOWED
   } catch (error) {

@@ -29,14 +29,14 @@ describe('seedSessionDocument', () => {
 
   it('writes only records that tldraw’s schema accepts', () => {
     for (const record of readRecords(seededDoc())) {
-      expect(() => pinnwandSchema.validateRecord(null as never, record, 'initialize', null)).not.toThrow()
+      expect(() => pinnwandSchema().validateRecord(null as never, record, 'initialize', null)).not.toThrow()
     }
   })
 
   it('stores template, tldraw schema and creation time in meta', () => {
     const meta = readSessionMeta(seededDoc())
     expect(meta?.template).toEqual(defaultTemplate)
-    expect(meta?.schema).toEqual(pinnwandSchema.serialize())
+    expect(meta?.schema).toEqual(pinnwandSchema().serialize())
     expect(meta?.createdAt).toBe('2026-11-25T10:00:00.000Z')
   })
 
@@ -64,6 +64,6 @@ describe('buildNoteRecord', () => {
     expect(first.props.color).toBe(authorNoteColor('u-anna'))
     expect(second.index > first.index).toBe(true)
     expect([second.x, second.y]).not.toEqual([first.x, first.y])
-    expect(() => pinnwandSchema.validateRecord(null as never, first, 'initialize', null)).not.toThrow()
+    expect(() => pinnwandSchema().validateRecord(null as never, first, 'initialize', null)).not.toThrow()
   })
 })

@@ -13,7 +13,7 @@ export function seedSessionDocument(doc: Y.Doc, template: WorkshopTemplate, now 
     writeSessionMeta(doc, {
       layoutVersion: DOCUMENT_LAYOUT_VERSION,
       template,
-      schema: pinnwandSchema.serialize(),
+      schema: pinnwandSchema().serialize(),
       createdAt: now.toISOString(),
     })
     writeRecords(doc, { put: buildSeedRecords(template) })
