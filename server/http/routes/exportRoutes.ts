@@ -1,7 +1,6 @@
 import * as z from 'zod'
 import { EXPORT_FORMAT_IDS } from '../../../shared/export/formats/index.ts'
 import type { AppContext } from '../../app/appContext.ts'
-import { renderSessionExport } from '../../export/sessionExport.ts'
 import { loadStoredSessionDocument } from '../../export/storedSessionDocument.ts'
 import { parseInput } from '../httpError.ts'
 import type { Router } from '../router.ts'
@@ -36,6 +35,9 @@ export function registerExportRoutes(router: Router, app: AppContext): void {
     const doc = live?.doc ?? loadStoredSessionDocument(app.store, session.id)
     let rendered
     try {
+      // Loaded on the first export, not at start: the export model's schemas take ≈ 12 ms to
+      // build, which a restarting server would otherwise spend before its first client syncs.
+      const { renderSessionExport } = await import('../../export/sessionExport.ts')
       rendered = await renderSessionExport(doc, { sessionId: session.id, exportedAt: app.now(), ...query })
     } finally {
       if (!live) doc.destroy()
