@@ -14,11 +14,11 @@ export const SERVER_BUNDLE_ENTRY = `${SERVER_BUNDLE_DIR}main.mjs`
  * imports, so what only some requests need (e.g. DOCX) loads on first use.
  * Not minified: stack traces in the server log stay readable.
  */
-export async function bundleServer(): Promise<void> {
-  rmSync(SERVER_BUNDLE_DIR, { recursive: true, force: true })
+export async function bundleServer(outDir = SERVER_BUNDLE_DIR): Promise<void> {
+  rmSync(outDir, { recursive: true, force: true })
   await build({
     entryPoints: { main: fileURLToPath(new URL('main.ts', import.meta.url)) },
-    outdir: SERVER_BUNDLE_DIR,
+    outdir: outDir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     splitting: true,
