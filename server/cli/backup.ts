@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3'
+import { openSqliteFile } from '../persistence/sqlite/sqliteFile.ts'
 import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { existingDatabase, fileTimeStamp, invocationDir, readCommandLine, usageError } from './commandLine.ts'
@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   // Read-only: the backup never writes to the live database; WAL lets it read while the server writes.
-  const db = new Database(source, { readonly: true, fileMustExist: true })
+  const db = openSqliteFile(source, { readonly: true, fileMustExist: true })
   try {
     db.pragma('busy_timeout = 5000')
     await db.backup(out)
@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   // A single self-contained file (no -wal next to it), checked before it counts as written.
-  const copy = new Database(out)
+  const copy = openSqliteFile(out)
   try {
     copy.pragma('journal_mode = DELETE')
   } finally {

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3'
+import { openSqliteFile } from '../persistence/sqlite/sqliteFile.ts'
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { checkDatabaseFile } from '../persistence/sqlite/checkDatabaseFile.ts'
@@ -90,7 +90,7 @@ function moveDatabase(from: string, to: string): void {
  * lock also folds a WAL left by a killed server into the file before it is moved aside.
  */
 function inUse(path: string): boolean {
-  const db = new Database(path, { fileMustExist: true, timeout: 0 })
+  const db = openSqliteFile(path, { fileMustExist: true, timeout: 0 })
   try {
     db.pragma('locking_mode = EXCLUSIVE')
     db.exec('BEGIN EXCLUSIVE')

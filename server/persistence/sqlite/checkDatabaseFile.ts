@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
+import { openSqliteFile } from './sqliteFile.ts'
 import { SCHEMA_VERSION } from './openDatabase.ts'
 
 export interface DatabaseFileSummary {
@@ -15,7 +16,7 @@ export interface DatabaseFileSummary {
 export function checkDatabaseFile(path: string): DatabaseFileSummary {
   let db: Database.Database
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true })
+    db = openSqliteFile(path, { readonly: true, fileMustExist: true })
   } catch (error) {
     throw new Error(`${path} cannot be opened as a database: ${(error as Error).message}`)
   }

@@ -1,6 +1,7 @@
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { openSqliteFile } from './sqliteFile.ts'
 
 export const DATABASE_FILE_NAME = 'pinnwand.sqlite'
 
@@ -64,7 +65,7 @@ const MIGRATIONS: readonly string[] = [
  */
 export function openDatabase(dataDir: string): Database.Database {
   mkdirSync(dataDir, { recursive: true })
-  const db = new Database(join(dataDir, DATABASE_FILE_NAME))
+  const db = openSqliteFile(join(dataDir, DATABASE_FILE_NAME))
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
