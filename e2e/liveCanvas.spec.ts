@@ -341,6 +341,53 @@ test('what a participant pastes onto a selected note becomes their notes on that
   await expect(anna.getByTestId('toast')).toHaveCount(0)
 })
 
+test('in hidden mode, what a participant pastes becomes her hidden cards, covered for the others until the reveal; what the server refuses is offered to copy', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  await anna.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await postNote(moderator, 0, 'Moni-Karte')
+  // A copy of Moni's note, taken before the collecting goes hidden.
+  await noteOnCanvas(anna, 'Moni-Karte', 0).click()
+  await anna.keyboard.press('Control+c')
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'setHiddenMode', hidden: true })).status).toBe(200)
+  await expect(anna.getByTestId('hidden-mode-indicator')).toBeVisible()
+
+  // Pasted onto Moni's note (it was refused as an open card, its text only offered to copy).
+  await anna.keyboard.press('Control+v')
+  const annasCovered = anna.locator('[data-testid="sealed-note"][data-mine="true"]')
+  await expect(annasCovered).toHaveCount(1)
+  await expect(annasCovered).toContainText('Moni-Karte')
+  // Text from elsewhere, pasted with nothing selected.
+  await anna.evaluate(() => navigator.clipboard.writeText('Verdeckt eingefügt'))
+  await anna.keyboard.press('Escape')
+  await anna.mouse.click(150, 500)
+  await anna.keyboard.press('Control+v')
+  await expect(annasCovered).toHaveCount(2)
+  await expect(annasCovered.filter({ hasText: 'Verdeckt eingefügt' })).toHaveCount(1)
+  await expect(anna.getByTestId('toast')).toHaveCount(0)
+  // The others see covered cards, and nobody's document holds the texts.
+  await expect(moderator.getByTestId('sealed-note')).toHaveCount(2)
+  await expect(moderator.getByTestId('sealed-note')).toHaveText(['verdeckt', 'verdeckt'])
+  expect(await moderator.content()).not.toContain('Verdeckt eingefügt')
+
+  // While no cards are taken, the paste is refused by the server and the text is kept to copy.
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'setPhase', phase: 'cluster' })).status).toBe(200)
+  await anna.evaluate(() => navigator.clipboard.writeText('Zu spät eingefügt'))
+  await anna.mouse.click(150, 500)
+  await anna.keyboard.press('Control+v')
+  await expect(anna.getByTestId('toast').filter({ hasText: 'Nicht gesendet' })).toBeVisible()
+  await expect(anna.getByTestId('toast-kept-text')).toHaveValue('Zu spät eingefügt')
+
+  // The reveal: both pasted cards hang openly, as Anna's.
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'setHiddenMode', hidden: false })).status).toBe(200)
+  for (const text of ['Verdeckt eingefügt', 'Moni-Karte']) {
+    await expect(noteOnCanvas(moderator, text).filter({ has: moderator.getByTestId('note-author').getByText('Anna', { exact: true }) })).toHaveCount(1)
+  }
+  await expect(moderator.getByTestId('sealed-note')).toHaveCount(0)
+  await expect(noteOnCanvas(moderator, 'Zu spät eingefügt')).toHaveCount(0)
+})
+
 test('typing still on its way when the board is locked: the server refuses it and the board reloads, and the note’s text is offered to copy', async ({ browser }) => {
   const session = await createSession(server.origin)
   const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')

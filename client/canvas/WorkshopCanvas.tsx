@@ -26,6 +26,7 @@ import { boardsInOrder, PAGE_ID } from '../../shared/workshop/workshopRecords.ts
 import type { ParticipantCredentials, SessionInfo } from '../api/pinnwandApi.ts'
 import { translateNow, useTranslate } from '../i18n/translate.ts'
 import type { SessionConnection } from '../session/sessionConnection.ts'
+import type { SealedNoteSender } from '../docView/sealedNoteSending.ts'
 import { useModerationState } from '../session/useModerationState.ts'
 import { useEditorStore } from '../stores/editorStore.ts'
 import { useLanguageStore } from '../stores/languageStore.ts'
@@ -214,6 +215,9 @@ export default function WorkshopCanvas({ connection, session, participant, licen
   )
   const postsSealedRef = useRef(postsSealed)
   postsSealedRef.current = postsSealed
+  // Who hands in a participant's paste as sealed notes while notes are collected hidden.
+  const sealedSenderRef = useRef<SealedNoteSender | null>(null)
+  sealedSenderRef.current = postsSealed && participant && !readonly ? { sessionId: session.id, participantToken: participant.participantToken } : null
   const canvasSession = useMemo<CanvasSession>(
     () => ({
       actor,
@@ -319,7 +323,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       const stopSettling = settleWhenTypingEnds(editor, () => bindingRef.current)
       const stopKeepingDeletedText = keepTextOfNoteDeletedWhileTyping(editor, () => bindingRef.current)
       const unregisterRules = registerBoardRules(editor, actor)
-      if (actor.role === 'participant') registerParticipantPaste(editor, () => sessionRef.current.author)
+      if (actor.role === 'participant') registerParticipantPaste(editor, () => sessionRef.current.author, () => sealedSenderRef.current)
       const stopUndoingOthers = registerUndoOfOwnChanges(editor)
       const stopGrowingClusters = registerClusterGrowth(editor)
       const stopRemovingImages = removeImagesWithoutAsset(editor)

@@ -2,6 +2,7 @@ import type { Editor, TLContent, VecLike } from 'tldraw'
 import { richTextToPlain } from '../../shared/text/richTextToPlain.ts'
 import type { Author } from '../../shared/workshop/recordMeta.ts'
 import { isCluster, type BoardShape } from '../../shared/workshop/workshopRecords.ts'
+import { sendSealedNote, type SealedNoteSender } from '../docView/sealedNoteSending.ts'
 import { translateNow } from '../i18n/translate.ts'
 import { showToast } from '../stores/toastStore.ts'
 import { boardAtViewportCentre, postNotesWithTexts } from './noteActions.ts'
@@ -15,16 +16,23 @@ import { boardAround, pageBoards } from './pageBoards.ts'
  * every pasted text, and every copied shape's text, is posted as a note of this participant on
  * the board of the selection (or under the paste point, or in the middle of the view); shapes
  * without text are left out, and the participant is told how many.
+ *
+ * While notes are collected hidden (`sealedSender` names the participant), each text is handed in
+ * as a sealed note the way the hidden-note text field does it (sendSealedNote): written into the
+ * document it was refused and only offered to copy. What the server refuses is offered to copy.
  */
-export function registerParticipantPaste(editor: Editor, author: () => Author | null): void {
+export function registerParticipantPaste(editor: Editor, author: () => Author | null, sealedSender: () => SealedNoteSender | null): void {
   const post = (texts: string[], point: VecLike | undefined, leftOut = 0) => {
     const by = author()
     if (!by) return
     const board = targetBoard(editor, point)
     if (!board) return void showToast(translateNow('board.noBoard'))
-    const posted = postNotesWithTexts(editor, board, by, texts.filter((text) => text.trim() !== ''))
+    const withText = texts.filter((text) => text.trim() !== '')
+    const sender = sealedSender()
+    if (sender) void handInSealed(sender, board, withText)
+    else postNotesWithTexts(editor, board, by, withText)
     if (leftOut > 0) showToast(leftOut === 1 ? translateNow('board.pasteLeftOutOne') : translateNow('board.pasteLeftOutMany', { count: leftOut }), 'error', 8000)
-    else if (posted.length === 0) showToast(translateNow('board.pasteNothing'))
+    else if (withText.length === 0) showToast(translateNow('board.pasteNothing'))
   }
   editor.registerExternalContentHandler('text', ({ text, point }) => post([text], point))
   editor.registerExternalContentHandler('url', ({ url, point }) => post([url], point))
@@ -32,6 +40,22 @@ export function registerParticipantPaste(editor: Editor, author: () => Author | 
     const { texts, leftOut } = textsOfCopiedShapes(content)
     post(texts, point, leftOut)
   })
+}
+
+/**
+ * Hands in pasted texts one after another (their placeholders take the board's free slots in
+ * order). Texts the server refuses stay whole in one toast, ready to copy.
+ */
+async function handInSealed(sender: SealedNoteSender, board: BoardShape, texts: readonly string[]): Promise<void> {
+  const refused: string[] = []
+  let reason = ''
+  for (const text of texts) {
+    const result = await sendSealedNote(translateNow, sender, board.meta.questionIndex, text)
+    if (result.sent) continue
+    refused.push(text)
+    reason ||= result.reason
+  }
+  if (refused.length > 0) showToast(translateNow('board.textNotSent', { reason }), 'error', null, { keptText: refused.join('\n\n') })
 }
 
 /** The texts of copied shapes (notes, text shapes), and how many copied shapes have none (boards, drawings, pictures). */

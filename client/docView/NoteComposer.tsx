@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react'
 import { PHASE_RULES } from '../../shared/moderation/moderationState.ts'
 import type { Refusal } from '../../shared/permissions/refusal.ts'
-import { apiErrorMessage, refusalMessage } from '../i18n/refusalMessage.ts'
+import { refusalMessage } from '../i18n/refusalMessage.ts'
 import { useTranslate, type Translate } from '../i18n/translate.ts'
 import { useConnectionStore } from '../stores/connectionStore.ts'
-import { postSealedNote } from './participationApi.ts'
+import { sendSealedNote } from './sealedNoteSending.ts'
 import type { Workshop } from './useWorkshop.ts'
 import { postingVerdict, postNote, postsAreSealed } from './workshopActions.ts'
 
@@ -46,7 +46,8 @@ function statusMessage(t: Translate, status: Status, sealed: boolean): string {
 
 /**
  * A labelled text field and a send button that post one note to a question's board: into the
- * document like the canvas does, or, in hidden mode, to the server's sealed-note route.
+ * document like the canvas does, or, in hidden mode, to the server's sealed-note route
+ * (sealedNoteSending.ts, which a paste onto the canvas takes too).
  */
 export function NoteComposer({ workshop, questionIndex, label, inputTestId, sendTestId, rows = 3 }: NoteComposerProps) {
   const t = useTranslate()
@@ -67,16 +68,12 @@ export function NoteComposer({ workshop, questionIndex, label, inputTestId, send
     if (postsAreSealed(workshop.doc)) {
       if (!workshop.participantToken) return
       setStatus({ kind: 'sending' })
-      try {
-        const { noteId } = await postSealedNote(workshop.sessionId, workshop.participantToken, questionIndex, trimmed)
-        workshop.addSealedText(noteId, trimmed)
+      const result = await sendSealedNote(t, { sessionId: workshop.sessionId, participantToken: workshop.participantToken }, questionIndex, trimmed)
+      if (result.sent) {
+        workshop.addSealedText(result.noteId, result.text)
         setText('')
         setStatus({ kind: 'sealed' })
-      } catch (error) {
-        // The sealed-note route answers with the shared refusal codes where the policy or a limit applies.
-        const message = apiErrorMessage(t, error)
-        setStatus({ kind: 'error', message: t('compose.failed', { message }) })
-      }
+      } else setStatus({ kind: 'error', message: t('compose.failed', { message: result.reason }) })
       return
     }
     const result = postNote(workshop.doc, workshop.actor, workshop.author, questionIndex, trimmed)

@@ -1,0 +1,29 @@
+import { apiErrorMessage } from '../i18n/refusalMessage.ts'
+import type { Translate } from '../i18n/translate.ts'
+import { postSealedNote } from './participationApi.ts'
+
+/** Who hands in a sealed note: the participant's token identifies them to the server. */
+export interface SealedNoteSender {
+  sessionId: string
+  participantToken: string
+}
+
+export type SealedNoteSent = { sent: true; noteId: string; text: string } | { sent: false; reason: string }
+
+/**
+ * The one way a note is handed in while notes are collected hidden: from the hidden-note text
+ * field (NoteComposer) and from a paste onto the canvas (participantPaste.ts). The server keeps
+ * the text and puts a covered placeholder on the board; a refusal (locked board, phase, a limit,
+ * no connection) comes back as its reason in the person's language, for the caller to show with
+ * the text still in hand.
+ */
+export async function sendSealedNote(t: Translate, sender: SealedNoteSender, questionIndex: number, text: string): Promise<SealedNoteSent> {
+  const trimmed = text.trim()
+  if (trimmed === '') return { sent: false, reason: t('compose.empty') }
+  try {
+    const { noteId } = await postSealedNote(sender.sessionId, sender.participantToken, questionIndex, trimmed)
+    return { sent: true, noteId, text: trimmed }
+  } catch (error) {
+    return { sent: false, reason: apiErrorMessage(t, error) }
+  }
+}
