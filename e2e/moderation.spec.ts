@@ -475,7 +475,7 @@ test('the dot controls leave every author’s name readable; a cluster’s and i
   await anna.screenshot({ path: testInfo.outputPath('dots-badges.png') })
 })
 
-test('a dot on a note the moderator removes goes back to its voter, and counts again after undo', async ({ browser }) => {
+test('a dot on a note the moderator removes goes back to its voter; after undo its dots count again and those placed meanwhile do not', async ({ browser }, testInfo) => {
   const session = await createSession(server.origin)
   const ben = await joinAs(browser, session.participantUrl, 'Ben')
   const moderator = await openModerator(browser, session)
@@ -491,24 +491,50 @@ test('a dot on a note the moderator removes goes back to its voter, and counts a
   await expect(ben.getByTestId('dots-left')).toHaveText('Noch 0 von 2 Punkten')
   await expect(ben.getByTestId(`dot-add-${kept}`)).toHaveAttribute('aria-disabled', 'true')
 
-  // The moderator removes the note on the canvas: Ben has his two dots back to place elsewhere.
+  // The moderator removes the note on the canvas: Ben has his two dots back and places them elsewhere.
   await noteOnCanvas(moderator, 'Beleidigung').click()
   await moderator.keyboard.press('Delete')
   await expect(noteOnCanvas(ben, 'Beleidigung')).toHaveCount(0)
   await expect(ben.getByTestId('dots-left')).toHaveText('Noch 2 von 2 Punkten')
   await ben.getByTestId(`dot-add-${kept}`).click()
   await expect(ben.getByTestId('dots-left')).toHaveText('Noch 1 von 2 Punkten')
-  // The server agrees: the export counts only the dot on the note that is there.
-  await expect.poll(async () => (await exported(session)).boards[1].ranking.map((entry: any) => [entry.label, entry.dots])).toEqual([['Radweg', 1]])
+  await ben.getByTestId(`dot-add-${kept}`).click()
+  await expect(ben.getByTestId('dots-left')).toHaveText('Noch 0 von 2 Punkten')
+  // The server agrees: the export counts only the dots on the note that is there.
+  await expect.poll(async () => (await exported(session)).boards[1].ranking.map((entry: any) => [entry.label, entry.dots])).toEqual([['Radweg', 2]])
 
-  // Undone, the note brings its dots back with it.
+  // Undone, the note brings its dots back: Ben now holds four dots of a budget of two. The two he
+  // placed first count, as if the note had never been gone; the two placed meanwhile do not, and
+  // he sees that (faded, explained) and can take them off.
   await moderator.keyboard.press('ControlOrMeta+z')
   await expect(noteOnCanvas(ben, 'Beleidigung')).toHaveCount(1)
   await expect(ben.getByTestId('dots-left')).toHaveText('Noch 0 von 2 Punkten')
-  await expect.poll(async () => (await exported(session)).boards[1].ranking.map((entry: any) => [entry.label, entry.dots])).toEqual([
-    ['Beleidigung', 2],
-    ['Radweg', 1],
-  ])
+  await expect(ben.getByTestId(`dot-count-${abusive}`)).toHaveText('2 Punkte · 2 von dir')
+  await expect(ben.getByTestId(`dot-count-${kept}`)).toHaveText('0 Punkte')
+  await expect(ben.getByTestId(`dot-beyond-budget-${kept}`)).toHaveText('2 zählen nicht')
+  await expect(ben.getByTestId(`dot-beyond-budget-${abusive}`)).toHaveCount(0)
+  await expect(ben.getByTestId('dots-beyond-budget')).toHaveText('2 zählen nicht')
+  await expect(ben.getByTestId('dots-beyond-budget')).toHaveAttribute('title', /Die zuletzt gesetzten zählen nicht/)
+  await ben.screenshot({ path: testInfo.outputPath('beyond-budget.png') })
+  await expect.poll(async () => (await exported(session)).boards[1].ranking.map((entry: any) => [entry.label, entry.dots])).toEqual([['Beleidigung', 2]])
+
+  // He takes them off (the server lets him, though he is over the budget until both are gone).
+  await expect(ben.getByTestId(`dot-remove-${kept}`)).toHaveAttribute('aria-disabled', 'false')
+  await ben.getByTestId(`dot-remove-${kept}`).click()
+  await expect(ben.getByTestId(`dot-beyond-budget-${kept}`)).toHaveText('1 zählt nicht')
+  await ben.getByTestId(`dot-remove-${kept}`).click()
+  await expect(ben.getByTestId(`dot-beyond-budget-${kept}`)).toHaveCount(0)
+  await expect(ben.getByTestId('dots-beyond-budget')).toHaveCount(0)
+  await expect(ben.getByTestId('dots-left')).toHaveText('Noch 0 von 2 Punkten')
+  // From the server's side too: two of his dots are left, both on the note that came back.
+  const dots = new SyncTestClient(server.origin, session.id)
+  try {
+    await dots.synced()
+    await expect.poll(() => ([...dots.doc.getMap('dots').values()] as { targetId: string }[]).map((dot) => dot.targetId)).toEqual([abusive, abusive])
+  } finally {
+    dots.destroy()
+  }
+  await expect.poll(async () => (await exported(session)).boards[1].ranking.map((entry: any) => [entry.label, entry.dots])).toEqual([['Beleidigung', 2]])
 })
 
 /** Seconds shown by a "m:ss" countdown. */

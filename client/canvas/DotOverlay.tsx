@@ -106,7 +106,7 @@ export function DotOverlay() {
   const voting = moderation.voting
   const budget = useMemo(() => dotBudgetOf(dots, moderation, actor.participantId), [dots, moderation, actor.participantId])
   const counts = useMemo(() => {
-    const all = [...dots.values()]
+    const all = [...dots.counting.values()]
     return {
       all: countDotsByTarget(all, voting?.roundId),
       mine: countDotsByTarget(

@@ -2,12 +2,17 @@ import { refusalMessage } from '../i18n/refusalMessage.ts'
 import { useTranslate, type Translate } from '../i18n/translate.ts'
 import { textExcerpt } from '../../shared/text/textExcerpt.ts'
 import { showToast } from '../stores/toastStore.ts'
-import { canPlaceDotOn, dotToRemoveFrom } from './dotBudget.ts'
+import { canPlaceDotOn, dotToRemoveFrom, myDotsBeyondBudgetOn } from './dotBudget.ts'
 import type { Workshop } from './useWorkshop.ts'
 import { placeDot, removeDot, type WriteResult } from './workshopActions.ts'
 
 export function dotCountText(t: Translate, count: number): string {
   return count === 1 ? t('dots.one') : t('dots.many', { count })
+}
+
+/** "1 zählt nicht": a voter's dots beyond the round's budget (shared/workshop/dots.ts `dotStanding`). */
+export function beyondBudgetText(t: Translate, count: number): string {
+  return count === 1 ? t('dots.beyondOne') : t('dots.beyondMany', { count })
 }
 
 /** Whether this person can give dots now: a round runs, and they write (the Beamer does not). */
@@ -39,7 +44,9 @@ export function DotControls({ workshop, targetId, targetLabel, dots, myDots, tes
   const t = useTranslate()
   const { budget } = workshop
   const canVote = canVoteNow(workshop)
-  const showCount = (dots !== null && dots > 0) || myDots > 0
+  // The voter's own dots here that do not count (beyond the budget): shown apart, so they can go.
+  const beyond = myDotsBeyondBudgetOn(budget, targetId)
+  const showCount = (dots !== null && dots > 0) || myDots > 0 || beyond > 0
   if (!canVote && !showCount) return null
   // aria-disabled instead of disabled: a button that runs out of dots keeps the keyboard focus.
   const canAdd = canPlaceDotOn(budget, targetId)
@@ -57,6 +64,11 @@ export function DotControls({ workshop, targetId, targetLabel, dots, myDots, tes
         {dots !== null && myDots > 0 ? ' · ' : null}
         {myDots > 0 ? t('dots.mine', { count: myDots }) : null}
       </span>
+      {beyond > 0 && (
+        <span className="dots__beyond" data-testid={testId('dot-beyond-budget')} title={t('dots.beyondHint')}>
+          {beyondBudgetText(t, beyond)}
+        </span>
+      )}
       {canVote && (
         <>
           <button

@@ -26,6 +26,11 @@ export function PhaseStatus({ moderation, budget }: { moderation: ModerationStat
           {t('dots.budget', { remaining: budget.remaining, total: budget.total })}
         </p>
       )}
+      {budget.running && budget.beyondBudget > 0 && (
+        <p className="phase-status__item" data-testid="dots-beyond-budget-hint">
+          {t('dots.beyondHint')}
+        </p>
+      )}
       {moderation.hiddenMode && <p className="phase-status__item">{t('phase.hiddenMode')}</p>}
     </div>
   )

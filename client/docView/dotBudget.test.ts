@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { initialModerationState, type ModerationState } from '../../shared/moderation/moderationState.ts'
-import type { Dot } from '../../shared/workshop/dots.ts'
-import { canPlaceDotOn, dotBudgetOf, dotToRemoveFrom, myDotsOn } from './dotBudget.ts'
+import type { Dot, DotStanding } from '../../shared/workshop/dots.ts'
+import { canPlaceDotOn, dotBudgetOf, dotToRemoveFrom, myDotsBeyondBudgetOn, myDotsOn } from './dotBudget.ts'
 
 const voting = (dotsPerParticipant: number, maxPerTarget: number | null, status: 'running' | 'ended' = 'running'): ModerationState => ({
   ...initialModerationState,
@@ -16,13 +16,16 @@ const dot = (voterId: string, targetId: string, minute: number, roundId = 'r2'):
   createdAt: `2026-11-26T10:${String(minute).padStart(2, '0')}:00.000Z`,
 })
 
-const dots = new Map<string, Dot>([
-  ['d1', dot('anna', 'shape:a', 1)],
-  ['d2', dot('anna', 'shape:a', 3)],
-  ['d3', dot('anna', 'shape:b', 2)],
-  ['d4', dot('ben', 'shape:a', 4)],
-  ['d5', dot('anna', 'shape:c', 5, 'r1')],
-])
+const dots: DotStanding = {
+  counting: new Map<string, Dot>([
+    ['d1', dot('anna', 'shape:a', 1)],
+    ['d2', dot('anna', 'shape:a', 3)],
+    ['d3', dot('anna', 'shape:b', 2)],
+    ['d4', dot('ben', 'shape:a', 4)],
+    ['d5', dot('anna', 'shape:c', 5, 'r1')],
+  ]),
+  beyondBudget: new Map(),
+}
 
 describe('dotBudgetOf', () => {
   it('counts the voter’s dots of the running round against the budget', () => {
@@ -52,5 +55,29 @@ describe('dotBudgetOf', () => {
     expect(dotBudgetOf(dots, { ...voting(5, null), phase: 'collect' }, 'anna').running).toBe(false)
     expect(dotBudgetOf(dots, initialModerationState, 'anna')).toMatchObject({ running: false, remaining: 0 })
     expect(dotBudgetOf(dots, voting(5, null), null).running).toBe(false)
+  })
+
+  it('after an undo brought the voter over the budget: nothing left (never less), the dots beyond it by target, taken off first', () => {
+    // Budget 2: her two dots on the note that came back count; the two placed meanwhile do not.
+    const overBudget: DotStanding = {
+      counting: new Map([
+        ['back-1', dot('anna', 'shape:back', 1)],
+        ['back-2', dot('anna', 'shape:back', 2)],
+        ['ben-1', dot('ben', 'shape:b', 3)],
+      ]),
+      beyondBudget: new Map([
+        ['meanwhile-1', dot('anna', 'shape:b', 4)],
+        ['meanwhile-2', dot('anna', 'shape:b', 5)],
+        ['ben-beyond', dot('ben', 'shape:back', 6)],
+      ]),
+    }
+    const budget = dotBudgetOf(overBudget, voting(2, null), 'anna')
+    expect(budget).toMatchObject({ total: 2, used: 2, remaining: 0, beyondBudget: 2 })
+    expect(myDotsBeyondBudgetOn(budget, 'shape:b')).toBe(2)
+    expect(myDotsBeyondBudgetOn(budget, 'shape:back')).toBe(0)
+    expect(myDotsOn(budget, 'shape:b')).toBe(2)
+    expect(canPlaceDotOn(budget, 'shape:c')).toBe(false)
+    expect(dotToRemoveFrom(budget, 'shape:b')).toBe('meanwhile-2')
+    expect(dotToRemoveFrom(budget, 'shape:back')).toBe('back-2')
   })
 })

@@ -4,7 +4,7 @@ import type * as Y from 'yjs'
 import { getRecordStore, readRecords, writeRecords } from '../../shared/doc/documentLayout.ts'
 import { PHASE_RULES, readModerationState } from '../../shared/moderation/moderationState.ts'
 import { judgeDotChange, judgeRecordRules, refuse, type Actor, type Verdict } from '../../shared/permissions/participantRules.ts'
-import { getDotsMap, readCountingDots, type Dot } from '../../shared/workshop/dots.ts'
+import { getDotsMap, readDotStanding, type Dot } from '../../shared/workshop/dots.ts'
 import type { Author } from '../../shared/workshop/recordMeta.ts'
 import { boardsInOrder, buildNoteRecord, isNote, type BoardShape, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
 import { dotBudgetOf, dotToRemoveFrom } from './dotBudget.ts'
@@ -117,7 +117,7 @@ export function placeDot(doc: Y.Doc, actor: Actor, targetId: string, now = new D
 /** Takes the actor's newest dot off a note or cluster again. */
 export function removeDot(doc: Y.Doc, actor: Actor, targetId: string): WriteResult {
   if (actor.role === 'viewer') return refuse('readOnlyViewer')
-  const dotId = dotToRemoveFrom(dotBudgetOf(readCountingDots(doc), readModerationState(doc), actor.participantId), targetId)
+  const dotId = dotToRemoveFrom(dotBudgetOf(readDotStanding(doc), readModerationState(doc), actor.participantId), targetId)
   if (!dotId) return refuse('noDotHere')
   const verdict = judgeDotChange(doc, actor, new Map(), new Set([dotId]))
   if (!verdict.allowed) return verdict

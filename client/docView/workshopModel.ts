@@ -4,7 +4,7 @@ import { readRecords, readSessionMeta } from '../../shared/doc/documentLayout.ts
 import { readModerationState, type ModerationState } from '../../shared/moderation/moderationState.ts'
 import type { Role } from '../../shared/permissions/participantRules.ts'
 import { richTextToPlain } from '../../shared/text/richTextToPlain.ts'
-import { countDotsByTarget, readCountingDots, type Dot } from '../../shared/workshop/dots.ts'
+import { countDotsByTarget, readDotStanding, type DotStanding } from '../../shared/workshop/dots.ts'
 import { boardsInOrder, isCluster, isNote, type ClusterShape, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
 import { clustersInCanvasOrder, placeOf } from '../../shared/workshop/workshopStructure.ts'
 import { rankByDots } from '../../shared/export/ranking.ts'
@@ -62,8 +62,8 @@ export interface Viewer {
 
 export interface WorkshopInput {
   records: Iterable<TLRecord>
-  /** The dots that count (shared/workshop/dots.ts `countingDots`). */
-  dots: ReadonlyMap<string, Dot>
+  /** The dots that count and those beyond their voter's budget (shared/workshop/dots.ts `dotStanding`). */
+  dots: DotStanding
   moderation: ModerationState
   /** Question texts by index (from the session's template); the board name is the fallback. */
   questions: readonly string[]
@@ -103,7 +103,7 @@ export function deriveWorkshopView(input: WorkshopInput, viewer: Viewer): Worksh
   const records = [...input.records]
   const resultsVisible = resultsVisibleTo(viewer, input.moderation)
   const roundId = shownRound(input.moderation)
-  const dots = [...input.dots.values()]
+  const dots = [...input.dots.counting.values()]
   const allCounts = countDotsByTarget(dots, roundId)
   const myCounts = countDotsByTarget(
     dots.filter((dot) => viewer.participantId !== null && dot.voterId === viewer.participantId),
@@ -169,7 +169,7 @@ export function deriveWorkshopView(input: WorkshopInput, viewer: Viewer): Worksh
 export function readWorkshopInput(doc: Y.Doc): WorkshopInput {
   return {
     records: readRecords(doc),
-    dots: readCountingDots(doc),
+    dots: readDotStanding(doc),
     moderation: readModerationState(doc),
     questions: readSessionMeta(doc)?.template.questions ?? [],
   }

@@ -205,6 +205,9 @@ export const de = {
   'dots.zoomIn': 'Näher heran zum Punkten',
   'dots.zoomInLabel': 'Näher heran zum Punkten: {target}',
   'dots.resultsHidden': 'Die Ergebnisse sind bis zum Ende der Runde verborgen; du siehst nur deine Punkte.',
+  'dots.beyondOne': '1 zählt nicht',
+  'dots.beyondMany': '{count} zählen nicht',
+  'dots.beyondHint': 'Mehr Punkte gesetzt, als die Runde erlaubt (eine entfernte Karte oder ein Cluster kam zurück): Die zuletzt gesetzten zählen nicht. Du kannst sie wegnehmen.',
 
   'note.by': 'von {name}',
   'note.sealed': 'Verdeckte Karte',

@@ -202,6 +202,9 @@ export const en: Messages = {
   'dots.zoomIn': 'Zoom in to vote',
   'dots.zoomInLabel': 'Zoom in to vote: {target}',
   'dots.resultsHidden': 'Results are hidden until the round ends; you see only your own dots.',
+  'dots.beyondOne': '1 does not count',
+  'dots.beyondMany': '{count} do not count',
+  'dots.beyondHint': 'More dots placed than this round allows (a removed card or cluster came back): the ones placed last do not count. You can take them off.',
 
   'note.by': 'by {name}',
   'note.sealed': 'Hidden card',

@@ -3,6 +3,7 @@ import type * as Y from 'yjs'
 import { PHASES } from '../../shared/moderation/moderationState.ts'
 import type { Actor } from '../../shared/permissions/participantRules.ts'
 import { boardId } from '../../shared/workshop/workshopRecords.ts'
+import { beyondBudgetText } from '../docView/DotControls.tsx'
 import { dotBudgetOf } from '../docView/dotBudget.ts'
 import { formatCountdown, useCountdown } from '../docView/serverClock.ts'
 import { useTranslate } from '../i18n/translate.ts'
@@ -79,6 +80,12 @@ export function PhaseBar({ doc, actor, questionCount, offerFollow }: PhaseBarPro
       {budget.running && (
         <span className="phase-bar__dots" data-testid="dots-left" aria-live="polite">
           {t('dots.budget', { remaining: budget.remaining, total: budget.total })}
+        </span>
+      )}
+      {budget.running && budget.beyondBudget > 0 && (
+        // The explanation in its title (the bar keeps one row): which dots these are, and what to do.
+        <span className="phase-bar__dots dots__beyond" data-testid="dots-beyond-budget" title={t('dots.beyondHint')}>
+          {beyondBudgetText(t, budget.beyondBudget)}
         </span>
       )}
       {voting?.status === 'ended' && (

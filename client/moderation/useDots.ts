@@ -1,20 +1,22 @@
 import { useMemo, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import { getRecordStore } from '../../shared/doc/documentLayout.ts'
-import { getDotsMap, readCountingDots, type Dot } from '../../shared/workshop/dots.ts'
+import { getModerationMap } from '../../shared/moderation/moderationState.ts'
+import { getDotsMap, readDotStanding, type Dot, type DotStanding } from '../../shared/workshop/dots.ts'
 
 /**
- * The dots that count (shared/workshop/dots.ts `countingDots`: their note or cluster exists) by
- * dot id, for the canvas's dot controls and the budget in the phase bar. Re-read when the dots
- * map changes or a record appears or goes (a removed note gives its dots back, an undo brings
- * them back); not on every note being dragged, and the snapshot stays the same object while the
- * counting dots do, so React re-renders on real changes only.
+ * The dots on notes and clusters that exist, split into those that count and those beyond their
+ * voter's budget (shared/workshop/dots.ts `dotStanding`), for the canvas's dot controls and the
+ * budget in the phase bar. Re-read when the dots map changes, a record appears or goes (a removed
+ * note gives its dots back, an undo brings them back) or the moderation changes (the rounds'
+ * budgets); not on every note being dragged, and the snapshot stays the same object while the
+ * dots do, so React re-renders on real changes only.
  */
-export function useDots(doc: Y.Doc): ReadonlyMap<string, Dot> {
+export function useDots(doc: Y.Doc): DotStanding {
   const source = useMemo(() => {
-    let snapshot = readCountingDots(doc)
+    let snapshot = readDotStanding(doc)
     const reread = () => {
-      const next = readCountingDots(doc)
+      const next = readDotStanding(doc)
       if (sameDots(next, snapshot)) return false
       snapshot = next
       return true
@@ -23,6 +25,7 @@ export function useDots(doc: Y.Doc): ReadonlyMap<string, Dot> {
       subscribe(onChange: () => void) {
         const dots = getDotsMap(doc)
         const records = getRecordStore(doc)
+        const moderation = getModerationMap(doc)
         const onDots = () => {
           if (reread()) onChange()
         }
@@ -34,11 +37,13 @@ export function useDots(doc: Y.Doc): ReadonlyMap<string, Dot> {
           }
         }
         dots.observe(onDots)
+        moderation.observe(onDots)
         records.on('change', onRecords)
         // Changes between the first read and this subscription are not missed.
         if (reread()) onChange()
         return () => {
           dots.unobserve(onDots)
+          moderation.unobserve(onDots)
           records.off('change', onRecords)
         }
       },
@@ -49,7 +54,11 @@ export function useDots(doc: Y.Doc): ReadonlyMap<string, Dot> {
 }
 
 /** Dots are never changed in place (only added or removed), so equal ids mean equal dots. */
-function sameDots(a: ReadonlyMap<string, Dot>, b: ReadonlyMap<string, Dot>): boolean {
+function sameDots(a: DotStanding, b: DotStanding): boolean {
+  return sameIds(a.counting, b.counting) && sameIds(a.beyondBudget, b.beyondBudget)
+}
+
+function sameIds(a: ReadonlyMap<string, Dot>, b: ReadonlyMap<string, Dot>): boolean {
   if (a.size !== b.size) return false
   for (const id of a.keys()) if (!b.has(id)) return false
   return true

@@ -270,6 +270,21 @@ describe('buildExport with several voting rounds', () => {
     expect(exportFixture({}, doc)).toEqual(exportFixture())
   })
 
+  it('counts a voter’s dots beyond the round’s budget nowhere (a note that came back brought them over it)', () => {
+    const doc = buildExportFixture()
+    // Anna has three dots in r2 (budget 5); three more bring her to six: the one placed last is beyond.
+    doc.transact(() =>
+      ['10:20', '10:21', '10:22'].forEach((time, position) => {
+        const dot: Dot = { voterId: 'u-anna', targetId: N.zitat, roundId: 'r2', createdAt: `2026-11-26T${time}:00.000Z` }
+        getDotsMap(doc).set(`anna-more-${position}`, dot)
+      }),
+    )
+    const model = exportFixture({}, doc)
+    expect(allNotes(model).find((note) => note.id === N.zitat)).toMatchObject({ dots: 3, dotsByRound: { r2: 3 } })
+    expect(model.rounds!.find((round) => round.roundId === 'r2')).toMatchObject({ dotsCast: 15, voters: 4, lastDotAt: '2026-11-26T10:21:00.000Z' })
+    expect(model.boards[0]!.ranking.find((entry) => entry.id === N.zitat)).toMatchObject({ place: 1, dots: 3 })
+  })
+
   it('gives every note and cluster its dots per round, and every board its ranking per round', () => {
     const model = exportFixture()
     const notes = new Map(allNotes(model).map((note) => [note.id, note]))

@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { readRecords, readSessionMeta } from '../doc/documentLayout.ts'
 import { readModerationState } from '../moderation/moderationState.ts'
 import { richTextToPlain } from '../text/richTextToPlain.ts'
-import { countDotsByRoundAndTarget, countDotsByTarget, countingDots, readDots } from '../workshop/dots.ts'
+import { countDotsByRoundAndTarget, countDotsByTarget, countingDots, readDots, roundBudgetsOf } from '../workshop/dots.ts'
 import { boardsInOrder, isCluster, isNote, type ClusterShape, type NoteShape } from '../workshop/workshopRecords.ts'
 import { clustersInCanvasOrder, placeOf } from '../workshop/workshopStructure.ts'
 import { createAuthorNamer } from './authorAliases.ts'
@@ -53,8 +53,9 @@ export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport 
   const moderation = readModerationState(doc)
   const records = readRecords(doc)
   const byId = new Map(records.map((record) => [record.id as string, record]))
-  // Only dots whose note or cluster still exists count (countingDots), in every figure below.
-  const dots = [...countingDots(readDots(doc), (id) => byId.get(id)).values()]
+  // Only the dots that count (countingDots: their note or cluster exists, within their voter's
+  // budget), in every figure below.
+  const dots = [...countingDots(readDots(doc), (id) => byId.get(id), roundBudgetsOf(moderation)).values()]
   const dotCounts = countDotsByTarget(dots, moderation.voting?.roundId)
   const dotsOf = (id: string) => dotCounts.get(id) ?? 0
   const rounds = votingRounds(dots, moderation.voting, moderation.earlierRounds)

@@ -2,7 +2,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import type * as Y from 'yjs'
 import { getRecordStore } from '../doc/documentLayout.ts'
 import { PHASE_RULES, readModerationState, type ModerationState } from '../moderation/moderationState.ts'
-import { countingDots, isDotTarget, readDots, type Dot } from '../workshop/dots.ts'
+import { dotsOnExistingTargets, isDotTarget, readDots, type Dot } from '../workshop/dots.ts'
 import { refusal, refusalText, type CodesWithParams, type Refusal, type RefusalCode, type RefusalParams } from './refusal.ts'
 import { isBoard, isCluster, isNote, type BoardShape, type NoteShape } from '../workshop/workshopRecords.ts'
 
@@ -160,9 +160,12 @@ export function judgeDots(doc: Y.Doc, context: ParticipantContext, sets: Readonl
     if (dot.roundId !== voting.roundId) return refuse('votingRoundEnded')
     if (!isDotTarget(context.current(dot.targetId))) return refuse('dotTarget')
   }
-  // The budget counts what the voter holds after this update: kept dots that count (their note or
-  // cluster still exists, see countingDots) plus the new ones.
-  const mine = [...countingDots(existing, context.current)].filter(
+  // Taking one's own dots off is always allowed: also (and especially) when a note that came back
+  // (the moderator's undo) brought the voter over the budget (see dotStanding).
+  if (sets.size === 0) return ALLOWED
+  // A new dot must count: what the voter holds after this update — kept dots on notes and
+  // clusters that exist plus the new ones — stays within the budget, so none is beyond it.
+  const mine = [...dotsOnExistingTargets(existing, context.current)].filter(
     ([id, dot]) => !deletes.has(id) && dot.voterId === context.participantId && dot.roundId === voting.roundId,
   )
   const after = [...mine.map(([, dot]) => dot), ...sets.values()]

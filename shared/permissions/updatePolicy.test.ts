@@ -126,6 +126,28 @@ describe('judgeUpdate', () => {
     expect(judge(anna, (doc) => getDotsMap(doc).delete('a1')).allowed).toBe(true)
   })
 
+  it('lets a voter whom an undo brought over the budget take dots off, and place none until all count', () => {
+    const { judge, accept, note } = setup(voting(2))
+    const back = note('p-ben', 'Kommt zurück')
+    const other = note('p-ben', 'Andere')
+    accept((doc) => writeRecords(doc, { put: [back, other] }))
+    expect(judge(anna, (doc) => { getDotsMap(doc).set('a1', dot('p-anna', back.id)); getDotsMap(doc).set('a2', dot('p-anna', back.id)) }).allowed).toBe(true)
+    // The moderator removes the note: Anna places her two dots elsewhere; then the undo brings it back.
+    accept((doc) => writeRecords(doc, { remove: [back.id] }))
+    expect(judge(anna, (doc) => { getDotsMap(doc).set('b1', dot('p-anna', other.id)); getDotsMap(doc).set('b2', dot('p-anna', other.id)) }).allowed).toBe(true)
+    accept((doc) => writeRecords(doc, { put: [back] }))
+
+    expect(refusalOf(judge(anna, (doc) => getDotsMap(doc).set('b3', dot('p-anna', other.id))))).toEqual({ code: 'dotBudget', params: { dots: 2 } })
+    // Swapping one for another would still leave her over the budget.
+    expect(refusalOf(judge(anna, (doc) => { getDotsMap(doc).delete('b2'); getDotsMap(doc).set('b3', dot('p-anna', other.id)) }))?.code).toBe('dotBudget')
+    expect(judge(anna, (doc) => getDotsMap(doc).delete('b2')).allowed).toBe(true)
+    expect(judge(anna, (doc) => getDotsMap(doc).delete('a1')).allowed).toBe(true)
+    // Two left, both counting: the budget is full again.
+    expect(refusalOf(judge(anna, (doc) => getDotsMap(doc).set('b4', dot('p-anna', other.id))))?.code).toBe('dotBudget')
+    expect(judge(anna, (doc) => getDotsMap(doc).delete('b1')).allowed).toBe(true)
+    expect(judge(anna, (doc) => getDotsMap(doc).set('b5', dot('p-anna', other.id))).allowed).toBe(true)
+  })
+
   it('refuses dots outside a running round', () => {
     const { judge, note, accept } = setup()
     const target = note('p-ben')
