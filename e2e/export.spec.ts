@@ -1,8 +1,10 @@
-import { expect, test, type Download, type Page } from '@playwright/test'
+import { expect, test, type Download, type Locator, type Page } from '@playwright/test'
 import { readFile, writeFile } from 'node:fs/promises'
-import { createSession, getJson, join as joinSession } from '../server/testing/apiClient.ts'
+import { createSession, getJson, join as joinSession, moderate } from '../server/testing/apiClient.ts'
 import { PinnwandServer } from '../server/testing/serverProcess.ts'
 import { SyncTestClient } from '../server/testing/syncClient.ts'
+import { readModerationState } from '../shared/moderation/moderationState.ts'
+import { getDotsMap, type Dot } from '../shared/workshop/dots.ts'
 import { joinAs, noteOnCanvas, postNote, waitForCanvas } from './support/workshopPages.ts'
 
 const NOTE = 'Mehr Bürgerhaushalt, "jetzt"'
@@ -191,3 +193,69 @@ test('the session bar stays one row for a moderator on a laptop with five named 
     for (const client of others) client.destroy()
   }
 })
+
+test('while a round hides the results, a participant gets no dot counts: not in her own picture of the canvas, not from the export', async ({ browser }, testInfo) => {
+  test.setTimeout(240_000)
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  await postNote(anna, 0, 'Spielplatz')
+  const noteId = (await noteOnCanvas(anna, 'Spielplatz').locator('xpath=ancestor::div[@data-shape-id][1]').first().getAttribute('data-shape-id'))!
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'startVoting', dotsPerParticipant: 3, maxPerTarget: null, hideResults: true })).status).toBe(200)
+
+  // Ben gives the note two dots, Anna one: she sees only her own.
+  const ben = await joinSession(server.origin, session.id, 'Ben')
+  const benClient = new SyncTestClient(server.origin, session.id, { participant: ben.participantToken })
+  try {
+    await benClient.synced()
+    const roundId = readModerationState(benClient.doc).voting!.roundId
+    for (const minute of [1, 2]) {
+      const dot: Dot = { voterId: ben.participantId, targetId: noteId, roundId, createdAt: `2026-11-27T10:0${minute}:00.000Z` }
+      getDotsMap(benClient.doc).set(`ben-${minute}`, dot)
+    }
+    await expect.poll(async () => (await exported(session)).boards[0].ranking.map((entry: any) => entry.dots)).toEqual([2])
+  } finally {
+    benClient.destroy()
+  }
+  await anna.getByTestId(`dot-add-${noteId}`).click()
+  await expect(anna.getByTestId(`dot-count-${noteId}`)).toHaveText('1 von dir')
+
+  // The pictures a participant can make: tldraw's own "Export as" (and "Copy as", which draws the
+  // same SVG) on the canvas. The export panel (files and board pictures) is the moderator's.
+  await expect(anna.getByTestId('export-open')).toHaveCount(0)
+  const hidden = await pictureByContextMenu(anna, noteOnCanvas(anna, 'Spielplatz'))
+  await writeFile(testInfo.outputPath('participant-picture-hidden.svg'), hidden)
+  expect(hidden).toContain('Spielplatz') // a picture of the note, just without its dots
+  expect(hidden).not.toContain('data-pinnwand-dots')
+  expect(hidden).not.toMatch(/Punkte?</)
+
+  // The server's export is the moderator's alone: without a token, or with a participant's, it is refused.
+  for (const format of ['json', 'csv', 'md', 'docx']) {
+    expect((await getJson(server.origin, `/api/sessions/${session.id}/export?format=${format}`)).status, format).toBe(401)
+    expect((await getJson(server.origin, `/api/sessions/${session.id}/export?format=${format}`, ben.participantToken)).status, format).toBe(403)
+  }
+
+  // Once the round has ended the results are everyone's, and so the picture carries them: the
+  // same route, so the missing counts above were the hiding, not a picture without dots.
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'endVoting' })).status).toBe(200)
+  await expect(anna.getByTestId(`dot-count-${noteId}`)).toHaveText('3 Punkte · 1 von dir')
+  const shown = await pictureByContextMenu(anna, noteOnCanvas(anna, 'Spielplatz'))
+  await writeFile(testInfo.outputPath('participant-picture-shown.svg'), shown)
+  expect(shown).toMatch(/data-pinnwand-dots="3"[^>]*>(?:(?!<\/g>)[\s\S])*>3<\/text>/)
+})
+
+/** The moderator's JSON export of `session`. */
+async function exported(session: Awaited<ReturnType<typeof createSession>>): Promise<any> {
+  const { status, json } = await getJson(server.origin, `/api/sessions/${session.id}/export?format=json`, session.moderatorToken)
+  expect(status).toBe(200)
+  return json
+}
+
+/** tldraw's context menu on `target` › "Export as" › SVG, as a participant has it: the saved picture. */
+async function pictureByContextMenu(page: Page, target: Locator): Promise<string> {
+  await target.click({ button: 'right' })
+  await page.getByTestId('context-menu-sub.export-as-button').click()
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('context-menu.export-as-svg').click()])
+  expect(await file.failure()).toBeNull()
+  await page.keyboard.press('Escape')
+  return (await readFile((await file.path())!)).toString('utf8')
+}

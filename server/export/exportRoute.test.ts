@@ -52,6 +52,16 @@ describe('GET /api/sessions/:id/export', () => {
     expect((await exportOf('?format=md', 'not-the-token')).status).toBe(403)
   })
 
+  it('refuses a participant, also with her own participant token, in every format (hidden results must not leak)', async () => {
+    const ben = await join(server.origin, session.id, 'Ben')
+    for (const format of ['json', 'csv', 'md', 'docx']) {
+      expect((await exportOf(`?format=${format}`, null)).status, format).toBe(401)
+      const withToken = await exportOf(`?format=${format}`, ben.participantToken)
+      expect(withToken.status, format).toBe(403)
+      expect(await withToken.json()).toEqual({ error: expect.any(String), code: 'wrongToken' })
+    }
+  })
+
   it('answers 404 for an unknown session and 400 for a malformed id, unknown format or bad flag', async () => {
     const unknown = await exportOf('?format=md', session.moderatorToken, 'A'.repeat(22))
     expect(unknown.status).toBe(404)
