@@ -1,7 +1,8 @@
 import { createShapeId, type Editor, type TLFrameShape, type TLShape, type TLShapeId } from 'tldraw'
-import { arrangeInGrid, CLUSTER_LABEL_SPACE, clusterArea, flowOnBoard, growClusterAround, insideCluster, type Size } from '../../shared/workshop/clusterLayout.ts'
-import { BOARD_HEADER_HEIGHT, rectsOverlap } from '../../shared/workshop/boardLayout.ts'
-import { freeNotePosition, isBoard, isCluster, isNote, type BoardShape, type ClusterShape } from '../../shared/workshop/workshopRecords.ts'
+import { arrangeInGrid, CLUSTER_LABEL_SPACE, flowOnBoard, insideCluster, type Size } from '../../shared/workshop/clusterLayout.ts'
+import { clusterGrowthOnBoard, notesOffClusters } from '../../shared/workshop/clusterGrowthOnBoard.ts'
+import { BOARD_HEADER_HEIGHT } from '../../shared/workshop/boardLayout.ts'
+import { isBoard, isCluster, isNote, type BoardShape, type ClusterShape } from '../../shared/workshop/workshopRecords.ts'
 import { boardAround } from './pageBoards.ts'
 
 /**
@@ -90,28 +91,18 @@ export function createCluster(editor: Editor, ids: readonly TLShapeId[], name: s
 /**
  * A cluster holds all its notes: when the moderator drops notes into it or moves them in it,
  * its frame grows around them (clusters clip their notes, so a note at the edge was cut off),
- * within its board (clusterLayout's growClusterAround). Loose notes of the board the grown
- * cluster covers go to free slots, as when a cluster is formed.
+ * within its board, moving neighbouring clusters aside instead of covering them
+ * (clusterGrowthOnBoard). Loose notes of the board the grown or moved clusters cover go to free
+ * slots, as when a cluster is formed.
  */
 export function fitClusterToNotes(editor: Editor, clusterId: TLShapeId): void {
   const cluster = editor.getShape(clusterId)
   if (!cluster || !isCluster(cluster)) return
   const board = editor.getShape(cluster.parentId)
   if (!board || !isBoard(board)) return
-  const children = editor.getSortedChildIdsForParent(clusterId).map((id) => editor.getShape(id)!)
-  const grown = growClusterAround(
-    { x: cluster.x, y: cluster.y, w: cluster.props.w, h: cluster.props.h },
-    children.map((child) => ({ x: child.x, y: child.y, ...sizeOf(editor, child.id) })),
-    board.props,
-  )
-  if (!grown) return
-  editor.run(() => {
-    editor.updateShapes([
-      { id: clusterId, type: 'frame', x: grown.frame.x, y: grown.frame.y, props: { w: grown.frame.w, h: grown.frame.h } },
-      ...children.map((child, index) => ({ id: child.id, type: child.type, ...grown.positions[index]! })),
-    ])
-    clearClusterArea(editor, board, clusterId)
-  })
+  const shapes = [board.id, clusterId].flatMap((parentId) => editor.getSortedChildIdsForParent(parentId).map((id) => editor.getShape(id)!))
+  const changed = clusterGrowthOnBoard(board, cluster, shapes, (shape) => sizeOf(editor, shape.id))
+  if (changed.length > 0) editor.updateShapes(changed)
 }
 
 /**
@@ -139,14 +130,9 @@ export function keepNotesInsideCluster(editor: Editor, clusterId: TLShapeId, not
 function clearClusterArea(editor: Editor, board: BoardShape, clusterId: TLShapeId): void {
   const cluster = editor.getShape(clusterId)
   if (!cluster || !isCluster(cluster)) return
-  const area = clusterArea(cluster)
-  const covered = (shape: TLShape) => rectsOverlap(area, { x: shape.x, y: shape.y, ...sizeOf(editor, shape.id) })
-  const siblings = () => editor.getSortedChildIdsForParent(board.id).map((id) => editor.getShape(id)!)
-  for (const note of siblings().filter((shape) => isNote(shape) && covered(shape))) {
-    // Placed one by one, each among the notes as they are by then (the note itself left out).
-    const spot = freeNotePosition(board, siblings().filter((shape) => shape.id !== note.id))
-    editor.updateShape({ id: note.id, type: note.type, x: spot.x, y: spot.y })
-  }
+  const siblings = editor.getSortedChildIdsForParent(board.id).map((id) => editor.getShape(id)!)
+  const moved = notesOffClusters(board, siblings, [cluster], (shape) => sizeOf(editor, shape.id))
+  if (moved.length > 0) editor.updateShapes(moved)
 }
 
 export function renameCluster(editor: Editor, clusterId: TLShapeId, name: string): void {

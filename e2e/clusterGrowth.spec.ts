@@ -1,0 +1,160 @@
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { createSession, getJson } from '../server/testing/apiClient.ts'
+import { PinnwandServer } from '../server/testing/serverProcess.ts'
+import { boxesOverlap } from './support/layoutChecks.ts'
+import { joinAs, noteOnCanvas, postNote } from './support/workshopPages.ts'
+
+/**
+ * Clusters that grow around their notes (client/canvas/clusterGrowth.ts, shared
+ * clusterNeighbours.ts), in Chromium against the real server: a growing cluster moves its
+ * neighbour aside; the moderator's undo of typing takes back the growth too.
+ * (The drops, nudges and participant's slides are in moderation.spec.ts.)
+ */
+let server: PinnwandServer
+
+test.describe.configure({ timeout: 240_000 })
+
+test.beforeAll(async () => {
+  server = await PinnwandServer.start({ entry: 'built' })
+})
+test.afterAll(async () => {
+  await server?.stop()
+})
+test.afterEach(async ({ browser }) => {
+  await Promise.all(browser.contexts().map((context) => context.close()))
+})
+
+type Session = Awaited<ReturnType<typeof createSession>>
+type Box = { x: number; y: number; width: number; height: number }
+
+async function openModerator(browser: Browser, session: Session): Promise<Page> {
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
+  await expect(moderator.getByTestId('moderator-panel')).toBeVisible()
+  return moderator
+}
+
+/** Board 0's clusters, each by its notes' texts (sorted), as the export reads the document. */
+async function clusterNotes(session: Session): Promise<string[][]> {
+  const { status, json } = await getJson(server.origin, `/api/sessions/${session.id}/export?format=json`, session.moderatorToken)
+  expect(status).toBe(200)
+  return json.boards[0].clusters.map((cluster: any) => cluster.notes.map((note: any) => note.text).sort())
+}
+
+/** The screen boxes of the clusters on `page`, left to right (frames that are not boards). */
+async function clusterBoxes(page: Page): Promise<Box[]> {
+  const frames = page.locator('.tl-shape[data-shape-type="frame"]:not([data-shape-id^="shape:board-"])')
+  const boxes = await Promise.all((await frames.all()).map((frame) => frame.boundingBox()))
+  return boxes.filter((box): box is Box => box !== null).sort((a, b) => a.x - b.x)
+}
+
+/** The screen box of a note of board 0 (tldraw's shape element; the note's wrapper has no box). */
+async function noteBox(page: Page, text: string): Promise<Box> {
+  return (await noteOnCanvas(page, text, 0).locator('xpath=..').boundingBox())!
+}
+
+/** Whether `cluster` holds `note` entirely (a cluster's frame clips what is outside). */
+function holds(cluster: Box, note: Box): boolean {
+  return (
+    note.x >= cluster.x - 1 &&
+    note.y >= cluster.y - 1 &&
+    note.x + note.width <= cluster.x + cluster.width + 1 &&
+    note.y + note.height <= cluster.y + cluster.height + 1
+  )
+}
+
+/** Whether some cluster on `page` holds the note `text` entirely. */
+async function heldWhole(page: Page, text: string): Promise<boolean> {
+  const note = await noteBox(page, text)
+  return (await clusterBoxes(page)).some((cluster) => holds(cluster, note))
+}
+
+async function formCluster(page: Page, texts: readonly string[]): Promise<void> {
+  await page.keyboard.press('Escape')
+  for (const [index, text] of texts.entries()) await noteOnCanvas(page, text, 0).click(index === 0 ? {} : { modifiers: ['Shift'] })
+  await page.getByTestId('cluster-create').click()
+  await page.keyboard.press('Escape')
+}
+
+test('a cluster that grows around a dropped note moves the cluster beside it aside, with its note, instead of covering it', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  const moderator = await openModerator(browser, session)
+  for (const text of ['Radwege', 'Busse', 'Bahn', 'Parken', 'Carsharing', 'Taxi']) await postNote(moderator, 0, text)
+  // Three notes in one cluster, and the next note of the row in a cluster of its own, right beside it.
+  await formCluster(moderator, ['Radwege', 'Busse', 'Bahn'])
+  await formCluster(moderator, ['Parken'])
+  await expect.poll(() => clusterNotes(session)).toEqual([['Bahn', 'Busse', 'Radwege'], ['Parken']])
+  const [left, right] = await clusterBoxes(moderator)
+  const unit = (await noteBox(moderator, 'Carsharing')).width / 200 // screen pixels per canvas unit
+  expect(Math.abs(right!.y - left!.y)).toBeLessThan(2)
+  expect(right!.x - (left!.x + left!.width)).toBeLessThan(40 * unit)
+
+  // The moderator drops "Carsharing" into the left cluster, the pointer just inside its right edge:
+  // the note hangs out towards the other cluster, and the left one grows around it.
+  const loose = await noteBox(moderator, 'Carsharing')
+  await moderator.mouse.move(loose.x + 60 * unit, loose.y + 20 * unit)
+  await moderator.mouse.down()
+  await moderator.mouse.move(left!.x + left!.width - 10 * unit, left!.y + left!.height / 2, { steps: 10 })
+  await moderator.mouse.up()
+  await expect.poll(() => clusterNotes(session)).toEqual([['Bahn', 'Busse', 'Carsharing', 'Radwege'], ['Parken']])
+  await expect.poll(async () => (await clusterBoxes(moderator))[0]!.width).toBeGreaterThan(left!.width)
+
+  // The two clusters do not overlap: the right one moved aside, to the right, with its note.
+  const [grown, moved] = await clusterBoxes(moderator)
+  expect(holds(grown!, await noteBox(moderator, 'Carsharing'))).toBe(true)
+  expect(boxesOverlap(grown!, moved!)).toBe(false)
+  expect(moved!.x).toBeGreaterThan(right!.x)
+  expect(Math.abs(moved!.y - right!.y)).toBeLessThan(2)
+  expect(holds(moved!, await noteBox(moderator, 'Parken'))).toBe(true)
+  // Still on its board.
+  const board = (await moderator.locator('.tl-shape[data-shape-id="shape:board-0"]').boundingBox())!
+  expect(moved!.x + moved!.width).toBeLessThanOrEqual(board.x + board.width)
+  // The participant sees the same: the server took the moderator's change.
+  await expect.poll(async () => {
+    const [a, b] = await clusterBoxes(anna)
+    return a !== undefined && b !== undefined && !boxesOverlap(a, b) && holds(a, await noteBox(anna, 'Carsharing'))
+  }).toBe(true)
+})
+
+/**
+ * Lines typed into a note, each on its own line: together far taller than a note (tldraw first
+ * sets a long text smaller, then the note grows).
+ */
+const LONG_TEXT = [
+  'sicherer', 'breiter', 'beleuchtet', 'durchgehend', 'geräumt', 'markiert', 'gepflegt', 'verbunden',
+  'schattig', 'eben', 'getrennt', 'beschildert', 'sauber', 'ruhig', 'direkt', 'abgesenkt',
+]
+const LAST_LINE = LONG_TEXT.at(-1)!
+
+/** Opens the note `text` on `page` for typing and types it anew with LONG_TEXT's lines below. */
+async function typeLongText(page: Page, text: string): Promise<void> {
+  await noteOnCanvas(page, text, 0).dblclick()
+  await expect(page.locator('.tl-shape [contenteditable="true"]')).toHaveCount(1)
+  // (tldraw selects the whole text on opening: it is typed anew.)
+  await page.keyboard.type(text)
+  for (const line of LONG_TEXT) {
+    await page.keyboard.press('Enter')
+    await page.keyboard.type(line)
+  }
+}
+
+test('the moderator’s undo of typing that grew a cluster takes back the text and the growth', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await openModerator(browser, session)
+  for (const text of ['Radwege', 'Busse']) await postNote(moderator, 0, text)
+  await formCluster(moderator, ['Radwege', 'Busse'])
+  await expect.poll(() => clusterNotes(session)).toEqual([['Busse', 'Radwege']])
+  const before = (await clusterBoxes(moderator))[0]!
+
+  await typeLongText(moderator, 'Radwege')
+  await expect.poll(() => heldWhole(moderator, LAST_LINE)).toBe(true)
+  await moderator.keyboard.press('Escape')
+  expect((await clusterBoxes(moderator))[0]!.height).toBeGreaterThan(before.height)
+
+  await moderator.keyboard.press('ControlOrMeta+z')
+  await expect(noteOnCanvas(moderator, LAST_LINE, 0)).toHaveCount(0)
+  await expect(noteOnCanvas(moderator, 'Radwege', 0)).toHaveCount(1)
+  await expect.poll(async () => (await clusterBoxes(moderator))[0]).toEqual(before)
+  // Taken back in the document too, not only on the moderator's screen.
+  await expect.poll(() => clusterNotes(session)).toEqual([['Busse', 'Radwege']])
+})

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import type { TLFrameShape, TLShape, TLShapeId } from '@tldraw/tlschema'
+import type { IndexKey } from '@tldraw/utils'
+import { defaultTemplate } from '../template/defaultTemplate.ts'
+import { NOTE_SIZE, rectsOverlap } from './boardLayout.ts'
+import { clusterGrowthOnBoard, recordSize } from './clusterGrowthOnBoard.ts'
+import { CLUSTER_GAP, CLUSTER_PADDING, clusterArea } from './clusterLayout.ts'
+import { boardsInOrder, buildNoteRecord, buildSeedRecords, isCluster, isNote, type ClusterShape, type NoteShape } from './workshopRecords.ts'
+
+const seed = buildSeedRecords(defaultTemplate)
+const board = boardsInOrder(seed)[0]!
+const author = { authorId: 'p-anna', authorName: 'Anna' }
+const ONE_NOTE = CLUSTER_PADDING * 2 + NOTE_SIZE
+
+function cluster(id: string, x: number, y: number): ClusterShape {
+  const frame: TLFrameShape = {
+    id: `shape:${id}` as TLShapeId,
+    typeName: 'shape',
+    type: 'frame',
+    parentId: board.id,
+    index: 'a5' as IndexKey,
+    x,
+    y,
+    rotation: 0,
+    isLocked: false,
+    opacity: 1,
+    props: { w: ONE_NOTE, h: ONE_NOTE, name: id, color: 'blue' },
+    meta: { kind: 'cluster' },
+  }
+  return frame as ClusterShape
+}
+
+function note(text: string, parent: { id: TLShapeId }, x: number, y: number): NoteShape {
+  return { ...buildNoteRecord({ board, author, text, siblings: seed }), parentId: parent.id, x, y }
+}
+
+describe('recordSize', () => {
+  it('reads a note’s size as tldraw draws it, taller by growY, both times its scale', () => {
+    const plain = note('kurz', board, 0, 0)
+    expect(recordSize(plain)).toEqual({ w: NOTE_SIZE, h: NOTE_SIZE })
+    expect(recordSize({ ...plain, props: { ...plain.props, growY: 90, scale: 1.5 } })).toEqual({ w: NOTE_SIZE * 1.5, h: (NOTE_SIZE + 90) * 1.5 })
+    expect(recordSize(cluster('c', 0, 0))).toEqual({ w: ONE_NOTE, h: ONE_NOTE })
+  })
+})
+
+describe('clusterGrowthOnBoard', () => {
+  // "links" holds a note that hangs out to the right; "rechts" sits beside it; a loose note sits
+  // where "rechts" has to go.
+  const left = cluster('links', 32, 220)
+  const right = cluster('rechts', 32 + ONE_NOTE + 20, 220)
+  const held = note('drin', left, CLUSTER_PADDING, CLUSTER_PADDING)
+  const hanging = note('raus', left, ONE_NOTE - 60, CLUSTER_PADDING)
+  const inRight = note('rechts drin', right, CLUSTER_PADDING, CLUSTER_PADDING)
+  const loose = note('lose', board, right.x + ONE_NOTE + 30, 200)
+  const shapes: TLShape[] = [left, right, held, hanging, inRight, loose]
+
+  it('grows the cluster, moves its neighbour aside and the loose note it then covers to a free slot', () => {
+    const changed = clusterGrowthOnBoard(board, left, shapes)
+    const byId = new Map(changed.map((shape) => [shape.id, shape]))
+    const grown = byId.get(left.id) as ClusterShape
+    expect(grown.props.w).toBe(hanging.x + NOTE_SIZE + CLUSTER_PADDING)
+    const moved = byId.get(right.id) as ClusterShape
+    expect(moved.x).toBe(grown.x + grown.props.w + CLUSTER_GAP)
+    // Its note went with it (it is the cluster's child: its position in the cluster stays).
+    expect(byId.has(inRight.id)).toBe(false)
+    const placed = byId.get(loose.id)!
+    expect(placed).toBeDefined()
+    const after = shapes.map((shape) => byId.get(shape.id) ?? shape)
+    const areas = after.filter(isCluster).map(clusterArea)
+    const looseNotes = after.filter((shape) => isNote(shape) && shape.parentId === board.id)
+    for (const shape of looseNotes) for (const area of areas) expect(rectsOverlap(area, { x: shape.x, y: shape.y, ...recordSize(shape) })).toBe(false)
+    expect(rectsOverlap(clusterArea(grown), clusterArea(moved))).toBe(false)
+  })
+
+  it('changes nothing for a cluster that holds its notes', () => {
+    expect(clusterGrowthOnBoard(board, left, [left, right, held, inRight, loose])).toEqual([])
+  })
+
+  it('grows around a note made taller by its text', () => {
+    const tall = { ...held, props: { ...held.props, growY: 100 } }
+    const changed = clusterGrowthOnBoard(board, left, [left, tall])
+    expect((changed[0] as ClusterShape).props.h).toBe(CLUSTER_PADDING + NOTE_SIZE + 100 + CLUSTER_PADDING)
+  })
+})
