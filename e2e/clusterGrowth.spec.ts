@@ -6,8 +6,9 @@ import { joinAs, noteOnCanvas, postNote } from './support/workshopPages.ts'
 
 /**
  * Clusters that grow around their notes (client/canvas/clusterGrowth.ts, shared
- * clusterNeighbours.ts), in Chromium against the real server: a growing cluster moves its
- * neighbour aside; the moderator's undo of typing takes back the growth too.
+ * clusterNeighbours.ts, server/sync/clustersAroundGrownNotes.ts), in Chromium against the real
+ * server: a growing cluster moves its neighbour aside; a participant's note that her typing makes
+ * taller than its cluster stays whole; the moderator's undo of typing takes back the growth too.
  * (The drops, nudges and participant's slides are in moderation.spec.ts.)
  */
 let server: PinnwandServer
@@ -137,6 +138,32 @@ async function typeLongText(page: Page, text: string): Promise<void> {
     await page.keyboard.type(line)
   }
 }
+
+test('a participant who types a long text into her note in a cluster sees the whole note: the cluster grows around it', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  const moderator = await openModerator(browser, session)
+  await postNote(anna, 0, 'Annas Karte')
+  await postNote(moderator, 0, 'Radwege')
+  await expect(noteOnCanvas(moderator, 'Annas Karte', 0)).toBeVisible()
+  await formCluster(moderator, ['Annas Karte', 'Radwege'])
+  await expect.poll(() => clusterNotes(session)).toEqual([['Annas Karte', 'Radwege']])
+  await expect.poll(() => heldWhole(anna, 'Annas Karte')).toBe(true)
+  const before = (await clusterBoxes(anna))[0]!
+
+  // Still collecting: Anna may edit her note, not the cluster.
+  await anna.keyboard.press('Escape')
+  await anna.keyboard.press('Escape')
+  await typeLongText(anna, 'Annas Karte')
+  // Her note is now far taller than the cluster was.
+  await expect.poll(async () => (await noteBox(anna, LAST_LINE)).height).toBeGreaterThan(before.height * 1.3)
+  // The whole note stays visible, for her while she types and for the moderator.
+  await expect.poll(() => heldWhole(anna, LAST_LINE)).toBe(true)
+  await anna.keyboard.press('Escape')
+  await expect.poll(() => heldWhole(moderator, LAST_LINE)).toBe(true)
+  expect((await clusterBoxes(anna))[0]!.height).toBeGreaterThan(before.height)
+  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
+})
 
 test('the moderator’s undo of typing that grew a cluster takes back the text and the growth', async ({ browser }) => {
   const session = await createSession(server.origin)

@@ -16,10 +16,11 @@ import { replayingHistory } from './undoOwnChanges.ts'
  * drag (the drop decides, a frame growing under the pointer could not be left), nor during an
  * undo or redo (taking back a change takes back its growth too: both are one history step).
  *
- * A moderator's cluster grows (`fitClusterToNotes`). Participants may not change clusters
- * (structure), so a participant's note moves up or left inside the frame as far as there is room
- * (`keepNotesInsideCluster`); a note taller than the cluster's inside stays at its top and is cut
- * off below until a moderator moves it or tidies the board ("Aufräumen" fits clusters to notes).
+ * A moderator's cluster grows (`fitClusterToNotes`), moving neighbouring clusters aside.
+ * Participants may not change clusters (structure), so a participant's note moves up or left
+ * inside the frame as far as there is room (`keepNotesInsideCluster`); a note that got taller
+ * than the cluster's inside stays at its top, and the server grows the cluster around it
+ * (server/sync/clustersAroundGrownNotes.ts), as everyone's change and nobody's to undo.
  */
 export function registerClusterGrowth(editor: Editor): () => void {
   let fitting = false

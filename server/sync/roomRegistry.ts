@@ -5,6 +5,7 @@ import { migrateDocumentSchema } from '../persistence/schemaMigration.ts'
 import { FlushScheduler } from './flushScheduler.ts'
 import { Room, SERVER_ORIGIN, type CompactionPolicy } from './room.ts'
 import { spreadStackedNotes } from './stackedNotes.ts'
+import { growClustersAroundGrownNotes } from './clustersAroundGrownNotes.ts'
 import { logError } from '../logging/log.ts'
 import { CLOSE_CODES } from './closeCodes.ts'
 
@@ -160,6 +161,8 @@ export class RoomRegistry {
         getRecordStore(doc)
         // Notes sent at the same moment from several phones landed on one spot (see the file).
         spreadStackedNotes(doc, SERVER_ORIGIN)
+        // A participant's note grown by its text no longer cut off by its cluster (see the file).
+        growClustersAroundGrownNotes(doc, SERVER_ORIGIN)
       },
     )
   }
