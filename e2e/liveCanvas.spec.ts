@@ -434,6 +434,71 @@ test('typing still on its way when the board is locked: the server refuses it an
   await expect(anna.getByTestId('tools.hand')).toHaveAttribute('aria-pressed', 'true')
 })
 
+test('a refusal while the person is not typing: the reloaded board takes keyboard shortcuts at once', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  // A note written offline (typed and left with Escape) onto a board the moderator locks meanwhile.
+  await anna.context().setOffline(true)
+  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline')
+  await postNote(anna, 2, 'Zu spät')
+  await expect(anna.locator('.tl-shape [contenteditable="true"]')).toHaveCount(0)
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'lockBoard', boardId: boardId(2), locked: true })).status).toBe(200)
+  await anna.context().setOffline(false)
+  await expect(anna.getByTestId('toast').filter({ hasText: 'Die Pinnwand wird neu geladen' })).toBeVisible({ timeout: 30_000 })
+  // The reloaded board (the locked one offers no "+ Karte") takes her keys without a click: H is the hand tool.
+  await expect(anna.getByTestId('add-note-1')).toBeVisible({ timeout: 60_000 })
+  await expect(anna.getByTestId('add-note-2')).toHaveCount(0)
+  await anna.keyboard.press('h')
+  await expect(anna.getByTestId('tools.hand')).toHaveAttribute('aria-pressed', 'true')
+})
+
+test('typing cut off by a refusal, then the list view while the board reloads: the board she comes back to takes keyboard shortcuts at once', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
+  // Anna's messages go through gates the test can close, both ways: a slow network, made exact.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  let holdingUp = false
+  let holdingDown = false
+  const held: Array<() => void> = []
+  await context.routeWebSocket(/\/yjs\//, (page) => {
+    const toServer = page.connectToServer()
+    page.onMessage((message) => (holdingUp ? held.push(() => toServer.send(message)) : toServer.send(message)))
+    toServer.onMessage((message) => (holdingDown ? held.push(() => page.send(message)) : page.send(message)))
+  })
+  const anna = await context.newPage()
+  await anna.goto(session.participantUrl)
+  await anna.getByTestId('name-input').fill('Anna')
+  await anna.getByTestId('name-submit').click()
+  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
+  await waitForCanvas(anna)
+
+  await anna.getByTestId('add-note-0').click()
+  await anna.keyboard.type('Vor der Sperre')
+  await expect(noteOnCanvas(moderator, 'Vor der Sperre', 0)).toBeVisible()
+  holdingUp = true
+  await anna.keyboard.type(' und danach')
+  await moderator.getByTestId('lock-board-0').click()
+  await expect(anna.getByTestId('board-locked-0')).toBeVisible()
+  // Her last letters reach the server after the lock: refused while she types, her board reloads,
+  // and the reloaded board is kept waiting for the server (its answers held).
+  holdingDown = true
+  holdingUp = false
+  for (const send of held.splice(0)) send()
+  await expect(anna.getByTestId('toast-kept-text')).toHaveValue('Vor der Sperre und danach')
+  await expect(anna.locator('.tl-canvas')).toHaveCount(0)
+  // Meanwhile she turns to the list view; the board comes back there, then she returns to the canvas.
+  await anna.getByTestId('view-list').click()
+  holdingDown = false
+  for (const send of held.splice(0)) send()
+  await expect(anna.getByTestId('list-board-0')).toBeVisible()
+  await anna.getByTestId('view-canvas').click()
+  await waitForCanvas(anna)
+  await expect(noteOnCanvas(anna, 'Vor der Sperre', 0)).toBeVisible()
+  // She was not typing into this board: H is the hand tool at once.
+  await anna.keyboard.press('h')
+  await expect(anna.getByTestId('tools.hand')).toHaveAttribute('aria-pressed', 'true')
+})
+
 test('during a voting round with locked boards and a timer, a participant’s phase bar is one row on a laptop', async ({ browser }) => {
   const session = await createSession(server.origin, { template: 'beteiligung-als-schritt-zum-engagement' })
   const anna = await joinAs(browser, session.participantUrl, 'Anna Müller')

@@ -328,12 +328,12 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       const stopGrowingClusters = registerClusterGrowth(editor)
       const stopRemovingImages = removeImagesWithoutAsset(editor)
       const stopFollowingLanguage = followAppLanguage(editor)
-      const stopWaitingForClick = waitForClickAfterRefusal(editor)
+      const stopWaitingForClick = waitForClickAfterRefusal(editor, connection.options.sessionId)
       return () => {
         stopWaitingForClick()
         // Here, not with the binding: tldraw's editor is gone by the time effects are cleaned up.
         const binding = bindingRef.current
-        if (binding && connection.refusal !== undefined) reportTypingCutOff(editor, binding, connection.refusal)
+        if (binding && connection.refusal !== undefined) reportTypingCutOff(editor, binding, connection.refusal, connection.options.sessionId)
         stopSettling()
         stopKeepingDeletedText()
         editorRef.current = undefined

@@ -85,11 +85,12 @@ export function keepTextOfNoteDeletedWhileTyping(editor: Editor, binding: () => 
  * The server refused an update and the canvas is about to be rebuilt from its state (the device's
  * copy goes, see useSessionConnection): a note open for typing would lose what was typed since
  * the server last took it, so its whole text is offered to copy. A held note is reported by the
- * binding when it goes. The canvas built next waits for a click (`waitForClickAfterRefusal`).
+ * binding when it goes. When the person was typing, the canvas built next for the session waits
+ * for a click (`waitForClickAfterRefusal`).
  */
-export function reportTypingCutOff(editor: Editor | undefined, binding: YjsStoreBinding, reason: string): void {
-  rebuildingAfterRefusal = true
+export function reportTypingCutOff(editor: Editor | undefined, binding: YjsStoreBinding, reason: string, sessionId: string): void {
   const id = editor?.getEditingShapeId()
+  if (id) holdKeysFromNextCanvas(sessionId)
   const shape = id ? editor?.getShape(id) : undefined
   if (!shape || !isNote(shape) || binding.isHeld(shape.id)) return
   const text = richTextToPlain(shape.props.richText)
@@ -97,18 +98,35 @@ export function reportTypingCutOff(editor: Editor | undefined, binding: YjsStore
   showToast(translateNow('board.textNotSent', { reason: reasonMessage(translateNow, reason) }), 'error', null, { keptText: text })
 }
 
-/** A canvas went because the server refused an update; the one built next waits for a click (see below). */
-let rebuildingAfterRefusal = false
+/**
+ * A canvas went because the server refused an update while the person typed into it: the canvas
+ * rebuilt for that session waits for a click (see below). Not when they were not typing (their
+ * keys were meant for the canvas anyway), and not once they turned elsewhere before it was there:
+ * a pointer down anywhere (the view switch, the toast's copy button) ends the wait.
+ */
+let typingCutOff: { sessionId: string; stopWatching: () => void } | undefined
+
+function holdKeysFromNextCanvas(sessionId: string): void {
+  typingCutOff?.stopWatching()
+  const turnedElsewhere = () => {
+    typingCutOff = undefined
+  }
+  window.addEventListener('pointerdown', turnedElsewhere, { capture: true, once: true })
+  typingCutOff = { sessionId, stopWatching: () => window.removeEventListener('pointerdown', turnedElsewhere, { capture: true }) }
+}
 
 /**
- * The canvas rebuilt after a refusal starts without the keyboard: the person was typing when the
- * old one went, and their next keys would be tldraw's shortcuts on the new one ("N" made a new note
+ * The canvas rebuilt after a refusal cut off typing starts without the keyboard: the person's next
+ * keys were meant as text and would be tldraw's shortcuts on the new canvas ("N" made a new note
  * on the board in view and the rest of the word went into it). A pointer down on the canvas gives
  * it the keyboard again.
  */
-export function waitForClickAfterRefusal(editor: Editor): () => void {
-  if (!rebuildingAfterRefusal) return () => {}
-  rebuildingAfterRefusal = false
+export function waitForClickAfterRefusal(editor: Editor, sessionId: string): () => void {
+  const cutOff = typingCutOff
+  if (!cutOff) return () => {}
+  cutOff.stopWatching()
+  typingCutOff = undefined
+  if (cutOff.sessionId !== sessionId) return () => {}
   editor.blur()
   const container = editor.getContainer()
   const focus = () => editor.focus()
