@@ -25,8 +25,10 @@ export async function bundleServer(outDir = SERVER_BUNDLE_DIR): Promise<void> {
     platform: 'node',
     target: 'node20.19',
     format: 'esm',
-    // A native addon, and ws's optional native helpers: loaded from node_modules at run time.
-    external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
+    // ws's optional native helpers: loaded from node_modules at run time when installed.
+    // better-sqlite3's JavaScript is bundled (loading its dozen CommonJS files took ≈ 7 ms of a
+    // start); its compiled addon stays in node_modules (persistence/sqlite/sqliteFile.ts).
+    external: ['bufferutil', 'utf-8-validate'],
     // Some dependencies are CommonJS and call require(); ESM output needs it defined.
     banner: { js: "import { createRequire as pinnwandCreateRequire } from 'node:module'; const require = pinnwandCreateRequire(import.meta.url);" },
     // @tldraw/store probes `import.meta.env.DEV` (a bundler's variable) inside try/catch. In Node

@@ -3,24 +3,31 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 
-let addonPath: string | null | undefined
+let addon: string | object | undefined
 
 /**
- * better-sqlite3's compiled addon, where `npm install` builds it. Handing its path to
- * better-sqlite3 skips the `bindings` package, which probes a dozen candidate paths on every
- * first open (≈ 5 ms of a server start). `undefined` (let better-sqlite3 search) when the addon
- * lies elsewhere.
+ * better-sqlite3's compiled addon, for its `nativeBinding` option: the path where `npm install`
+ * builds it, which skips the `bindings` package's probing of a dozen candidate paths on the
+ * first open (≈ 5 ms of a server start). Elsewhere (another build layout) `bindings` finds it,
+ * searching from better-sqlite3's own folder: the server bundle contains better-sqlite3's
+ * JavaScript, so the search must not start from the bundle.
  */
-export function sqliteAddonPath(): string | undefined {
-  if (addonPath === undefined) {
+export function sqliteAddon(): string | object {
+  if (addon === undefined) {
     const packageDir = dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'))
     const built = join(packageDir, 'build', 'Release', 'better_sqlite3.node')
-    addonPath = existsSync(built) ? built : null
+    addon = existsSync(built) ? built : sqliteAddonFoundByBindings(packageDir)
   }
-  return addonPath ?? undefined
+  return addon
+}
+
+/** The addon as better-sqlite3 itself would find it, from its package folder. */
+export function sqliteAddonFoundByBindings(packageDir: string): object {
+  const bindings = createRequire(join(packageDir, 'package.json'))('bindings') as (options: { bindings: string; module_root: string }) => object
+  return bindings({ bindings: 'better_sqlite3.node', module_root: packageDir })
 }
 
 /** Opens an SQLite file with better-sqlite3; every database Pinnwand opens goes through here. */
 export function openSqliteFile(path: string, options: Database.Options = {}): Database.Database {
-  return new Database(path, { nativeBinding: sqliteAddonPath(), ...options })
+  return new Database(path, { nativeBinding: sqliteAddon() as string, ...options })
 }
