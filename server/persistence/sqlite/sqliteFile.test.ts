@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
-import { openSqliteFile, sqliteAddon, sqliteAddonFoundByBindings } from './sqliteFile.ts'
+import { openSqliteFile, sqliteAddonFoundByBindings, sqliteAddonPath } from './sqliteFile.ts'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -20,7 +20,7 @@ function tempFile(name: string): string {
 describe('openSqliteFile', () => {
   it('finds the addon where npm install built it, so better-sqlite3 need not search for it', () => {
     // Without the path better-sqlite3 still works (it searches), only slower: this test is what notices.
-    expect(basename(String(sqliteAddon()))).toBe('better_sqlite3.node')
+    expect(sqliteAddonPath()).toMatch(/build[/\\]Release[/\\]better_sqlite3\.node$/)
   })
 
   it('opens a database with the options given', () => {
@@ -38,7 +38,8 @@ describe('openSqliteFile', () => {
   it('falls back to the addon as better-sqlite3 finds it from its own folder', () => {
     const packageDir = dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'))
     const found = sqliteAddonFoundByBindings(packageDir)
-    const db = new Database(tempFile('y.sqlite'), { nativeBinding: found as string })
+    expect(basename(found)).toBe('better_sqlite3.node')
+    const db = new Database(tempFile('y.sqlite'), { nativeBinding: found })
     expect(db.prepare('SELECT 1 + 1').pluck().get()).toBe(2)
     db.close()
   })
