@@ -185,3 +185,38 @@ test('the moderator’s undo of typing that grew a cluster takes back the text a
   // Taken back in the document too, not only on the moderator's screen.
   await expect.poll(() => clusterNotes(session)).toEqual([['Busse', 'Radwege']])
 })
+
+test('a cluster the moderator forms around a cluster moves it aside instead of covering it', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  const moderator = await openModerator(browser, session)
+  // A cluster at the board's top-left corner; the notes posted after it go to the free slots
+  // around it: the rest of the top row, the second row beside it, the third row below it.
+  await postNote(moderator, 0, 'Radwege')
+  await formCluster(moderator, ['Radwege'])
+  await expect.poll(() => clusterNotes(session)).toEqual([['Radwege']])
+  for (const text of ['Busse', 'Bahn', 'Parken', 'Kita', 'Taxi', 'Schule', 'Markt']) await postNote(moderator, 0, text)
+  const [existing] = await clusterBoxes(moderator)
+  const busse = await noteBox(moderator, 'Busse')
+  const markt = await noteBox(moderator, 'Markt')
+  // "Busse" right of the cluster, "Markt" below it: the new cluster starts at the corner they
+  // span, which is the cluster's own.
+  expect(busse.x).toBeGreaterThan(existing!.x + existing!.width)
+  expect(markt.y).toBeGreaterThan(existing!.y + existing!.height)
+  expect(markt.x).toBeLessThan(existing!.x + existing!.width)
+
+  await formCluster(moderator, ['Busse', 'Markt'])
+  await expect.poll(() => clusterNotes(session)).toHaveLength(2)
+  expect((await clusterNotes(session)).sort()).toEqual([['Busse', 'Markt'], ['Radwege']])
+  for (const page of [moderator, anna]) {
+    await expect.poll(async () => (await clusterBoxes(page)).length).toBe(2)
+    const boxes = await clusterBoxes(page)
+    expect(boxesOverlap(boxes[0]!, boxes[1]!)).toBe(false)
+    for (const text of ['Busse', 'Markt', 'Radwege']) expect(await heldWhole(page, text), text).toBe(true)
+    // Loose notes the clusters reached went to free slots, not behind them.
+    for (const text of ['Bahn', 'Parken', 'Kita', 'Taxi', 'Schule']) {
+      const loose = await noteBox(page, text)
+      expect(boxes.some((cluster) => boxesOverlap(cluster, loose)), text).toBe(false)
+    }
+  }
+})

@@ -1,6 +1,7 @@
 import { createShapeId, type Editor, type TLFrameShape, type TLShape, type TLShapeId } from 'tldraw'
 import { arrangeInGrid, CLUSTER_LABEL_SPACE, flowOnBoard, insideCluster, type Size } from '../../shared/workshop/clusterLayout.ts'
 import { clusterGrowthOnBoard, notesOffClusters } from '../../shared/workshop/clusterGrowthOnBoard.ts'
+import { makeRoomForNewCluster } from '../../shared/workshop/clusterNeighbours.ts'
 import { BOARD_HEADER_HEIGHT } from '../../shared/workshop/boardLayout.ts'
 import { isBoard, isCluster, isNote, type BoardShape, type ClusterShape } from '../../shared/workshop/workshopRecords.ts'
 import { boardAround } from './pageBoards.ts'
@@ -56,9 +57,23 @@ function arrangeCluster(editor: Editor, clusterId: TLShapeId): void {
   editor.updateShape<TLFrameShape>({ id: clusterId, type: 'frame', props: { w: size.w, h: size.h } })
 }
 
+/** Editors forming a cluster right now (see {@link isFormingCluster}). */
+const formingCluster = new WeakSet<Editor>()
+
+/**
+ * Whether "Cluster bilden" is at work on `editor`: its notes move into the new frame one by one
+ * and only then get their grid and their spot; growing the frame around them on the way
+ * (clusterGrowth.ts) would push neighbouring clusters aside for places the notes leave again.
+ */
+export function isFormingCluster(editor: Editor): boolean {
+  return formingCluster.has(editor)
+}
+
 /**
  * "Cluster bilden": a new named cluster on the board of the selected notes, where the notes
- * were, holding them in a grid. Returns the cluster's id, or undefined without notes.
+ * were, holding them in a grid. Clusters of the board in its way move aside, as when a cluster
+ * grows (clusterNeighbours' makeRoomForNewCluster): it covered them, hiding their notes.
+ * Returns the cluster's id, or undefined without notes.
  */
 export function createCluster(editor: Editor, ids: readonly TLShapeId[], name: string): TLShapeId | undefined {
   const found = clusterableNotes(editor, ids)
@@ -70,22 +85,53 @@ export function createCluster(editor: Editor, ids: readonly TLShapeId[], name: s
   const y = Math.max(BOARD_HEADER_HEIGHT + CLUSTER_LABEL_SPACE, Math.min(...noteBounds.map((bounds) => bounds.y)) - boardPage.y)
   const clusterId = createShapeId()
   editor.markHistoryStoppingPoint('create cluster')
-  editor.run(() => {
-    editor.createShape<TLFrameShape>({
-      id: clusterId,
-      type: 'frame',
-      parentId: board.id,
-      x,
-      y,
-      props: { w: 100, h: 100, name, color: CLUSTER_COLOR },
-      meta: { kind: 'cluster' },
+  formingCluster.add(editor)
+  try {
+    editor.run(() => {
+      editor.createShape<TLFrameShape>({
+        id: clusterId,
+        type: 'frame',
+        parentId: board.id,
+        x,
+        y,
+        props: { w: 100, h: 100, name, color: CLUSTER_COLOR },
+        meta: { kind: 'cluster' },
+      })
+      editor.reparentShapes(inReadingOrder(editor, noteIds), clusterId)
+      arrangeCluster(editor, clusterId)
+      const movedAside = makeRoomAmongClusters(editor, board, clusterId)
+      clearClusterArea(editor, board, [clusterId, ...movedAside])
     })
-    editor.reparentShapes(inReadingOrder(editor, noteIds), clusterId)
-    arrangeCluster(editor, clusterId)
-    clearClusterArea(editor, board, clusterId)
-  })
+  } finally {
+    formingCluster.delete(editor)
+  }
   editor.select(clusterId)
   return clusterId
+}
+
+/**
+ * The new cluster `clusterId`, arranged where its notes were, takes its spot among the board's
+ * other clusters: those in its way move aside (with their notes, their children). Its notes
+ * move back inside where the board left it less room than their grid. Returns the clusters moved.
+ */
+function makeRoomAmongClusters(editor: Editor, board: BoardShape, clusterId: TLShapeId): TLShapeId[] {
+  const cluster = editor.getShape(clusterId)
+  if (!cluster || !isCluster(cluster)) return []
+  const neighbours = editor
+    .getSortedChildIdsForParent(board.id)
+    .map((id) => editor.getShape(id)!)
+    .filter((shape): shape is ClusterShape => isCluster(shape) && shape.id !== clusterId)
+  const spot = { x: cluster.x, y: cluster.y, w: cluster.props.w, h: cluster.props.h }
+  const frames = neighbours.map((neighbour) => ({ x: neighbour.x, y: neighbour.y, w: neighbour.props.w, h: neighbour.props.h }))
+  const { frame, neighbours: placed } = makeRoomForNewCluster(spot, frames, board.props)
+  const movedAside = neighbours.filter((neighbour, index) => placed[index]!.x !== neighbour.x || placed[index]!.y !== neighbour.y)
+  const notes = editor.getSortedChildIdsForParent(clusterId).map((id) => editor.getShape(id)!)
+  editor.updateShapes([
+    { id: clusterId, type: 'frame', x: frame.x, y: frame.y, props: { w: frame.w, h: frame.h } },
+    ...notes.map((note) => ({ id: note.id, type: note.type, ...insideCluster(frame, { x: note.x, y: note.y, ...sizeOf(editor, note.id) }) })),
+    ...movedAside.map((neighbour) => ({ id: neighbour.id, type: neighbour.type, ...placed[neighbours.indexOf(neighbour)]! })),
+  ])
+  return movedAside.map((neighbour) => neighbour.id)
 }
 
 /**
@@ -123,15 +169,15 @@ export function keepNotesInsideCluster(editor: Editor, clusterId: TLShapeId, not
 }
 
 /**
- * Loose notes of the board that the new cluster now covers (it grows from where the selected
- * notes were) go to the board's free slots: behind the frame they were hidden from everyone
- * until the board was tidied.
+ * Loose notes of the board that the new cluster (or the clusters it moved aside) now covers go
+ * to the board's free slots: behind the frame they were hidden from everyone until the board was
+ * tidied.
  */
-function clearClusterArea(editor: Editor, board: BoardShape, clusterId: TLShapeId): void {
-  const cluster = editor.getShape(clusterId)
-  if (!cluster || !isCluster(cluster)) return
+function clearClusterArea(editor: Editor, board: BoardShape, clusterIds: readonly TLShapeId[]): void {
+  const clusters = clusterIds.map((id) => editor.getShape(id)).filter((shape): shape is ClusterShape => shape !== undefined && isCluster(shape))
+  if (clusters.length === 0) return
   const siblings = editor.getSortedChildIdsForParent(board.id).map((id) => editor.getShape(id)!)
-  const moved = notesOffClusters(board, siblings, [cluster], (shape) => sizeOf(editor, shape.id))
+  const moved = notesOffClusters(board, siblings, clusters, (shape) => sizeOf(editor, shape.id))
   if (moved.length > 0) editor.updateShapes(moved)
 }
 

@@ -1,7 +1,7 @@
 import type { Editor, TLShape } from 'tldraw'
 import { isCluster, isNote } from '../../shared/workshop/workshopRecords.ts'
 import { mayEditText } from './boardRules.ts'
-import { fitClusterToNotes, keepNotesInsideCluster } from './clusterActions.ts'
+import { fitClusterToNotes, isFormingCluster, keepNotesInsideCluster } from './clusterActions.ts'
 import { replayingHistory } from './undoOwnChanges.ts'
 
 /**
@@ -14,7 +14,8 @@ import { replayingHistory } from './undoOwnChanges.ts'
  * everyone else through the document, so no moderator's client writes the growth for a
  * participant's typing into its own undo history, and nothing is written twice. Not during a
  * drag (the drop decides, a frame growing under the pointer could not be left), nor during an
- * undo or redo (taking back a change takes back its growth too: both are one history step).
+ * undo or redo (taking back a change takes back its growth too: both are one history step), nor
+ * while a cluster is formed (it takes its spot among the others once its notes are arranged).
  *
  * A moderator's cluster grows (`fitClusterToNotes`), moving neighbouring clusters aside.
  * Participants may not change clusters (structure), so a participant's note moves up or left
@@ -26,7 +27,7 @@ export function registerClusterGrowth(editor: Editor): () => void {
   let fitting = false
   return editor.sideEffects.registerAfterChangeHandler('shape', (prev, next, source) => {
     if (source !== 'user' || fitting || !isNote(next) || !movedOrResized(prev, next)) return
-    if (editor.isIn('select.translating') || replayingHistory(editor)) return
+    if (editor.isIn('select.translating') || replayingHistory(editor) || isFormingCluster(editor)) return
     const cluster = editor.getShape(next.parentId)
     if (!cluster || !isCluster(cluster)) return
     fitting = true

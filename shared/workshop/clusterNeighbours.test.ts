@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { BOARD_HEADER_HEIGHT, BOARD_HEIGHT, BOARD_PADDING, BOARD_WIDTH, NOTE_SIZE, rectsOverlap, type Rect } from './boardLayout.ts'
+import { BOARD_HEADER_HEIGHT, BOARD_HEIGHT, BOARD_PADDING, BOARD_WIDTH, NOTE_GAP, NOTE_SIZE, rectsOverlap, type Rect } from './boardLayout.ts'
 import { CLUSTER_GAP, CLUSTER_LABEL_SPACE, CLUSTER_PADDING, clusterArea } from './clusterLayout.ts'
-import { growClusterAmongNeighbours, makeRoomForGrowth } from './clusterNeighbours.ts'
+import { growClusterAmongNeighbours, makeRoomForGrowth, makeRoomForNewCluster } from './clusterNeighbours.ts'
 
 const BOARD = { w: BOARD_WIDTH, h: BOARD_HEIGHT }
 const note = { w: NOTE_SIZE, h: NOTE_SIZE }
@@ -123,5 +123,46 @@ describe('makeRoomForGrowth', () => {
     expect(up!.y + up!.h).toBe(grown.y - CLUSTER_LABEL_SPACE - CLUSTER_GAP)
     expect(framesOverlap(frame, left!)).toBe(false)
     expect(framesOverlap(frame, up!)).toBe(false)
+  })
+})
+
+describe('makeRoomForNewCluster', () => {
+  const slot = NOTE_SIZE + NOTE_GAP
+  /** A one-note cluster in the second slot of the top row. */
+  const existing = { x: BOARD_PADDING + slot, y: TOP, w: ONE_NOTE, h: ONE_NOTE }
+  /** Two notes in a row, formed into a cluster at the first slot: it reaches over the existing one. */
+  const twoInARow = { x: BOARD_PADDING, y: TOP, w: CLUSTER_PADDING * 2 + NOTE_SIZE * 2 + CLUSTER_GAP, h: ONE_NOTE }
+
+  it('moves a cluster in its spot aside to the right, keeping the gap, and takes the spot whole', () => {
+    expect(framesOverlap(twoInARow, existing)).toBe(true)
+    const made = makeRoomForNewCluster(twoInARow, [existing], BOARD)
+    expect(made.frame).toEqual(twoInARow)
+    expect(made.neighbours).toEqual([{ x: twoInARow.x + twoInARow.w + CLUSTER_GAP, y: existing.y }])
+    expect(framesOverlap(made.frame, at(existing, made.neighbours[0]!))).toBe(false)
+  })
+
+  it('leaves clusters alone that its spot does not reach', () => {
+    const far = { x: BOARD_WIDTH - BOARD_PADDING - ONE_NOTE, y: TOP, w: ONE_NOTE, h: ONE_NOTE }
+    const made = makeRoomForNewCluster(twoInARow, [far], BOARD)
+    expect(made).toEqual({ frame: twoInARow, neighbours: [{ x: far.x, y: far.y }] })
+  })
+
+  it('grows out of another corner when the board leaves no room to the right: the cluster on its left moves left', () => {
+    // The spot at the board's right edge, a cluster just left of it that it reaches over.
+    const spot = { ...twoInARow, x: BOARD_WIDTH - BOARD_PADDING - twoInARow.w }
+    const besideIt = { x: spot.x - ONE_NOTE + 60, y: TOP, w: ONE_NOTE, h: ONE_NOTE }
+    const squeezed = { x: BOARD_PADDING, y: TOP, w: ONE_NOTE, h: ONE_NOTE }
+    const made = makeRoomForNewCluster(spot, [besideIt, squeezed], BOARD)
+    expect(made.frame).toEqual(spot)
+    expect(made.neighbours[0]).toEqual({ x: spot.x - CLUSTER_GAP - ONE_NOTE, y: TOP })
+    expect(made.neighbours[1]).toEqual({ x: squeezed.x, y: squeezed.y })
+    const placed = made.neighbours.map((position, index) => at([besideIt, squeezed][index]!, position))
+    expect(placed.some((neighbour) => framesOverlap(made.frame, neighbour))).toBe(false)
+  })
+
+  it('moves a spot that reaches past the board onto it', () => {
+    const spot = { ...twoInARow, x: BOARD_WIDTH - 300, y: BOARD_HEADER_HEIGHT }
+    const made = makeRoomForNewCluster(spot, [], BOARD)
+    expect(made.frame).toEqual({ ...spot, x: BOARD_WIDTH - BOARD_PADDING - spot.w, y: TOP })
   })
 })

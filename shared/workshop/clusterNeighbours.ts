@@ -1,4 +1,4 @@
-import { BOARD_HEADER_HEIGHT, BOARD_PADDING, type Rect } from './boardLayout.ts'
+import { BOARD_HEADER_HEIGHT, BOARD_PADDING, rectsOverlap, type Rect } from './boardLayout.ts'
 import { CLUSTER_GAP, CLUSTER_LABEL_SPACE, growClusterAround, insideCluster, type Point, type Size } from './clusterLayout.ts'
 
 /**
@@ -189,4 +189,37 @@ export function growClusterAmongNeighbours(
     (['x', 'y', 'w', 'h'] as const).every((key) => frame[key] === cluster[key]) &&
     positions.every((position, index) => position.x === notes[index]!.x && position.y === notes[index]!.y)
   return unchanged ? undefined : { frame, positions, neighbours: placed }
+}
+
+/**
+ * Room for a cluster the moderator forms ("Cluster bilden") with its frame at `spot`
+ * (board-relative: where its notes were, as large as their grid; moved onto the board where it reached past it) among the board's clusters
+ * (`neighbours`, frames): as if it grew there out of one of its corners, so the clusters in its
+ * way move aside as for any growth ({@link makeRoomForGrowth}) instead of lying under it. It grows
+ * out of its top-left corner (to the right and down, as the notes are read) unless that does not
+ * give it its whole size without covering a cluster; then out of the other corners in turn;
+ * where none does, out of the one that gives it the most room.
+ */
+export function makeRoomForNewCluster(spot: Rect, neighbours: readonly Rect[], board: Size): RoomMade {
+  const { w, h } = spot
+  // On the board, below its header with room for the name (a board too small for it keeps its top-left).
+  const x = Math.max(BOARD_PADDING, Math.min(spot.x, board.w - BOARD_PADDING - w))
+  const y = Math.max(BOARD_HEADER_HEIGHT + CLUSTER_LABEL_SPACE, Math.min(spot.y, board.h - BOARD_PADDING - h))
+  const frame = { x, y, w, h }
+  const corners: Point[] = [
+    { x, y },
+    { x: x + w, y },
+    { x, y: y + h },
+    { x: x + w, y: y + h },
+  ]
+  let best: RoomMade | undefined
+  for (const corner of corners) {
+    const made = makeRoomForGrowth({ ...corner, w: 0, h: 0 }, frame, neighbours, board)
+    const covers = made.neighbours.some((position, index) => rectsOverlap(areaOf(made.frame), areaOf({ ...neighbours[index]!, ...position })))
+    if (covers) continue
+    if (made.frame.w === w && made.frame.h === h) return made
+    if (!best || made.frame.w * made.frame.h > best.frame.w * best.frame.h) best = made
+  }
+  // Clusters that lay under its spot already (none of the corners was free of them) stay where they are.
+  return best ?? { frame, neighbours: neighbours.map(({ x, y }) => ({ x, y })) }
 }
