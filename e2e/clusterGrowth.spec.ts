@@ -8,7 +8,9 @@ import { joinAs, noteOnCanvas, postNote } from './support/workshopPages.ts'
  * Clusters that grow around their notes (client/canvas/clusterGrowth.ts, shared
  * clusterNeighbours.ts, server/sync/clustersAroundGrownNotes.ts), in Chromium against the real
  * server: a growing cluster moves its neighbour aside; a participant's note that her typing makes
- * taller than its cluster stays whole; the moderator's undo of typing takes back the growth too.
+ * taller than its cluster stays whole; the moderator's undo of typing takes back the growth too;
+ * a cluster formed over another moves it aside; a note whose text got long in the list view is
+ * sized on the canvas (client/canvas/noteHeights.ts), and its cluster grows around it.
  * (The drops, nudges and participant's slides are in moderation.spec.ts.)
  */
 let server: PinnwandServer
@@ -219,4 +221,80 @@ test('a cluster the moderator forms around a cluster moves it aside instead of c
       expect(boxes.some((cluster) => boxesOverlap(cluster, loose)), text).toBe(false)
     }
   }
+})
+
+/** Edits the note `text` in the list view of `page` (switched to it), giving it LONG_TEXT's lines below. */
+async function writeLongTextInList(page: Page, text: string): Promise<void> {
+  await page.getByTestId('view-list').click()
+  await page.getByRole('button', { name: `Karte bearbeiten: ${text}` }).click()
+  await page.getByRole('textbox', { name: 'Text der Karte' }).fill([text, ...LONG_TEXT].join('\n'))
+  await page.getByRole('button', { name: 'Speichern' }).click()
+  await expect(page.getByRole('textbox', { name: 'Text der Karte' })).toHaveCount(0)
+}
+
+/** Whether the note holding `line` on `page` is drawn tall enough to show that line of its text. */
+async function lineShown(page: Page, line: string): Promise<boolean> {
+  const note = await noteBox(page, line)
+  const shown = await noteOnCanvas(page, line, 0).locator('p', { hasText: line }).first().boundingBox()
+  return shown !== null && shown.y + shown.height <= note.y + note.height + 1
+}
+
+test('a note whose text gets long in the list view is whole on the canvas, and its cluster grows around it', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  const moderator = await openModerator(browser, session)
+  await postNote(anna, 0, 'Annas Karte')
+  await postNote(moderator, 0, 'Radwege')
+  await expect(noteOnCanvas(moderator, 'Annas Karte', 0)).toBeVisible()
+  await formCluster(moderator, ['Annas Karte', 'Radwege'])
+  await expect.poll(() => clusterNotes(session)).toEqual([['Annas Karte', 'Radwege']])
+  const before = (await clusterBoxes(moderator))[0]!
+
+  // Anna makes her note's text long in the list view; the moderator's canvas stays open.
+  await writeLongTextInList(anna, 'Annas Karte')
+  await expect(noteOnCanvas(moderator, LAST_LINE, 0)).toHaveCount(1)
+  await expect.poll(async () => (await noteBox(moderator, LAST_LINE)).height).toBeGreaterThan(before.height * 1.3)
+  await expect.poll(() => lineShown(moderator, LAST_LINE)).toBe(true)
+  await expect.poll(() => heldWhole(moderator, LAST_LINE)).toBe(true)
+  expect((await clusterBoxes(moderator))[0]!.height).toBeGreaterThan(before.height)
+
+  // Back on her canvas, Anna sees it whole too.
+  await anna.getByTestId('view-canvas').click()
+  await expect.poll(() => lineShown(anna, LAST_LINE)).toBe(true)
+  await expect.poll(() => heldWhole(anna, LAST_LINE)).toBe(true)
+  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
+})
+
+test('a note made long in the list view while no canvas may size it: others show it whole, the author’s canvas sizes it when she returns', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  const ben = await joinAs(browser, session.participantUrl, 'Ben')
+  const moderator = await openModerator(browser, session)
+  await postNote(anna, 0, 'Annas Karte')
+  await postNote(moderator, 0, 'Radwege')
+  await expect(noteOnCanvas(moderator, 'Annas Karte', 0)).toBeVisible()
+  await formCluster(moderator, ['Annas Karte', 'Radwege'])
+  await expect.poll(() => clusterNotes(session)).toEqual([['Annas Karte', 'Radwege']])
+  const before = (await clusterBoxes(moderator))[0]!
+  const beforeNote = await noteBox(moderator, 'Radwege')
+  // The moderator reads the list; Ben's canvas may not change Anna's note.
+  await moderator.getByTestId('view-list').click()
+
+  await writeLongTextInList(anna, 'Annas Karte')
+  // Ben's canvas shows the note as tall as its text, for itself.
+  await expect(noteOnCanvas(ben, LAST_LINE, 0)).toHaveCount(1)
+  await expect.poll(() => lineShown(ben, LAST_LINE)).toBe(true)
+
+  // Anna's canvas, opened again, sizes her note in the document: the cluster grows for everyone.
+  await anna.getByTestId('view-canvas').click()
+  await expect.poll(() => lineShown(anna, LAST_LINE)).toBe(true)
+  await expect.poll(() => heldWhole(anna, LAST_LINE)).toBe(true)
+  await expect.poll(() => heldWhole(ben, LAST_LINE)).toBe(true)
+  await moderator.getByTestId('view-canvas').click()
+  await expect.poll(() => lineShown(moderator, LAST_LINE)).toBe(true)
+  await expect.poll(() => heldWhole(moderator, LAST_LINE)).toBe(true)
+  // (Its canvas opened anew, maybe at another zoom: the cluster measured against a note.)
+  const radwege = await noteBox(moderator, 'Radwege')
+  expect(before.height / beforeNote.height).toBeLessThan(1.3)
+  expect((await clusterBoxes(moderator))[0]!.height / radwege.height).toBeGreaterThan(1.5)
 })

@@ -54,6 +54,8 @@ import { useWholePixelSize, wholePixelSize, type WholePixelSize } from './wholeP
 import { prefetchTldrawTranslations, preloadTldrawFonts, tldrawAssetUrls } from './tldrawAssets.ts'
 import { bindStoreToYjs, documentRecordsForStore, type YjsStoreBinding } from './yjsStoreBinding.ts'
 import { registerClusterGrowth } from './clusterGrowth.ts'
+import { registerNoteHeights } from './noteHeights.ts'
+import { takeTextsChangedOffCanvas } from '../docView/textsChangedOffCanvas.ts'
 import { registerUndoOfOwnChanges } from './undoOwnChanges.ts'
 import { updateBudget } from './messageBatches.ts'
 import { isNoteBeingTyped, keepTextOfNoteDeletedWhileTyping, reportHeldChange, reportHeldChangeSent, reportRefusedChanges, reportTypingCutOff, settleWhenTypingEnds, waitForClickAfterRefusal } from './refusedEdits.ts'
@@ -326,6 +328,11 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       if (actor.role === 'participant') registerParticipantPaste(editor, () => sessionRef.current.author, () => sealedSenderRef.current)
       const stopUndoingOthers = registerUndoOfOwnChanges(editor)
       const stopGrowingClusters = registerClusterGrowth(editor)
+      const stopSizingNotes = registerNoteHeights(
+        editor,
+        (note) => judgeRecordChange(doc, sessionRef.current.actor, note.id, note).allowed,
+        takeTextsChangedOffCanvas(doc),
+      )
       const stopRemovingImages = removeImagesWithoutAsset(editor)
       const stopFollowingLanguage = followAppLanguage(editor)
       const stopWaitingForClick = waitForClickAfterRefusal(editor, connection.options.sessionId)
@@ -342,10 +349,11 @@ export default function WorkshopCanvas({ connection, session, participant, licen
         unregisterRules()
         stopUndoingOthers()
         stopGrowingClusters()
+        stopSizingNotes()
         stopRemovingImages()
       }
     },
-    [actor, readonly, connection],
+    [actor, readonly, connection, doc],
   )
 
   return (

@@ -8,6 +8,7 @@ import { getDotsMap, readDotStanding, type Dot } from '../../shared/workshop/dot
 import type { Author } from '../../shared/workshop/recordMeta.ts'
 import { boardsInOrder, buildNoteRecord, isNote, type BoardShape, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
 import { dotBudgetOf, dotToRemoveFrom } from './dotBudget.ts'
+import { rememberTextChangedOffCanvas } from './textsChangedOffCanvas.ts'
 
 /**
  * What the views without a canvas write into the live document: the same records the canvas
@@ -58,6 +59,7 @@ export function postNote(doc: Y.Doc, actor: Actor, author: Author, questionIndex
   const verdict = judgeRecordRules(doc, actor, note.id, note)
   if (!verdict.allowed) return verdict
   writeRecords(doc, { put: [note] })
+  rememberTextChangedOffCanvas(doc, note.id)
   return { allowed: true, noteId: note.id }
 }
 
@@ -84,6 +86,7 @@ export function editNote(doc: Y.Doc, actor: Actor, noteId: string, text: string)
   const verdict = judgeRecordRules(doc, actor, noteId, edited)
   if (!verdict.allowed) return verdict
   writeRecords(doc, { put: [edited] })
+  rememberTextChangedOffCanvas(doc, noteId)
   return verdict
 }
 
