@@ -78,6 +78,20 @@ describe('flowOnBoard', () => {
     const spots = new Set(positions.map((position) => `${position.x},${position.y}`))
     expect(spots.size).toBe(positions.length)
   })
+
+  it('piles a note that does not fit onto the loose notes, never onto a cluster, where it was hidden', () => {
+    // As "Aufräumen" found a workshop's first board: clusters of three and two notes, four loose notes.
+    const loose = { ...note, labelled: false }
+    const clusters = [arrangeInGrid([note, note, note]).size, arrangeInGrid([note, note]).size].map((size) => ({ ...size, labelled: true }))
+    const items = [...clusters, loose, loose, loose, loose]
+    const { positions, contentBottom } = flowOnBoard(items, BOARD)
+    expect(contentBottom, 'the flow alone would leave the board').toBeGreaterThan(BOARD.h)
+    const areas = clusters.map((cluster, index) => ({ x: positions[index]!.x, y: positions[index]!.y - CLUSTER_LABEL_SPACE, w: cluster.w, h: cluster.h + CLUSTER_LABEL_SPACE }))
+    for (const position of positions.slice(clusters.length)) {
+      for (const area of areas) expect(overlaps({ ...position, ...note }, area)).toBe(false)
+      expect(position.y + NOTE_SIZE).toBeLessThanOrEqual(BOARD.h - BOARD_PADDING)
+    }
+  })
 })
 
 describe('growClusterAround', () => {

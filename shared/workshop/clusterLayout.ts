@@ -78,7 +78,8 @@ export interface BoardItem extends Size {
 /**
  * A tidy board: items (clusters first, then loose notes, in the order given) flow left to
  * right below the board's header and wrap into rows when the board's width is used up.
- * What would flow past the board's bottom piles onto the items placed before it, a few pixels
+ * What would flow past the board's bottom piles onto the items placed before it (a note onto
+ * the loose notes, when there are any), a few pixels
  * further each layer, as posted notes do on a full board (see noteSlotPosition): everything
  * stays on the board. (Flowed past it, a note lay over the next board down, and the canvas
  * moved it there: "Aufräumen" on a full board moved answers to another question.)
@@ -106,11 +107,16 @@ export function flowOnBoard(items: readonly BoardItem[], board: Size): { positio
   const contentBottom = rowTop + rowHeight + BOARD_PADDING
   const firstOverflow = positions.findIndex((position, index) => index > 0 && position.y + items[index]!.h > bottom)
   if (firstOverflow > 0) {
+    // A note piles onto the loose notes placed before it, never onto a cluster: there it lay
+    // behind the frame or over its notes, hidden ("Aufräumen" made notes vanish).
+    const placed = [...Array(firstOverflow).keys()]
+    const looseBases = placed.filter((index) => !items[index]!.labelled)
     for (let index = firstOverflow; index < items.length; index++) {
       const item = items[index]!
       const pileIndex = index - firstOverflow
-      const base = positions[pileIndex % firstOverflow]!
-      const layer = 1 + Math.floor(pileIndex / firstOverflow)
+      const bases = !item.labelled && looseBases.length > 0 ? looseBases : placed
+      const base = positions[bases[pileIndex % bases.length]!]!
+      const layer = 1 + Math.floor(pileIndex / bases.length)
       positions[index] = {
         x: Math.max(BOARD_PADDING, Math.min(base.x + layer * NOTE_PILE_OFFSET, right - item.w)),
         y: Math.max(BOARD_HEADER_HEIGHT, Math.min(base.y + layer * NOTE_PILE_OFFSET, bottom - item.h)),
