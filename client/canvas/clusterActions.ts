@@ -1,7 +1,7 @@
 import { createShapeId, type Editor, type TLFrameShape, type TLShape, type TLShapeId } from 'tldraw'
 import { arrangeInGrid, CLUSTER_LABEL_SPACE, flowOnBoard, insideCluster, type Size } from '../../shared/workshop/clusterLayout.ts'
 import { clusterGrowthOnBoard, notesOffClusters } from '../../shared/workshop/clusterGrowthOnBoard.ts'
-import { makeRoomForNewCluster } from '../../shared/workshop/clusterNeighbours.ts'
+import { placeNewCluster } from '../../shared/workshop/clusterNeighbours.ts'
 import { BOARD_HEADER_HEIGHT } from '../../shared/workshop/boardLayout.ts'
 import { isBoard, isCluster, isNote, type BoardShape, type ClusterShape } from '../../shared/workshop/workshopRecords.ts'
 import { boardAround } from './pageBoards.ts'
@@ -111,8 +111,9 @@ export function createCluster(editor: Editor, ids: readonly TLShapeId[], name: s
 
 /**
  * The new cluster `clusterId`, arranged where its notes were, takes its spot among the board's
- * other clusters: those in its way move aside (with their notes, their children). Its notes
- * move back inside where the board left it less room than their grid. Returns the clusters moved.
+ * other clusters: those in its way move aside (with their notes, their children). Where the board
+ * leaves it less room than its grid, its grid takes fewer columns, or its notes move back inside
+ * (clusterNeighbours' placeNewCluster). Returns the clusters moved.
  */
 function makeRoomAmongClusters(editor: Editor, board: BoardShape, clusterId: TLShapeId): TLShapeId[] {
   const cluster = editor.getShape(clusterId)
@@ -121,14 +122,14 @@ function makeRoomAmongClusters(editor: Editor, board: BoardShape, clusterId: TLS
     .getSortedChildIdsForParent(board.id)
     .map((id) => editor.getShape(id)!)
     .filter((shape): shape is ClusterShape => isCluster(shape) && shape.id !== clusterId)
-  const spot = { x: cluster.x, y: cluster.y, w: cluster.props.w, h: cluster.props.h }
   const frames = neighbours.map((neighbour) => ({ x: neighbour.x, y: neighbour.y, w: neighbour.props.w, h: neighbour.props.h }))
-  const { frame, neighbours: placed } = makeRoomForNewCluster(spot, frames, board.props)
-  const movedAside = neighbours.filter((neighbour, index) => placed[index]!.x !== neighbour.x || placed[index]!.y !== neighbour.y)
   const notes = editor.getSortedChildIdsForParent(clusterId).map((id) => editor.getShape(id)!)
+  const sizes = notes.map((note) => sizeOf(editor, note.id))
+  const { frame, neighbours: placed, positions } = placeNewCluster({ x: cluster.x, y: cluster.y }, sizes, frames, board.props)
+  const movedAside = neighbours.filter((neighbour, index) => placed[index]!.x !== neighbour.x || placed[index]!.y !== neighbour.y)
   editor.updateShapes([
     { id: clusterId, type: 'frame', x: frame.x, y: frame.y, props: { w: frame.w, h: frame.h } },
-    ...notes.map((note) => ({ id: note.id, type: note.type, ...insideCluster(frame, { x: note.x, y: note.y, ...sizeOf(editor, note.id) }) })),
+    ...notes.map((note, index) => ({ id: note.id, type: note.type, ...positions[index]! })),
     ...movedAside.map((neighbour) => ({ id: neighbour.id, type: neighbour.type, ...placed[neighbours.indexOf(neighbour)]! })),
   ])
   return movedAside.map((neighbour) => neighbour.id)

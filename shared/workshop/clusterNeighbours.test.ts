@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { BOARD_HEADER_HEIGHT, BOARD_HEIGHT, BOARD_PADDING, BOARD_WIDTH, NOTE_GAP, NOTE_SIZE, rectsOverlap, type Rect } from './boardLayout.ts'
 import { CLUSTER_GAP, CLUSTER_LABEL_SPACE, CLUSTER_PADDING, clusterArea } from './clusterLayout.ts'
-import { growClusterAmongNeighbours, makeRoomForGrowth, makeRoomForNewCluster } from './clusterNeighbours.ts'
+import { growClusterAmongNeighbours, makeRoomForGrowth, makeRoomForNewCluster, placeNewCluster } from './clusterNeighbours.ts'
 
 const BOARD = { w: BOARD_WIDTH, h: BOARD_HEIGHT }
 const note = { w: NOTE_SIZE, h: NOTE_SIZE }
@@ -164,5 +164,34 @@ describe('makeRoomForNewCluster', () => {
     const spot = { ...twoInARow, x: BOARD_WIDTH - 300, y: BOARD_HEADER_HEIGHT }
     const made = makeRoomForNewCluster(spot, [], BOARD)
     expect(made.frame).toEqual({ ...spot, x: BOARD_WIDTH - BOARD_PADDING - spot.w, y: TOP })
+  })
+})
+
+describe('placeNewCluster', () => {
+  /** Three notes in a row, a cluster at the board's left edge. */
+  const threeInARow = { x: BOARD_PADDING, y: TOP, w: CLUSTER_PADDING * 2 + NOTE_SIZE * 3 + CLUSTER_GAP * 2, h: ONE_NOTE }
+
+  it('stacks its notes where the board leaves no room for them in a row, instead of pushing them onto one another', () => {
+    // As an exploratory run found it: two notes right of a three-note cluster, with less room to
+    // the board's edge than a two-note row takes; the cluster on the left cannot move further left.
+    const corner = { x: threeInARow.x + threeInARow.w + CLUSTER_GAP, y: TOP }
+    const placed = placeNewCluster(corner, [note, note], [threeInARow], BOARD)
+    const notes = placed.positions.map((position) => ({ ...position, ...note }))
+    expect(rectsOverlap(notes[0]!, notes[1]!)).toBe(false)
+    for (const inside of notes) {
+      expect(inside.x + inside.w + CLUSTER_PADDING).toBeLessThanOrEqual(placed.frame.w)
+      expect(inside.y + inside.h + CLUSTER_PADDING).toBeLessThanOrEqual(placed.frame.h)
+    }
+    expect(placed.frame.x + placed.frame.w).toBeLessThanOrEqual(BOARD_WIDTH - BOARD_PADDING)
+    expect(framesOverlap(placed.frame, at(threeInARow, placed.neighbours[0]!))).toBe(false)
+  })
+
+  it('keeps its notes in a row where there is room', () => {
+    const placed = placeNewCluster({ x: BOARD_PADDING, y: TOP }, [note, note], [], BOARD)
+    expect(placed.positions).toEqual([
+      { x: CLUSTER_PADDING, y: CLUSTER_PADDING },
+      { x: CLUSTER_PADDING + NOTE_SIZE + CLUSTER_GAP, y: CLUSTER_PADDING },
+    ])
+    expect(placed.frame).toEqual({ x: BOARD_PADDING, y: TOP, w: CLUSTER_PADDING * 2 + NOTE_SIZE * 2 + CLUSTER_GAP, h: ONE_NOTE })
   })
 })

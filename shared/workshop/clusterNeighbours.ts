@@ -1,5 +1,5 @@
 import { BOARD_HEADER_HEIGHT, BOARD_PADDING, rectsOverlap, type Rect } from './boardLayout.ts'
-import { CLUSTER_GAP, CLUSTER_LABEL_SPACE, growClusterAround, insideCluster, type Point, type Size } from './clusterLayout.ts'
+import { arrangeInGrid, CLUSTER_GAP, CLUSTER_LABEL_SPACE, clusterColumns, growClusterAround, insideCluster, type Point, type Size } from './clusterLayout.ts'
 
 /**
  * A cluster that grows makes room among the other clusters of its board instead of covering
@@ -222,4 +222,29 @@ export function makeRoomForNewCluster(spot: Rect, neighbours: readonly Rect[], b
   }
   // Clusters that lay under its spot already (none of the corners was free of them) stay where they are.
   return best ?? { frame, neighbours: neighbours.map(({ x, y }) => ({ x, y })) }
+}
+
+export interface NewClusterPlaced extends RoomMade {
+  /** Each note's top-left corner relative to the frame, in input order. */
+  positions: Point[]
+}
+
+/**
+ * A new cluster of notes (`notes`: their sizes, in grid order) whose grid starts at `corner`
+ * (board-relative), placed with {@link makeRoomForNewCluster}. Where the board and the clusters
+ * beside it leave no room for its grid's width, the grid takes fewer columns (taller, narrower)
+ * if that gives it its whole size: a frame cut back around the grid pushed its notes onto one
+ * another. Without any such grid it keeps its usual one, cut back as before.
+ */
+export function placeNewCluster(corner: Point, notes: readonly Size[], neighbours: readonly Rect[], board: Size): NewClusterPlaced {
+  let first: NewClusterPlaced | undefined
+  for (let columns = clusterColumns(notes.length); columns >= 1; columns--) {
+    const grid = arrangeInGrid(notes, columns)
+    const made = makeRoomForNewCluster({ ...corner, ...grid.size }, neighbours, board)
+    const positions = grid.positions.map((position, index) => insideCluster(made.frame, { ...position, ...notes[index]! }))
+    const placed = { ...made, positions }
+    if (made.frame.w === grid.size.w && made.frame.h === grid.size.h) return placed
+    first ??= placed
+  }
+  return first!
 }
