@@ -163,6 +163,32 @@ test('a participant opens only their own notes for typing; a card left empty goe
   await expect(ben.getByTestId('tools.select')).toHaveAttribute('aria-label', /^Select/)
 })
 
+test('in the clustering phase a participant’s own note does not open for typing, so nothing she types is refused afterwards', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  await postNote(anna, 0, 'Annas Karte')
+  await expect(noteOnCanvas(moderator, 'Annas Karte', 0)).toBeVisible()
+  await moderator.getByTestId('phase-cluster').click()
+  await expect(anna.getByTestId('phase-indicator').locator('[aria-current="step"]')).toHaveText('Clustern')
+  const typing = anna.locator('.tl-shape [contenteditable="true"]')
+  // A double click, and Enter on the selected note: no text editor (it opened, and what she typed
+  // was refused when she was done: "In der Phase „Clustern“ können Karten nicht bearbeitet werden").
+  await noteOnCanvas(anna, 'Annas Karte', 0).dblclick()
+  await anna.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+  await expect(typing).toHaveCount(0)
+  await anna.keyboard.press('Enter')
+  await anna.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+  await expect(typing).toHaveCount(0)
+  await anna.keyboard.press('Escape')
+  await expect(anna.getByTestId('toast')).toHaveCount(0)
+  // Collecting again: her note opens for typing.
+  await moderator.getByTestId('phase-collect').click()
+  await expect(anna.getByTestId('phase-indicator').locator('[aria-current="step"]')).toHaveText('Sammeln')
+  await noteOnCanvas(anna, 'Annas Karte', 0).dblclick()
+  await expect(typing).toHaveCount(1)
+})
+
 test('a full room folds the names in the header into a list that opens; a small one names everyone', async ({ browser }) => {
   const session = await createSession(server.origin)
   const names = ['Anna', 'Ben', 'Cem', 'Dörte', 'Elif', 'Frank', 'Gisela']

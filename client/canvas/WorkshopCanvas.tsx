@@ -324,7 +324,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       // Before the board rules: a card left empty goes only after its held change is settled.
       const stopSettling = settleWhenTypingEnds(editor, () => bindingRef.current)
       const stopKeepingDeletedText = keepTextOfNoteDeletedWhileTyping(editor, () => bindingRef.current)
-      const unregisterRules = registerBoardRules(editor, actor)
+      const unregisterRules = registerBoardRules(editor, actor, (record) => judgeRecordChange(doc, sessionRef.current.actor, record.id, record).allowed)
       if (actor.role === 'participant') registerParticipantPaste(editor, () => sessionRef.current.author, () => sealedSenderRef.current)
       const stopUndoingOthers = registerUndoOfOwnChanges(editor)
       const stopGrowingClusters = registerClusterGrowth(editor)

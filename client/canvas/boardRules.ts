@@ -1,4 +1,4 @@
-import { computed, type Editor, type TLNoteShape, type TLShape } from 'tldraw'
+import { computed, toRichText, type Editor, type TLNoteShape, type TLShape } from 'tldraw'
 import type { Actor } from '../../shared/permissions/updatePolicy.ts'
 import { richTextToPlain } from '../../shared/text/richTextToPlain.ts'
 import { keepNoteOnBoard, type BoardLookup } from './noteOnBoard.ts'
@@ -9,6 +9,11 @@ import { pageBoards } from './pageBoards.ts'
 function isStructure(shape: TLShape): boolean {
   const kind = (shape.meta as { kind?: unknown }).kind
   return kind === 'board' || kind === 'boardHeader' || kind === 'cluster'
+}
+
+/** A text other than the note's, to ask whether its text may change. */
+function otherText(note: TLNoteShape): string {
+  return richTextToPlain(note.props.richText) === '·' ? '··' : '·'
 }
 
 /** Per editor, whether its person may edit a shape's text; registered by {@link registerBoardRules}. */
@@ -25,10 +30,12 @@ export function mayEditText(editor: Editor, shape: TLShape): boolean {
 
 /**
  * Canvas rules applied as tldraw side effects, so refused interactions never happen instead of
- * being undone: notes stay on boards; participants leave the structure and others' notes alone.
- * (The Yjs binding's guard and the server's gate still check everything that goes out.)
+ * being undone: notes stay on boards; participants leave the structure and others' notes alone,
+ * and open their own for typing only where the rules let the text change (`mayWrite`: would the
+ * gate take this record now). (The Yjs binding's guard and the server's gate still check
+ * everything that goes out.)
  */
-export function registerBoardRules(editor: Editor, actor: Actor): () => void {
+export function registerBoardRules(editor: Editor, actor: Actor, mayWrite: (record: TLShape) => boolean): () => void {
   const $boards = computed('pinnwand boards', () => pageBoards(editor))
   const lookup: BoardLookup = {
     get: (id) => editor.store.get(id as TLShape['id']),
@@ -45,7 +52,11 @@ export function registerBoardRules(editor: Editor, actor: Actor): () => void {
 
   // A hidden note's card is a placeholder (its text is on the server): nobody types into it.
   const isSealed = (shape: TLShape) => shape.type === 'note' && readNoteMeta(shape.meta)?.sealed === true
-  editRules.set(editor, (shape) => !isSealed(shape) && (isModerator || !(isStructure(shape) || isOthersNote(shape))))
+  // Nor into a note whose text the phase or a lock keeps as it is (clustering, voting): the text
+  // editor opened, and all she typed was refused when she was done, "nicht gesendet".
+  const textMayChange = (shape: TLShape) =>
+    shape.type !== 'note' || mayWrite({ ...shape, props: { ...shape.props, richText: toRichText(otherText(shape as TLNoteShape)) } } as TLShape)
+  editRules.set(editor, (shape) => !isSealed(shape) && (isModerator || (!(isStructure(shape) || isOthersNote(shape)) && textMayChange(shape))))
 
   const stopChange = editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) => {
     if (source !== 'user') return next
