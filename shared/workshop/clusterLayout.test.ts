@@ -79,7 +79,7 @@ describe('flowOnBoard', () => {
     expect(spots.size).toBe(positions.length)
   })
 
-  it('piles a note that does not fit onto the loose notes, never onto a cluster, where it was hidden', () => {
+  it('puts a note that does not fit into a note slot left free beside a cluster, never onto a cluster, where it was hidden', () => {
     // As "Aufräumen" found a workshop's first board: clusters of three and two notes, four loose notes.
     const loose = { ...note, labelled: false }
     const clusters = [arrangeInGrid([note, note, note]).size, arrangeInGrid([note, note]).size].map((size) => ({ ...size, labelled: true }))
@@ -87,10 +87,23 @@ describe('flowOnBoard', () => {
     const { positions, contentBottom } = flowOnBoard(items, BOARD)
     expect(contentBottom, 'the flow alone would leave the board').toBeGreaterThan(BOARD.h)
     const areas = clusters.map((cluster, index) => ({ x: positions[index]!.x, y: positions[index]!.y - CLUSTER_LABEL_SPACE, w: cluster.w, h: cluster.h + CLUSTER_LABEL_SPACE }))
-    for (const position of positions.slice(clusters.length)) {
-      for (const area of areas) expect(overlaps({ ...position, ...note }, area)).toBe(false)
-      expect(position.y + NOTE_SIZE).toBeLessThanOrEqual(BOARD.h - BOARD_PADDING)
+    const notes = positions.slice(clusters.length).map((position) => ({ ...position, ...note }))
+    for (const [i, box] of notes.entries()) {
+      for (const area of areas) expect(overlaps(box, area)).toBe(false)
+      // The board has room beside the first cluster: no note needs to lie on another.
+      for (const other of notes.slice(i + 1)) expect(overlaps(box, other)).toBe(false)
+      expect(box.x + NOTE_SIZE).toBeLessThanOrEqual(BOARD.w - BOARD_PADDING)
+      expect(box.y + NOTE_SIZE).toBeLessThanOrEqual(BOARD.h - BOARD_PADDING)
     }
+  })
+
+  it('piles a note onto the loose notes, not onto a cluster, when no note slot is free', () => {
+    const loose = { ...note, labelled: false }
+    const cluster = { ...arrangeInGrid([note, note, note, note, note, note]).size, labelled: true }
+    const items = [cluster, ...Array.from({ length: 12 }, () => loose)]
+    const { positions } = flowOnBoard(items, BOARD)
+    const area = { x: positions[0]!.x, y: positions[0]!.y - CLUSTER_LABEL_SPACE, w: cluster.w, h: cluster.h + CLUSTER_LABEL_SPACE }
+    for (const position of positions.slice(1)) expect(overlaps({ ...position, ...note }, area)).toBe(false)
   })
 })
 

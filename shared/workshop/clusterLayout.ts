@@ -1,4 +1,4 @@
-import { BOARD_HEADER_HEIGHT, BOARD_PADDING, NOTE_GAP, NOTE_PILE_OFFSET, type Rect } from './boardLayout.ts'
+import { BOARD_HEADER_HEIGHT, BOARD_PADDING, NOTE_GAP, NOTE_PILE_OFFSET, NOTE_SLOTS_PER_LAYER, noteSlotPosition, rectsOverlap, type Rect } from './boardLayout.ts'
 
 /**
  * Geometry of clusters (frames inside a board) and of a tidied board. Pure numbers, so the
@@ -78,8 +78,8 @@ export interface BoardItem extends Size {
 /**
  * A tidy board: items (clusters first, then loose notes, in the order given) flow left to
  * right below the board's header and wrap into rows when the board's width is used up.
- * What would flow past the board's bottom piles onto the items placed before it (a note onto
- * the loose notes, when there are any), a few pixels
+ * What would flow past the board's bottom goes to a note slot the flow left free, else piles
+ * onto the items placed before it (a note onto the loose notes, when there are any), a few pixels
  * further each layer, as posted notes do on a full board (see noteSlotPosition): everything
  * stays on the board. (Flowed past it, a note lay over the next board down, and the canvas
  * moved it there: "Aufräumen" on a full board moved answers to another question.)
@@ -107,13 +107,21 @@ export function flowOnBoard(items: readonly BoardItem[], board: Size): { positio
   const contentBottom = rowTop + rowHeight + BOARD_PADDING
   const firstOverflow = positions.findIndex((position, index) => index > 0 && position.y + items[index]!.h > bottom)
   if (firstOverflow > 0) {
-    // A note piles onto the loose notes placed before it, never onto a cluster: there it lay
-    // behind the frame or over its notes, hidden ("Aufräumen" made notes vanish).
+    // A note goes to a free note slot the flow left (beside a wide cluster, say), else it piles
+    // onto the loose notes placed before it, never onto a cluster: there it lay behind the frame
+    // or over its notes, hidden ("Aufräumen" made notes vanish).
     const placed = [...Array(firstOverflow).keys()]
     const looseBases = placed.filter((index) => !items[index]!.labelled)
+    const taken: Rect[] = placed.map((index) => itemArea(items[index]!, positions[index]!))
+    let pileIndex = 0
     for (let index = firstOverflow; index < items.length; index++) {
       const item = items[index]!
-      const pileIndex = index - firstOverflow
+      const slot = item.labelled ? undefined : freeSlotFor(item, taken, board)
+      if (slot) {
+        positions[index] = slot
+        taken.push({ ...slot, w: item.w, h: item.h })
+        continue
+      }
       const bases = !item.labelled && looseBases.length > 0 ? looseBases : placed
       const base = positions[bases[pileIndex % bases.length]!]!
       const layer = 1 + Math.floor(pileIndex / bases.length)
@@ -121,9 +129,26 @@ export function flowOnBoard(items: readonly BoardItem[], board: Size): { positio
         x: Math.max(BOARD_PADDING, Math.min(base.x + layer * NOTE_PILE_OFFSET, right - item.w)),
         y: Math.max(BOARD_HEADER_HEIGHT, Math.min(base.y + layer * NOTE_PILE_OFFSET, bottom - item.h)),
       }
+      pileIndex++
     }
   }
   return { positions, contentBottom }
+}
+
+/** What an item placed at `position` takes on its board (a cluster also the room for its name). */
+function itemArea(item: BoardItem, position: Point): Rect {
+  const above = item.labelled ? CLUSTER_LABEL_SPACE : 0
+  return { x: position.x, y: position.y - above, w: item.w, h: item.h + above }
+}
+
+/** The first note slot of the board's grid where `item` lies on the board clear of everything `taken`. */
+function freeSlotFor(item: Size, taken: readonly Rect[], board: Size): Point | undefined {
+  for (let slot = 0; slot < NOTE_SLOTS_PER_LAYER; slot++) {
+    const spot = { ...noteSlotPosition(slot), w: item.w, h: item.h }
+    const onBoard = spot.x + spot.w <= board.w - BOARD_PADDING && spot.y + spot.h <= board.h - BOARD_PADDING
+    if (onBoard && !taken.some((area) => rectsOverlap(area, spot))) return { x: spot.x, y: spot.y }
+  }
+  return undefined
 }
 
 /** Where a cluster may reach on its board: below the header with room for its name, inside the padding. */
