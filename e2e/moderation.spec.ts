@@ -430,6 +430,27 @@ test('a voting round with three dots: the fourth is refused, results are ranked 
   await expect(results).toBeVisible()
 })
 
+test('the Beamer keeps following the moderation when a round ends and the results open beside its canvas', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await openModerator(browser, session)
+  const beamer = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  await beamer.goto(session.viewerUrl)
+  await waitForCanvas(beamer)
+  const follow = beamer.getByTestId('follow-moderator')
+  await expect(follow).toBeChecked()
+  await moderator.getByTestId('voting-start').click()
+  await expect(beamer.getByTestId('phase-indicator').locator('[aria-current="step"]')).toHaveText('Punkten')
+  const canvasWidth = async () => (await beamer.locator('.tl-canvas').boundingBox())!.width
+  const before = await canvasWidth()
+  await moderator.getByTestId('voting-end').click()
+  await expect(beamer.getByTestId('voting-results')).toBeVisible()
+  // The canvas beside the results is narrower; the Beamer's view changed size and still follows
+  // (the canvas's own fitting moved the camera, which ended the following: follow mode went off).
+  await expect.poll(canvasWidth).toBeLessThan(before)
+  await beamer.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+  await expect(follow).toBeChecked()
+})
+
 test('the dot controls leave every author’s name readable; a cluster’s and its notes’ controls, and the badges zoomed out, stay apart', async ({ browser }, testInfo) => {
   const session = await createSession(server.origin)
   const anna = await joinAs(browser, session.participantUrl, 'Anna Müller')

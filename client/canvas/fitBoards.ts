@@ -20,6 +20,9 @@ export function fitBoardsInView(editor: Editor): void {
  * canvas, the moderator panel hidden) keeps the page area that was in view in view, zooming out
  * if need be: tldraw keeps the camera, so a column opening on the left pushed the right-hand
  * boards out of sight behind the moderator panel.
+ * While the person follows the moderation (the Beamer), the view is the moderator's: tldraw fits
+ * her viewport into the new size itself, and a camera move of ours would end the following
+ * (any setCamera stops it), so the Beamer left follow mode when the results opened on it.
  * Returns the function that stops watching.
  */
 export function keepBoardsInViewOnResize(editor: Editor): () => void {
@@ -43,10 +46,12 @@ export function keepBoardsInViewOnResize(editor: Editor): () => void {
     const bounds = editor.getViewportScreenBounds()
     if (adjusting) return
     if (fitted && !sameCamera(camera, fitted)) fitted = null
+    const following = editor.getInstanceState().followingUserId !== null
     if (bounds.w !== size.w || bounds.h !== size.h) {
       size = bounds
       const before = visible
-      if (fitted) fitted = adjust(() => fitBoardsInView(editor))
+      if (following) fitted = null
+      else if (fitted) fitted = adjust(() => fitBoardsInView(editor))
       else adjust(() => editor.zoomToBounds(before, { inset: 0, immediate: true }))
     }
     visible = editor.getViewportPageBounds()
