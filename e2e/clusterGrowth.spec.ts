@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { createSession, getJson } from '../server/testing/apiClient.ts'
+import { createSession, getJson, moderate } from '../server/testing/apiClient.ts'
 import { PinnwandServer } from '../server/testing/serverProcess.ts'
 import { boxesOverlap } from './support/layoutChecks.ts'
 import { joinAs, noteOnCanvas, postNote } from './support/workshopPages.ts'
@@ -10,7 +10,9 @@ import { joinAs, noteOnCanvas, postNote } from './support/workshopPages.ts'
  * server: a growing cluster moves its neighbour aside; a participant's note that her typing makes
  * taller than its cluster stays whole; the moderator's undo of typing takes back the growth too;
  * a cluster formed over another moves it aside; a note whose text got long in the list view is
- * sized on the canvas (client/canvas/noteHeights.ts), and its cluster grows around it.
+ * sized on the canvas (client/canvas/noteHeights.ts), and its cluster grows around it; hidden
+ * notes revealed into clusters while participants regroup: no participant's or Beamer's canvas
+ * writes anything refused.
  * (The drops, nudges and participant's slides are in moderation.spec.ts.)
  */
 let server: PinnwandServer
@@ -297,4 +299,103 @@ test('a note made long in the list view while no canvas may size it: others show
   const radwege = await noteBox(moderator, 'Radwege')
   expect(before.height / beforeNote.height).toBeLessThan(1.3)
   expect((await clusterBoxes(moderator))[0]!.height / radwege.height).toBeGreaterThan(1.5)
+})
+
+/**
+ * Refusals a page reports, collected into `seen` while it is open: "Nicht möglich" toasts (the
+ * canvas refused its own change before sending) and the server closing the connection for a
+ * refused update ("vom Server abgelehnt").
+ */
+function watchRefusals(page: Page, name: string, seen: string[]): void {
+  void (async () => {
+    const toasts = page.getByTestId('toast').filter({ hasText: /Nicht möglich|vom Server abgelehnt/ })
+    while (!page.isClosed()) {
+      const texts = await toasts.allTextContents().catch(() => [])
+      for (const text of texts) if (!seen.includes(`${name} toast: ${text}`)) seen.push(`${name} toast: ${text}`)
+      await page.waitForTimeout(100).catch(() => undefined)
+    }
+  })()
+}
+
+/** Posts a sealed note (hidden mode) through "+ Karte"'s dialog. */
+async function postSealed(page: Page, questionIndex: number, text: string): Promise<void> {
+  await page.getByTestId(`add-note-${questionIndex}`).click()
+  await page.getByTestId('sealed-note-input').fill(text)
+  await page.getByTestId('sealed-note-send').click()
+  await expect(page.getByTestId('sealed-note-dialog').getByRole('status')).toHaveText('Deine Karte ist verdeckt abgegeben.')
+  await page.getByTestId('sealed-note-close').click()
+}
+
+test('hidden notes revealed into growing clusters while notes are clustered and edited: no participant’s and no Beamer’s canvas writes anything that is not hers', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const refusals: string[] = []
+  // Wide, so that tldraw's style panel of a selection covers no note of the first board.
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni', [], { width: 1900, height: 1000 })
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  const ben = await joinAs(browser, session.participantUrl, 'Ben')
+  const beamer = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  await beamer.goto(session.viewerUrl)
+  await expect(beamer.getByTestId('readonly-badge')).toBeVisible({ timeout: 60_000 })
+  for (const [page, name] of [[anna, 'Anna'], [ben, 'Ben'], [beamer, 'Beamer'], [moderator, 'Moni']] as const) watchRefusals(page, name, refusals)
+
+  await postNote(anna, 0, 'Annas offene Karte')
+  await postNote(ben, 0, 'Bens offene Karte')
+  await postNote(moderator, 0, 'Radwege')
+  await postNote(moderator, 0, 'Busse')
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'setHiddenMode', hidden: true })).status).toBe(200)
+  await expect(anna.getByTestId('hidden-mode-indicator')).toBeVisible()
+  await postSealed(anna, 0, ['Annas verdeckte Karte', ...LONG_TEXT.slice(0, 8)].join('\n'))
+  await postSealed(ben, 0, ['Bens verdeckte Karte', ...LONG_TEXT.slice(0, 10)].join('\n'))
+  await postSealed(anna, 0, 'Annas kurze')
+  await expect(moderator.getByTestId('sealed-note')).toHaveCount(3)
+
+  // Clustering, still hidden: clusters side by side, the sealed notes among their notes.
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'setPhase', phase: 'cluster' })).status).toBe(200)
+  await moderator.keyboard.press('Escape')
+  const sealed = moderator.locator('[data-testid="note"]:has([data-testid="sealed-note"])')
+  await noteOnCanvas(moderator, 'Radwege', 0).click()
+  await sealed.nth(0).click({ modifiers: ['Shift'] })
+  await noteOnCanvas(moderator, 'Annas offene Karte', 0).click({ modifiers: ['Shift'] })
+  await moderator.getByTestId('cluster-create').click()
+  await moderator.keyboard.press('Escape')
+  await sealed.nth(1).click()
+  await noteOnCanvas(moderator, 'Busse', 0).click({ modifiers: ['Shift'] })
+  await moderator.getByTestId('cluster-create').click()
+  await moderator.keyboard.press('Escape')
+  await expect.poll(() => clusterNotes(session)).toHaveLength(2)
+
+  // The reveal: the long texts make their notes taller, the server grows their clusters.
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'setHiddenMode', hidden: false })).status).toBe(200)
+  for (const page of [anna, ben, beamer, moderator]) await expect(page.getByTestId('sealed-note')).toHaveCount(0)
+  // (Which sealed notes went into which cluster is not known here: the covers look alike.)
+  const clustered = (await clusterNotes(session)).flat().filter((text) => text.includes('verdeckte Karte'))
+  expect(clustered.length).toBeGreaterThan(0)
+  for (const page of [moderator, anna, ben, beamer])
+    for (const text of clustered) await expect.poll(() => heldWhole(page, text.split('\n')[0]!)).toBe(true)
+
+  // Participants regroup their notes into the leftmost cluster.
+  // Each selects her note first and takes it by its bottom edge's middle, where tldraw draws the
+  // "+" of a selected note (for a note below it; at any zoom): while clustering, nobody may post one.
+  for (const [page, text] of [[ben, 'Bens offene Karte'], [anna, 'Annas kurze']] as const) {
+    await page.keyboard.press('Escape')
+    const [target] = await clusterBoxes(page)
+    const from = await noteBox(page, text)
+    await page.mouse.click(from.x + from.width / 2, from.y + from.height / 2)
+    // (Not so soon that tldraw takes the next press for a double click.)
+    await page.waitForTimeout(600)
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height - 2)
+    await page.mouse.down()
+    await page.mouse.move(target!.x + target!.width - 20, target!.y + target!.height - 20, { steps: 12 })
+    await page.mouse.up()
+  }
+  // The moderator edits texts in the list view; the canvases measure them.
+  await writeLongTextInList(moderator, 'Busse')
+  await moderator.getByTestId('view-canvas').click()
+  await expect.poll(() => heldWhole(anna, LAST_LINE)).toBe(true)
+  await expect.poll(() => heldWhole(ben, LAST_LINE)).toBe(true)
+  // (A moment for refusals of what the last changes set off.)
+  await anna.waitForTimeout(1000)
+
+  expect(refusals).toEqual([])
+  for (const page of [anna, ben, beamer]) await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
 })

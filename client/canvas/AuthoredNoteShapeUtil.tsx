@@ -12,6 +12,7 @@ import {
   type TLDefaultFonts,
   type TLNoteShape,
 } from 'tldraw'
+import { mayAddNoteBeside } from './adjacentNotes.ts'
 import { mayEditText } from './boardRules.ts'
 import { LazyGeometry2d } from './lazyGeometry.ts'
 import { NoteAuthorLine } from './NoteAuthorLine.tsx'
@@ -59,6 +60,11 @@ export class AuthoredNoteShapeUtil extends NoteShapeUtil {
    * i.e. its bounds, is the same as tldraw's; the label (where a click starts editing) is
    * tldraw's own, measured when a pointer first needs it.
    */
+  /** tldraw's "+" handles beside a selected note, for whom may post a note there (adjacentNotes.ts). */
+  override getHandles(shape: TLNoteShape) {
+    return mayAddNoteBeside(this.editor, shape) ? super.getHandles(shape) : []
+  }
+
   override getGeometry(shape: TLNoteShape) {
     const { noteWidth, noteHeight } = getDisplayValues(this, shape)
     const { scale, growY } = shape.props

@@ -53,6 +53,7 @@ import { SelectionStylePanel } from './SelectionStylePanel.tsx'
 import { useWholePixelSize, wholePixelSize, type WholePixelSize } from './wholePixelSize.ts'
 import { prefetchTldrawTranslations, preloadTldrawFonts, tldrawAssetUrls } from './tldrawAssets.ts'
 import { bindStoreToYjs, documentRecordsForStore, type YjsStoreBinding } from './yjsStoreBinding.ts'
+import { registerAdjacentNotes, updateNoteAdding } from './adjacentNotes.ts'
 import { registerClusterGrowth } from './clusterGrowth.ts'
 import { registerNoteHeights } from './noteHeights.ts'
 import { takeTextsChangedOffCanvas } from '../docView/textsChangedOffCanvas.ts'
@@ -314,6 +315,13 @@ export default function WorkshopCanvas({ connection, session, participant, licen
     [],
   )
 
+  // Who posts, and where open notes may go now: read when asked (tldraw's "+" handles, adjacentNotes.ts).
+  const noteAuthor = useCallback(() => sessionRef.current.author, [])
+  const mayAddOpenNote = useCallback((boardId: string) => sessionRef.current.canAddNoteTo(boardId) && !postsSealedRef.current, [])
+  useEffect(() => {
+    if (editorRef.current) updateNoteAdding(editorRef.current, noteAuthor, mayAddOpenNote)
+  }, [canAddNoteTo, postsSealed, noteAuthor, mayAddOpenNote])
+
   const onMount = useCallback(
     (editor: Editor) => {
       if (readonly) editor.updateInstanceState({ isReadonly: true })
@@ -325,6 +333,8 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       const stopSettling = settleWhenTypingEnds(editor, () => bindingRef.current)
       const stopKeepingDeletedText = keepTextOfNoteDeletedWhileTyping(editor, () => bindingRef.current)
       const unregisterRules = registerBoardRules(editor, actor, (record) => judgeRecordChange(doc, sessionRef.current.actor, record.id, record).allowed)
+      // Notes tldraw makes beside a note are the person's own, offered where she may post.
+      const stopAdjacentNotes = registerAdjacentNotes(editor, noteAuthor, mayAddOpenNote)
       if (actor.role === 'participant') registerParticipantPaste(editor, () => sessionRef.current.author, () => sealedSenderRef.current)
       const stopUndoingOthers = registerUndoOfOwnChanges(editor)
       const stopGrowingClusters = registerClusterGrowth(editor)
@@ -347,13 +357,14 @@ export default function WorkshopCanvas({ connection, session, participant, licen
         stopFollowingLanguage()
         stopFitting()
         unregisterRules()
+        stopAdjacentNotes()
         stopUndoingOthers()
         stopGrowingClusters()
         stopSizingNotes()
         stopRemovingImages()
       }
     },
-    [actor, readonly, connection, doc],
+    [actor, readonly, connection, doc, noteAuthor, mayAddOpenNote],
   )
 
   return (

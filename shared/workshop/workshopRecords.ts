@@ -145,8 +145,13 @@ export function buildNoteRecord({ board, author, text, siblings, now = new Date(
       scale: 1,
       textLastEditedBy: null,
     },
-    meta: { kind: 'note', authorId: author.authorId, authorName: author.authorName, createdAt: now.toISOString() },
+    meta: newNoteMeta(author, now),
   }
+}
+
+/** A new note's meta: who wrote it, and when (also for notes tldraw makes itself, client/canvas/adjacentNotes.ts). */
+export function newNoteMeta(author: Author, now = new Date()): NoteShape['meta'] {
+  return { kind: 'note', authorId: author.authorId, authorName: author.authorName, createdAt: now.toISOString() }
 }
 
 /**
