@@ -1,8 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { createSession, getJson, moderate } from '../server/testing/apiClient.ts'
 import { PinnwandServer } from '../server/testing/serverProcess.ts'
-import { boxesOverlap } from './support/layoutChecks.ts'
-import { joinAs, noteOnCanvas, postNote } from './support/workshopPages.ts'
+import { boxesOverlap, boxHolds, type Box } from './support/layoutChecks.ts'
+import { joinAs, noteOnCanvas, openModerator, postNote } from './support/workshopPages.ts'
 
 /**
  * Clusters that grow around their notes (client/canvas/clusterGrowth.ts, shared
@@ -30,13 +30,6 @@ test.afterEach(async ({ browser }) => {
 })
 
 type Session = Awaited<ReturnType<typeof createSession>>
-type Box = { x: number; y: number; width: number; height: number }
-
-async function openModerator(browser: Browser, session: Session): Promise<Page> {
-  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
-  await expect(moderator.getByTestId('moderator-panel')).toBeVisible()
-  return moderator
-}
 
 /** Board 0's clusters, each by its notes' texts (sorted), as the export reads the document. */
 async function clusterNotes(session: Session): Promise<string[][]> {
@@ -57,20 +50,10 @@ async function noteBox(page: Page, text: string): Promise<Box> {
   return (await noteOnCanvas(page, text, 0).locator('xpath=..').boundingBox())!
 }
 
-/** Whether `cluster` holds `note` entirely (a cluster's frame clips what is outside). */
-function holds(cluster: Box, note: Box): boolean {
-  return (
-    note.x >= cluster.x - 1 &&
-    note.y >= cluster.y - 1 &&
-    note.x + note.width <= cluster.x + cluster.width + 1 &&
-    note.y + note.height <= cluster.y + cluster.height + 1
-  )
-}
-
 /** Whether some cluster on `page` holds the note `text` entirely. */
 async function heldWhole(page: Page, text: string): Promise<boolean> {
   const note = await noteBox(page, text)
-  return (await clusterBoxes(page)).some((cluster) => holds(cluster, note))
+  return (await clusterBoxes(page)).some((cluster) => boxHolds(cluster, note))
 }
 
 async function formCluster(page: Page, texts: readonly string[]): Promise<void> {
@@ -106,18 +89,18 @@ test('a cluster that grows around a dropped note moves the cluster beside it asi
 
   // The two clusters do not overlap: the right one moved aside, to the right, with its note.
   const [grown, moved] = await clusterBoxes(moderator)
-  expect(holds(grown!, await noteBox(moderator, 'Carsharing'))).toBe(true)
+  expect(boxHolds(grown!, await noteBox(moderator, 'Carsharing'))).toBe(true)
   expect(boxesOverlap(grown!, moved!)).toBe(false)
   expect(moved!.x).toBeGreaterThan(right!.x)
   expect(Math.abs(moved!.y - right!.y)).toBeLessThan(2)
-  expect(holds(moved!, await noteBox(moderator, 'Parken'))).toBe(true)
+  expect(boxHolds(moved!, await noteBox(moderator, 'Parken'))).toBe(true)
   // Still on its board.
   const board = (await moderator.locator('.tl-shape[data-shape-id="shape:board-0"]').boundingBox())!
   expect(moved!.x + moved!.width).toBeLessThanOrEqual(board.x + board.width)
   // The participant sees the same: the server took the moderator's change.
   await expect.poll(async () => {
     const [a, b] = await clusterBoxes(anna)
-    return a !== undefined && b !== undefined && !boxesOverlap(a, b) && holds(a, await noteBox(anna, 'Carsharing'))
+    return a !== undefined && b !== undefined && !boxesOverlap(a, b) && boxHolds(a, await noteBox(anna, 'Carsharing'))
   }).toBe(true)
 })
 

@@ -1,11 +1,11 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { createSession, getJson, join } from '../server/testing/apiClient.ts'
 import { PinnwandServer } from '../server/testing/serverProcess.ts'
 import { defaultTemplate } from '../shared/template/defaultTemplate.ts'
 import { SyncTestClient } from '../server/testing/syncClient.ts'
 import { watchForeignRequests } from './support/sameOrigin.ts'
-import { boxesOverlap, boxOf, coveredBy } from './support/layoutChecks.ts'
-import { joinAs, noteOnCanvas, postNote, waitForCanvas } from './support/workshopPages.ts'
+import { boxesOverlap, boxHolds, boxOf, coveredBy } from './support/layoutChecks.ts'
+import { joinAs, noteOnCanvas, openModerator, postNote, waitForCanvas } from './support/workshopPages.ts'
 
 /**
  * Moderation end to end (issue 3), in Chromium against the real server: clustering, a dot
@@ -44,12 +44,6 @@ async function exported(session: Session): Promise<any> {
   const { status, json } = await getJson(server.origin, `/api/sessions/${session.id}/export?format=json`, session.moderatorToken)
   expect(status).toBe(200)
   return json
-}
-
-async function openModerator(browser: Browser, session: Session): Promise<Page> {
-  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
-  await expect(moderator.getByTestId('moderator-panel')).toBeVisible()
-  return moderator
 }
 
 test('the moderator forms a cluster of three notes and renames it; participants see it', async ({ browser }, testInfo) => {
@@ -175,12 +169,7 @@ async function clusterBox(page: Page) {
 async function clusterHolds(page: Page, text: string): Promise<boolean> {
   const cluster = await clusterBox(page)
   const note = (await noteOnCanvas(page, text, 0).locator('xpath=..').boundingBox())!
-  return (
-    note.x >= cluster.x - 1 &&
-    note.y >= cluster.y - 1 &&
-    note.x + note.width <= cluster.x + cluster.width + 1 &&
-    note.y + note.height <= cluster.y + cluster.height + 1
-  )
+  return boxHolds(cluster, note)
 }
 
 test('a cluster grows around a note dropped in at its edge and around a note moved to its edge', async ({ browser }) => {

@@ -46,6 +46,13 @@ export async function joinAs(
   return page
 }
 
+/** Joins the session's moderator link as "Moni" and waits for the moderator panel. */
+export async function openModerator(browser: Browser, session: { moderatorUrl: string }): Promise<Page> {
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
+  await expect(moderator.getByTestId('moderator-panel')).toBeVisible()
+  return moderator
+}
+
 /**
  * Waits until the board is on screen. tldraw is the biggest part of the app (loaded lazily, fonts
  * preloaded), which on a busy two-core CI machine can take longer than one expect timeout.
