@@ -2,9 +2,9 @@
  * How a post carries its send time to receivers that never decode Yjs.
  *
  * The posted note's id is `shape:PBMK<sender>.<seq>.<sentNs>~`. Yjs stores strings of a
- * YKeyValue entry verbatim as UTF-8 in the update, so the marker appears (twice: key and
- * record id) in every frame that carries the note, also when a server merges several updates
- * into one frame. A light receiver scans the raw frame for it with `Buffer.indexOf`.
+ * YKeyValue entry verbatim as UTF-8 in the update, so the marker appears (as the entry's key)
+ * in every frame that carries the note, also when a server merges several updates into one
+ * frame. A light receiver scans the raw frame for it with `Buffer.indexOf`.
  *
  * `sentNs` is `process.hrtime.bigint()`: CLOCK_MONOTONIC, one clock for every thread and
  * process on this machine, so arrival − send is a true latency without clock sync.

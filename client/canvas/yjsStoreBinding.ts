@@ -94,7 +94,7 @@ export function bindStoreToYjs({ store, doc, schedule, guard, onRefused, holdRef
   store.mergeRemoteChanges(() => {
     const keep = new Set<RecordId>()
     const incoming: TLRecord[] = []
-    for (const { val } of records.map.values()) {
+    for (const val of records.values()) {
       keep.add(val.id)
       if (store.unsafeGetWithoutCapture(val.id) === val) continue
       const record = toStoreRecord(val)
@@ -234,7 +234,7 @@ export function bindStoreToYjs({ store, doc, schedule, guard, onRefused, holdRef
 export function documentRecordsForStore(schema: TLStore['schema'], doc: Y.Doc): TLRecord[] {
   const reader = createRecordReader(schema, doc)
   const result: TLRecord[] = []
-  for (const { val } of getRecordStore(doc).map.values()) {
+  for (const val of getRecordStore(doc).values()) {
     const record = reader.migrate(val)
     if (record) result.push(record)
   }

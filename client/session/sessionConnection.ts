@@ -88,7 +88,7 @@ export class SessionConnection {
 
     this.whenReady = new Promise<void>((resolve) => {
       const check = () => {
-        const hasRecords = getRecordStore(this.doc).map.size > 0
+        const hasRecords = getRecordStore(this.doc).size > 0
         if (hasRecords && (this.provider.synced || this.persistenceSynced)) resolve()
       }
       this.persistence.whenSynced.then(() => {

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { getRecordStore, RECORDS_ARRAY_NAME, type RecordEntry } from '../../shared/doc/documentLayout.ts'
+import { getRecordStore, RECORDS_ARRAY_NAME } from '../../shared/doc/documentLayout.ts'
+import type { RecordEntry } from '../../shared/doc/recordStore.ts'
 import type { NoteShape } from '../../shared/workshop/workshopRecords.ts'
 import { createSession, join } from '../testing/apiClient.ts'
 import { addNote } from '../testing/notes.ts'
@@ -36,7 +37,7 @@ it('a participant who sees two moderators move one note at once stays connected'
   second.provider.disconnect()
   for (const [client, x] of [[first, 400], [second, 600]] as const) {
     const store = getRecordStore(client.doc)
-    store.set(note.id, { ...(store.get(note.id) as NoteShape), x })
+    store.set({ ...(store.get(note.id) as NoteShape), x })
   }
   first.provider.connect()
   second.provider.connect()

@@ -45,7 +45,7 @@ it('keeps the stored log of a session whose notes keep moving near the size of i
   for (let move = 0; move < 30; move++) {
     registry.change('session-compaction-01', (doc) => {
       const records = getRecordStore(doc)
-      for (const note of notes) records.set(note.id, { ...(records.get(note.id) as NoteShape), x: move * 10 })
+      for (const note of notes) records.set({ ...(records.get(note.id) as NoteShape), x: move * 10 })
     })
     const stored = store.logStats('session-compaction-01').bytes
     const state = Y.encodeStateAsUpdate(room.doc).byteLength

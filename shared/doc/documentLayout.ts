@@ -1,22 +1,27 @@
 import * as Y from 'yjs'
-import { YKeyValue } from 'y-utility/y-keyvalue'
 import type { SerializedSchema } from '@tldraw/store'
 import type { TLRecord } from '@tldraw/tlschema'
 import type { WorkshopTemplate } from '../template/templateSchema.ts'
+import { RecordStore, type RecordEntry } from './recordStore.ts'
 
 /**
  * The Yjs document layout of a session, defined once:
  *
  * - `doc.getArray('records')`: every tldraw record as a y-utility `YKeyValue` entry
- *   `{ key: record.id, val: record }`. A moved note overwrites its entry; unlike a `Y.Map`,
- *   the array does not keep growing with each overwrite.
+ *   `{ key: record.id, val: stored }`, `stored` being the record without what the document
+ *   knows anyway (storedRecord.ts). A moved note overwrites its entry; unlike a `Y.Map`, the
+ *   array does not keep growing with each overwrite. Read and write it through
+ *   {@link getRecordStore}, which deals in whole tldraw records.
  * - `doc.getMap('meta')`: workshop data, see {@link SessionMeta}.
  */
 export const RECORDS_ARRAY_NAME = 'records'
 export const META_MAP_NAME = 'meta'
 
-/** Bumped when the layout itself (not tldraw's schema) changes shape. */
-export const DOCUMENT_LAYOUT_VERSION = 1
+/**
+ * Bumped when the layout itself (not tldraw's schema) changes shape. 2: records in their stored
+ * form (storedRecord.ts); version 1 held full records, which are read as they are.
+ */
+export const DOCUMENT_LAYOUT_VERSION = 2
 
 export interface SessionMeta {
   layoutVersion: number
@@ -28,18 +33,16 @@ export interface SessionMeta {
   createdAt: string
 }
 
-export type RecordEntry = { key: string; val: TLRecord }
-
-const recordStores = new WeakMap<Y.Doc, YKeyValue<TLRecord>>()
+const recordStores = new WeakMap<Y.Doc, RecordStore>()
 
 /**
- * The records of a document. Cached per document: a `YKeyValue` observes its array and
+ * The records of a document. Cached per document: its `YKeyValue` observes the array and
  * removes duplicate keys, so exactly one instance per document must exist.
  */
-export function getRecordStore(doc: Y.Doc): YKeyValue<TLRecord> {
+export function getRecordStore(doc: Y.Doc): RecordStore {
   let store = recordStores.get(doc)
   if (!store) {
-    store = new YKeyValue(doc.getArray<RecordEntry>(RECORDS_ARRAY_NAME))
+    store = new RecordStore(doc.getArray<RecordEntry>(RECORDS_ARRAY_NAME))
     recordStores.set(doc, store)
   }
   return store
@@ -51,7 +54,7 @@ export function getMetaMap(doc: Y.Doc): Y.Map<unknown> {
 
 /** All records currently in the document. */
 export function readRecords(doc: Y.Doc): TLRecord[] {
-  return Array.from(getRecordStore(doc).map.values(), (entry) => entry.val)
+  return Array.from(getRecordStore(doc).values())
 }
 
 /** Reads the session meta; `undefined` when the document was never seeded. */
@@ -83,7 +86,7 @@ export function writeRecords(
 ): void {
   const store = getRecordStore(doc)
   doc.transact(() => {
-    for (const record of changes.put ?? []) store.set(record.id, record)
+    for (const record of changes.put ?? []) store.set(record)
     for (const id of changes.remove ?? []) store.delete(id)
   }, origin)
 }

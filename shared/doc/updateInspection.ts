@@ -1,5 +1,7 @@
 import * as Y from 'yjs'
-import { RECORDS_ARRAY_NAME, type RecordEntry } from './documentLayout.ts'
+import { RECORDS_ARRAY_NAME } from './documentLayout.ts'
+import type { RecordEntry } from './recordStore.ts'
+import { fromStoredRecord } from './storedRecord.ts'
 
 /**
  * What an incoming Yjs update would do to a document, in the terms of our layout, found by
@@ -153,7 +155,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateInspection 
 
 /** Record-level view of an inspection: which records the update puts and which it removes. */
 export interface RecordChanges {
-  /** Records written (created or replaced), by id; the last write of a key wins. */
+  /** Records written (created or replaced), by id, as tldraw records; the last write of a key wins. */
   put: Map<string, unknown>
   /** Ids whose live entry is removed and not written again in the same update: real deletes. */
   deleted: Set<string>
@@ -170,7 +172,7 @@ export function recordChangesOf(inspection: UpdateInspection): RecordChanges {
       malformed++
       continue
     }
-    put.set(candidate.key, candidate.val)
+    put.set(candidate.key, fromStoredRecord(candidate.key, candidate.val))
   }
   const deleted = new Set<string>()
   for (const entry of inspection.removed.get(RECORDS_ARRAY_NAME) ?? []) {
