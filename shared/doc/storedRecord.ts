@@ -21,6 +21,8 @@ import { toRichText } from './tldrawPrimitives.ts'
  */
 export type StoredRecord = Record<string, unknown>
 
+// The note props are the ones buildNoteRecord (shared/workshop) writes today, restated here on
+// purpose rather than imported: a new look for new notes must not change what stored notes mean.
 const STORED_DEFAULTS = {
   shape: { rotation: 0, isLocked: false, opacity: 1 },
   noteProps: {
