@@ -35,6 +35,8 @@ interface DotTarget {
    */
   x: number
   y: number
+  /** Width on the page: the controls stay within it, so those of neighbours never meet. */
+  width: number
   /**
    * Anchor of the zoomed-out badge: a note's bottom right corner (too small to cover its author's
    * name, and clear of its cluster's), a cluster's top right corner.
@@ -74,11 +76,12 @@ function readTargets(editor: Editor, clusterWord: string, previous: Map<string, 
     if (!bounds) continue
     const x = kind === 'note' ? bounds.minX : bounds.maxX
     const y = bounds.minY
+    const width = bounds.width
     const badgeX = bounds.maxX
     const badgeY = kind === 'note' ? bounds.maxY : bounds.minY
     const known = previous.get(shape.id)
-    const same = known && known.kind === kind && known.label === label && known.x === x && known.y === y && known.badgeX === badgeX && known.badgeY === badgeY
-    result.push(same ? known : { id: shape.id, kind, label, x, y, badgeX, badgeY })
+    const same = known && known.kind === kind && known.label === label && known.x === x && known.y === y && known.width === width && known.badgeX === badgeX && known.badgeY === badgeY
+    result.push(same ? known : { id: shape.id, kind, label, x, y, width, badgeX, badgeY })
   }
   previous.clear()
   for (const target of result) previous.set(target.id, target)
@@ -167,9 +170,17 @@ function DotLayer({ clusterWord, workshop, dotsOf, myDotsOf }: DotLayerProps) {
   )
 }
 
-/** Where a target's controls go on screen; `--cluster-inset` is how far a cluster's notes start below its edge. */
+/**
+ * Where a target's controls go on screen; `--cluster-inset` is how far a cluster's notes start
+ * below its edge, `--target-width` how wide the target is on screen (the controls wrap within it).
+ */
 function placement(target: DotTarget, zoom: number): CSSProperties {
-  return { left: target.x * zoom, top: target.y * zoom, '--cluster-inset': `${CLUSTER_PADDING * zoom}px` } as CSSProperties
+  return {
+    left: target.x * zoom,
+    top: target.y * zoom,
+    '--cluster-inset': `${CLUSTER_PADDING * zoom}px`,
+    '--target-width': `${target.width * zoom}px`,
+  } as CSSProperties
 }
 
 interface TargetDotsProps {

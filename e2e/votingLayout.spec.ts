@@ -1,0 +1,75 @@
+import { expect, test, type Page } from '@playwright/test'
+import { createSession } from '../server/testing/apiClient.ts'
+import { PinnwandServer } from '../server/testing/serverProcess.ts'
+import { boxesOverlap, boxOf } from './support/layoutChecks.ts'
+import { joinAs, noteOnCanvas, openModerator, postNote } from './support/workshopPages.ts'
+
+/**
+ * Dot voting as a workshop meets it on the canvas: the controls of neighbouring notes, and what
+ * the moderator's voting form offers after a reload.
+ */
+let server: PinnwandServer
+
+// Two browsers with the full canvas on a two-core machine.
+test.describe.configure({ timeout: 240_000 })
+
+test.beforeAll(async () => {
+  server = await PinnwandServer.start({ entry: 'built' })
+})
+test.afterAll(async () => {
+  await server?.stop()
+})
+test.afterEach(async ({ browser }) => {
+  await Promise.all(browser.contexts().map((context) => context.close()))
+})
+
+/** The tldraw shape id of a note on `page`, found by its text. */
+async function noteId(page: Page, text: string): Promise<string> {
+  const id = await noteOnCanvas(page, text).locator('xpath=ancestor::div[@data-shape-id][1]').first().getAttribute('data-shape-id')
+  expect(id, `shape id of the note "${text}"`).toMatch(/^shape:/)
+  return id!
+}
+
+test('the dot controls of two notes side by side stay apart, also with "2 zählen nicht"; the right note’s "−" takes the dot back', async ({ browser }, testInfo) => {
+  const session = await createSession(server.origin)
+  const ben = await joinAs(browser, session.participantUrl, 'Ben')
+  const moderator = await openModerator(browser, session)
+  // Slots 0 and 1 of the board's grid: side by side at the default spacing.
+  await postNote(ben, 0, 'Links')
+  await postNote(ben, 0, 'Rechts')
+  await postNote(ben, 0, 'Weg')
+  const left = await noteId(ben, 'Links')
+  const right = await noteId(ben, 'Rechts')
+  const removed = await noteId(ben, 'Weg')
+  await moderator.getByTestId('voting-dots-input').fill('4')
+  await moderator.getByTestId('voting-start').click()
+  await expect(ben.getByTestId('dots-left')).toHaveText('Noch 4 von 4 Punkten')
+  for (const target of [right, removed, removed, left]) await ben.getByTestId(`dot-add-${target}`).click()
+  await expect(ben.getByTestId('dots-left')).toHaveText('Noch 0 von 4 Punkten')
+
+  // The moderator removes a note: Ben places its two dots on the left note; the undo brings them
+  // back, and the left note's two dots placed meanwhile count for nobody ("2 zählen nicht").
+  await noteOnCanvas(moderator, 'Weg').click()
+  await moderator.keyboard.press('Delete')
+  await expect(noteOnCanvas(ben, 'Weg')).toHaveCount(0)
+  await ben.getByTestId(`dot-add-${left}`).click()
+  await ben.getByTestId(`dot-add-${left}`).click()
+  await expect(ben.getByTestId('dots-left')).toHaveText('Noch 0 von 4 Punkten')
+  await moderator.keyboard.press('ControlOrMeta+z')
+  await expect(noteOnCanvas(ben, 'Weg')).toHaveCount(1)
+  await expect(ben.getByTestId(`dot-count-${left}`)).toHaveText('1 Punkt · 1 von dir')
+  await expect(ben.getByTestId(`dot-beyond-budget-${left}`)).toHaveText('2 zählen nicht')
+  await expect(ben.getByTestId(`dot-count-${right}`)).toHaveText('1 Punkt · 1 von dir')
+
+  const leftControls = await boxOf(ben.getByTestId(`dot-controls-${left}`))
+  const rightControls = await boxOf(ben.getByTestId(`dot-controls-${right}`))
+  await ben.screenshot({ path: testInfo.outputPath('neighbouring-dot-controls.png') })
+  expect(boxesOverlap(leftControls, rightControls), 'the controls of two neighbouring notes on each other').toBe(false)
+
+  // A real click (Playwright clicks only what receives the pointer there) on the right note's "−".
+  await ben.getByTestId(`dot-remove-${right}`).click()
+  await expect(ben.getByTestId(`dot-count-${right}`)).toHaveText('0 Punkte')
+  // His dot there is gone, so one of those that did not count counts now.
+  await expect(ben.getByTestId(`dot-count-${left}`)).toHaveText('2 Punkte · 2 von dir')
+  await expect(ben.getByTestId(`dot-beyond-budget-${left}`)).toHaveText('1 zählt nicht')
+})
