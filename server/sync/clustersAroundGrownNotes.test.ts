@@ -5,8 +5,8 @@ import { getRecordStore, readRecords, writeRecords } from '../../shared/doc/docu
 import { rectsOverlap } from '../../shared/workshop/boardLayout.ts'
 import { recordSize } from '../../shared/workshop/clusterGrowthOnBoard.ts'
 import { CLUSTER_LABEL_SPACE, CLUSTER_PADDING, clusterArea } from '../../shared/workshop/clusterLayout.ts'
-import { boardsInOrder, type BoardShape, type ClusterShape, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
-import { createSession, join } from '../testing/apiClient.ts'
+import { boardsInOrder, buildNoteRecord, type BoardShape, type ClusterShape, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
+import { createSession, join, moderate } from '../testing/apiClient.ts'
 import { addNote } from '../testing/notes.ts'
 import { serverForThisFile } from '../testing/serverForThisFile.ts'
 import { type SyncTestClient, waitFor } from '../testing/syncClient.ts'
@@ -95,5 +95,107 @@ describe('a participant’s note that grows taller than its cluster', () => {
     writeRecords(moderator.doc, { put: [{ ...marker, props: { ...marker.props, name: 'später' } }] })
     await waitFor('the observer to see the later change', () => shapeIn<ClusterShape>(observer, below)?.props.name === 'später')
     expect(shapeIn<ClusterShape>(observer, top)!.props.h).toBe(232)
+  })
+})
+
+/**
+ * Anna, the moderator and an observer; on board 0 the moderator's clusters "oben" (232 × 232, one
+ * note's size) and "unten" below it, and Anna's loose note, 60 taller than one note's size when
+ * `tall` (her long text, typed while collecting). The workshop is in the clustering phase, where
+ * Anna may move her note into a cluster.
+ */
+async function annasNoteBesideClusters(tall: boolean) {
+  const session = await createSession(fixture.server.origin)
+  const annaJoined = await join(fixture.server.origin, session.id, 'Anna')
+  const anna = fixture.client(session.id, { participant: annaJoined.participantToken })
+  const moderator = fixture.client(session.id, { token: session.moderatorToken })
+  const observer = fixture.client(session.id)
+  await Promise.all([anna, moderator, observer].map((client) => client.synced()))
+  const board = boardsInOrder(readRecords(moderator.doc))[0]!
+  const top = cluster(board, 'oben', 32, 220, 'a8')
+  const below = cluster(board, 'unten', 32, 220 + 232 + CLUSTER_LABEL_SPACE + 20, 'a9')
+  writeRecords(moderator.doc, { put: [top, below] })
+  await waitFor('Anna to see the clusters', () => shapeIn(anna, top.id) && shapeIn(anna, below.id))
+  const note = addNote(anna.doc, { authorId: annaJoined.participantId, authorName: 'Anna' }, 'Mehr Radwege, sichere Kreuzungen und Abstellplätze am Bahnhof', 0)
+  if (tall) writeRecords(anna.doc, { put: [{ ...note, props: { ...note.props, growY: 60 } }] })
+  await waitFor('the observer to see Anna’s note', () => shapeIn<NoteShape>(observer, note.id)?.props.growY === (tall ? 60 : 0))
+  expect((await moderate(fixture.server.origin, session.id, session.moderatorToken, { action: 'setPhase', phase: 'cluster' })).status).toBe(200)
+  await waitFor('Anna to see the clustering phase', () => anna.doc.getMap('moderation').get('phase') === 'cluster')
+  return { anna, annaJoined, moderator, observer, note: note.id, top: top.id, below: below.id }
+}
+
+/** Anna's note moved into `clusterId` at (x, y), as her canvas sends it. */
+function moveAnnasNote(anna: SyncTestClient, noteId: string, clusterId: string, x: number, y: number): void {
+  writeRecords(anna.doc, { put: [{ ...shapeIn<NoteShape>(anna, noteId)!, parentId: clusterId as TLShapeId, x, y }] })
+}
+
+/** Waits until the observer has a change of the moderator's that was sent after everything before it (and whatever the server did about that). */
+async function afterAllThatCame(moderator: SyncTestClient, observer: SyncTestClient, clusterId: string, name: string): Promise<void> {
+  const marker = shapeIn<ClusterShape>(moderator, clusterId)!
+  writeRecords(moderator.doc, { put: [{ ...marker, props: { ...marker.props, name } }] })
+  await waitFor('the observer to see the later change', () => shapeIn<ClusterShape>(observer, clusterId)?.props.name === name)
+}
+
+describe('a note that enters a cluster too small for it', () => {
+  it('is held once it comes to rest: the server grows the cluster around it and moves the cluster below aside, not while it is dragged over it', async () => {
+    const { anna, moderator, observer, note, top, below } = await annasNoteBesideClusters(true)
+    // While she drags, tldraw puts the note into the cluster under her pointer: hanging out of it.
+    moveAnnasNote(anna, note, top, 40, 150)
+    await waitFor('the observer to see the note in the cluster', () => shapeIn<NoteShape>(observer, note)?.y === 150)
+    await afterAllThatCame(moderator, observer, below, 'während')
+    expect(shapeIn<ClusterShape>(observer, top)!.props.h).toBe(232)
+    // Her drop slides it inside the padding (keepNotesInsideCluster): at the top, still too tall.
+    moveAnnasNote(anna, note, top, CLUSTER_PADDING, CLUSTER_PADDING)
+
+    const needed = CLUSTER_PADDING + 260 + CLUSTER_PADDING
+    await waitFor('the observer to see the cluster grown around the note', () => shapeIn<ClusterShape>(observer, top)?.props.h === needed)
+    const grown = shapeIn<ClusterShape>(observer, top)!
+    const moved = shapeIn<ClusterShape>(observer, below)!
+    expect(grown.props.w).toBe(232)
+    expect(moved.y).toBeGreaterThan(220 + 232 + CLUSTER_LABEL_SPACE + 20)
+    expect(rectsOverlap(clusterArea(grown), clusterArea(moved))).toBe(false)
+    const held = shapeIn<NoteShape>(observer, note)!
+    expect(held.y + recordSize(held).h + CLUSTER_PADDING).toBeLessThanOrEqual(grown.props.h)
+    await waitFor('Anna to see the cluster grown', () => shapeIn<ClusterShape>(anna, top)?.props.h === needed)
+    expect(anna.closes).toEqual([])
+  })
+
+  it('is held when it is created in the cluster', async () => {
+    const session = await createSession(fixture.server.origin)
+    const annaJoined = await join(fixture.server.origin, session.id, 'Anna')
+    const anna = fixture.client(session.id, { participant: annaJoined.participantToken })
+    const moderator = fixture.client(session.id, { token: session.moderatorToken })
+    await Promise.all([anna, moderator].map((client) => client.synced()))
+    const board = boardsInOrder(readRecords(moderator.doc))[0]!
+    const top = cluster(board, 'oben', 32, 220, 'a8')
+    writeRecords(moderator.doc, { put: [top] })
+    await waitFor('Anna to see the cluster', () => shapeIn(anna, top.id))
+    const note = buildNoteRecord({ board, author: { authorId: annaJoined.participantId, authorName: 'Anna' }, text: 'Ein langer Text', siblings: readRecords(anna.doc) })
+    writeRecords(anna.doc, { put: [{ ...note, parentId: top.id, x: CLUSTER_PADDING, y: CLUSTER_PADDING, props: { ...note.props, growY: 60 } }] })
+    await waitFor('the moderator to see the cluster grown around the note', () => shapeIn<ClusterShape>(moderator, top.id)?.props.h === CLUSTER_PADDING + 260 + CLUSTER_PADDING)
+    expect(anna.closes).toEqual([])
+  })
+
+  it('changes nothing when the note fits', async () => {
+    const { anna, moderator, observer, note, top, below } = await annasNoteBesideClusters(false)
+    moveAnnasNote(anna, note, top, CLUSTER_PADDING, CLUSTER_PADDING)
+    await waitFor('the observer to see the note in the cluster', () => shapeIn<NoteShape>(observer, note)?.parentId === top)
+    await afterAllThatCame(moderator, observer, below, 'später')
+    expect(shapeIn<ClusterShape>(observer, top)!.props).toMatchObject({ w: 232, h: 232 })
+    expect(shapeIn<ClusterShape>(observer, below)!.y).toBe(220 + 232 + CLUSTER_LABEL_SPACE + 20)
+  })
+
+  it('is left to a moderator’s canvas that fitted the cluster in the same update', async () => {
+    const { moderator, observer, note, top, below } = await annasNoteBesideClusters(true)
+    // The moderator drops Anna's note: their canvas grows the cluster (more than the server would) and moves the one below.
+    const frame = shapeIn<ClusterShape>(moderator, top)!
+    const next = shapeIn<ClusterShape>(moderator, below)!
+    const dropped = { ...shapeIn<NoteShape>(moderator, note)!, parentId: frame.id, x: CLUSTER_PADDING, y: CLUSTER_PADDING }
+    writeRecords(moderator.doc, { put: [dropped, { ...frame, props: { ...frame.props, h: 320 } }, { ...next, y: next.y + 100 }] })
+    await waitFor('the observer to see the note in the cluster', () => shapeIn<NoteShape>(observer, note)?.parentId === top)
+    await afterAllThatCame(moderator, observer, below, 'später')
+    expect(shapeIn<ClusterShape>(observer, top)!.props.h).toBe(320)
+    expect(shapeIn<ClusterShape>(observer, below)!.y).toBe(next.y + 100)
+    expect(shapeIn<NoteShape>(observer, note)).toMatchObject({ x: CLUSTER_PADDING, y: CLUSTER_PADDING })
   })
 })

@@ -1,46 +1,98 @@
 import type * as Y from 'yjs'
-import type { TLRecord, TLShape } from '@tldraw/tlschema'
+import type { TLShape } from '@tldraw/tlschema'
 import { getRecordStore, readRecords, writeRecords } from '../../shared/doc/documentLayout.ts'
+import type { RecordChangeListener } from '../../shared/doc/recordStore.ts'
 import { clusterGrowthOnBoard, recordSize } from '../../shared/workshop/clusterGrowthOnBoard.ts'
-import { isBoard, isCluster, isNote } from '../../shared/workshop/workshopRecords.ts'
+import { insideCluster } from '../../shared/workshop/clusterLayout.ts'
+import { isBoard, isCluster, isNote, type ClusterShape, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
 
 /**
- * A note in a cluster that gets taller than the cluster's inside (its author types a long text)
- * was cut off at the cluster's bottom edge (clusters clip their notes) until a moderator moved it
- * or tidied the board. A moderator's canvas grows the cluster itself (client/canvas/clusterGrowth.ts);
+ * A note in a cluster that is taller than the cluster's inside was cut off at the cluster's
+ * bottom edge (clusters clip their notes) until a moderator moved it or tidied the board: its
+ * author typed a long text, or dropped her long note into a small cluster. A moderator's canvas
+ * grows the cluster itself (client/canvas/clusterGrowth.ts, and at a drop BoardFrameShapeUtil);
  * a participant may not change clusters, and a client's word is not enough to let them (the gate
  * would have to believe the note's height). So the server grows the cluster, as its own change
- * (`origin`) in the tick after the one that brought the note's new height, the same way a
- * moderator's canvas does (shared clusterGrowthOnBoard: neighbouring clusters move aside).
+ * (`origin`) in the tick after the one that brought the note, the same way a moderator's canvas
+ * does (shared clusterGrowthOnBoard: neighbouring clusters move aside).
  *
- * Only a note that got taller (its `growY` or scale, i.e. its text) counts, not one that moved:
- * a note dragged over a cluster's edge is the drop's business (the canvas's), and growing a frame
- * under someone's pointer would keep it from being left. A note that fits already changes nothing,
- * so a moderator's typing, which their canvas fitted in the same update, is left alone.
- * Returns the function that stops watching.
+ * What counts:
+ * - a note that got taller (its `growY` or scale, i.e. its text), or one created in a cluster;
+ * - a note that entered a cluster (its parent changed to it), once it has come to rest there.
+ *   tldraw puts a dragged note into the frame under the pointer while the drag goes on, and the
+ *   canvas sends every frame of it: growing a frame under someone's pointer would keep it from
+ *   being left, and a note dragged across the board would grow every cluster on its way. At the
+ *   drop a participant's canvas slides the note inside the cluster's padding
+ *   (keepNotesInsideCluster), so a note that came to rest lies where `insideCluster` puts it; one
+ *   too large for the cluster then sits at the padding and still reaches past the edge.
+ * A note that only moved within its cluster is the canvas's business. A note that fits already
+ * changes nothing, so a moderator's drop or typing, which their canvas fitted in the same
+ * update, is left alone. Returns the function that stops watching.
  */
 export function growClustersAroundGrownNotes(doc: Y.Doc, origin: unknown): () => void {
   const store = getRecordStore(doc)
-  const onChange = (
-    changes: Map<string, { action: 'add' | 'update' | 'delete'; oldValue?: TLRecord; newValue?: TLRecord }>,
-    transaction: Y.Transaction,
-  ) => {
+  /** Notes that entered a cluster and have not come to rest in it yet (a drag may still be going on). */
+  const entering = new Set<string>()
+  const onChange: RecordChangeListener = (changes, transaction) => {
     if (transaction.origin === origin) return
     const grownNotes: string[] = []
+    let enteringChanged = false
     for (const [id, change] of changes) {
+      if (change.action === 'delete' || !isNote(change.newValue)) {
+        entering.delete(id)
+        continue
+      }
+      if (entering.has(id)) enteringChanged = true
+      if (change.action === 'add') {
+        grownNotes.push(id)
+        continue
+      }
       const { oldValue, newValue } = change
-      if (change.action !== 'update' || !oldValue || !newValue || !isNote(oldValue) || !isNote(newValue)) continue
+      if (!isNote(oldValue)) continue
       if (recordSize(newValue).h > recordSize(oldValue).h) grownNotes.push(id)
+      else if (newValue.parentId !== oldValue.parentId) {
+        entering.add(id)
+        enteringChanged = true
+      }
     }
     // After the transaction that brought them, as a change of its own.
-    if (grownNotes.length > 0) queueMicrotask(() => growClustersOf(doc, grownNotes, origin))
+    if (grownNotes.length > 0 || enteringChanged) {
+      queueMicrotask(() => {
+        if (doc.isDestroyed) return // the room was unloaded meanwhile
+        growClustersOf(doc, [...grownNotes, ...settledNotes(doc, entering)], origin)
+      })
+    }
   }
   store.on('change', onChange)
   return () => store.off('change', onChange)
 }
 
+/**
+ * The entering notes that came to rest in their cluster; they, and those no longer in a cluster,
+ * are no longer entering.
+ */
+function settledNotes(doc: Y.Doc, entering: Set<string>): string[] {
+  const store = getRecordStore(doc)
+  const settled: string[] = []
+  for (const id of entering) {
+    const note = store.get(id)
+    const cluster = note && isNote(note) ? store.get(note.parentId) : undefined
+    if (!note || !isNote(note) || !cluster || !isCluster(cluster)) entering.delete(id)
+    else if (restsIn(cluster, note)) {
+      entering.delete(id)
+      settled.push(id)
+    }
+  }
+  return settled
+}
+
+/** Whether `note` lies where a drop leaves it in `cluster`: inside its padding, or at the padding where it is too large. */
+function restsIn(cluster: ClusterShape, note: NoteShape): boolean {
+  const spot = insideCluster(cluster.props, { x: note.x, y: note.y, ...recordSize(note) })
+  return spot.x === note.x && spot.y === note.y
+}
+
 function growClustersOf(doc: Y.Doc, noteIds: readonly string[], origin: unknown): void {
-  if (doc.isDestroyed) return // the room was unloaded meanwhile
   const store = getRecordStore(doc)
   const clusterIds = new Set<string>()
   for (const id of noteIds) {
