@@ -1,6 +1,6 @@
 import type { TLNoteShape, TLRecord, TLShapeId } from '@tldraw/tlschema'
 import type { IndexKey } from '@tldraw/utils'
-import { NOTE_SIZE } from '../../shared/workshop/boardLayout.ts'
+import { recordSize } from '../../shared/workshop/clusterGrowthOnBoard.ts'
 import { isBoard, isCluster, type BoardShape } from '../../shared/workshop/workshopRecords.ts'
 
 export interface BoardLookup {
@@ -47,10 +47,8 @@ export function keepNoteOnBoard(prev: TLNoteShape, next: TLNoteShape, lookup: Bo
   if (prev.x === next.x && prev.y === next.y && prev.parentId === next.parentId) return next
   const origin = pagePosition(next, lookup)
   if (!origin) return next
-  const centre = {
-    x: origin.x + (NOTE_SIZE * next.props.scale) / 2,
-    y: origin.y + ((NOTE_SIZE + next.props.growY) * next.props.scale) / 2,
-  }
+  const size = recordSize(next)
+  const centre = { x: origin.x + size.w / 2, y: origin.y + size.h / 2 }
   const target = lookup.boards.find(
     (board) => centre.x >= board.x && centre.x <= board.x + board.props.w && centre.y >= board.y && centre.y <= board.y + board.props.h,
   )
