@@ -25,7 +25,8 @@ describe('deriveWorkshopView', () => {
   it('puts notes into their nearest cluster, flattens nested clusters onto the board, and leaves out notes off every board', () => {
     const [first, second] = view.boards
     expect(first!.clusters.map((cluster) => cluster.id)).toEqual([C.verwaltung, C.vereine, C.unbenannt])
-    expect(first!.clusters[0]!.notes.map((note) => note.id)).toEqual([N.buergerhaushalt, N.zitat])
+    // In reading order, as the export: Jürgen's later note is pinned left of Anna's.
+    expect(first!.clusters[0]!.notes.map((note) => note.id)).toEqual([N.zitat, N.buergerhaushalt])
     expect(second!.clusters.map((cluster) => cluster.name)).toEqual(['Schule | Kita', 'Schule | Kita › Ganztag'])
     expect(second!.clusters[1]!.notes.map((note) => note.text)).toEqual(['Offene Ganztagsschule einbinden'])
     expect(allNotes(view).map((note) => note.id)).not.toContain(N.parkplatz)

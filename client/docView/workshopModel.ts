@@ -6,6 +6,7 @@ import type { Role } from '../../shared/permissions/participantRules.ts'
 import { richTextToPlain } from '../../shared/text/richTextToPlain.ts'
 import { countDotsByTarget, readDotStanding, type DotStanding } from '../../shared/workshop/dots.ts'
 import { boardsInOrder, isCluster, isNote, type ClusterShape, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
+import { inReadingOrder, readingPlaceOnBoard } from '../../shared/workshop/readingOrder.ts'
 import { clustersInCanvasOrder, placeOf } from '../../shared/workshop/workshopStructure.ts'
 import { rankByDots } from '../../shared/export/ranking.ts'
 import type { RankingEntry } from '../../shared/export/exportSchema.ts'
@@ -86,7 +87,9 @@ function questionFromBoardName(name: string): string {
   return name.replace(/^\d+\.\s*/, '')
 }
 
-const byCreation = (a: NoteView, b: NoteView) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+/** Notes on the same spot (a pile) in the order they were written, as the export lists them. */
+const byCreation = (a: NoteShape, b: NoteShape) =>
+  Date.parse(a.meta.createdAt) - Date.parse(b.meta.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /** A nested cluster is named with the clusters it sits in: "Schule › Ganztag". */
 function clusterName(cluster: ClusterShape, byId: ReadonlyMap<string, TLRecord>): string {
@@ -141,17 +144,21 @@ export function deriveWorkshopView(input: WorkshopInput, viewer: Viewer): Worksh
     }
   }
 
+  // Notes as a person reads the board, rows top to bottom, left to right (the export's order).
+  const inReadingOrderOnBoard = (notes: readonly NoteShape[] | undefined) =>
+    inReadingOrder(notes ?? [], (note) => readingPlaceOnBoard(note, byId), byCreation)
+
   const boards = boardsInOrder(records).map((board): BoardView => {
     const clusters = clustersInCanvasOrder(clustersByBoard.get(board.id) ?? [], byId).map(
       (cluster): ClusterView => ({
         id: cluster.id,
         name: clusterName(cluster, byId),
-        notes: (notesByCluster.get(cluster.id) ?? []).map(noteView).sort(byCreation),
+        notes: inReadingOrderOnBoard(notesByCluster.get(cluster.id)).map(noteView),
         dots: dotsOf(cluster.id),
         myDots: myCounts.get(cluster.id) ?? 0,
       }),
     )
-    const notes = (looseByBoard.get(board.id) ?? []).map(noteView).sort(byCreation)
+    const notes = inReadingOrderOnBoard(looseByBoard.get(board.id)).map(noteView)
     return {
       id: board.id,
       questionIndex: board.meta.questionIndex,

@@ -4,15 +4,19 @@ import * as Y from 'yjs'
 import { readRecords, writeRecords } from '../doc/documentLayout.ts'
 import { writeModerationState, type VotingRound } from '../moderation/moderationState.ts'
 import { getDotsMap, type Dot } from '../workshop/dots.ts'
-import { boardsInOrder, buildNoteRecord } from '../workshop/workshopRecords.ts'
+import { seedSessionDocument } from '../workshop/seedSession.ts'
+import { boardsInOrder, buildNoteRecord, isNote, PAGE_ID } from '../workshop/workshopRecords.ts'
+import { richTextToPlain } from '../text/richTextToPlain.ts'
 import { buildExport, ExportError, type ExportOptions } from './exportModel.ts'
 import { exportJsonSchema, workshopExportSchema, type ExportNote, type WorkshopExport } from './exportSchema.ts'
 import {
   buildExportFixture,
+  clusterRecord,
   FIXTURE_CLUSTER_IDS,
   FIXTURE_EXPORTED_AT,
   FIXTURE_NOTE_IDS,
   FIXTURE_SESSION_ID,
+  fixtureTemplate,
 } from './testing/exportFixture.ts'
 
 const baseOptions: ExportOptions = {
@@ -51,15 +55,16 @@ describe('buildExport', () => {
     ])
     const [first, second, third] = model.boards
     expect(first!.clusters.map((cluster) => [cluster.label, cluster.notes.map((note) => note.id)])).toEqual([
-      ['Verwaltung & Politik', [FIXTURE_NOTE_IDS.buergerhaushalt, FIXTURE_NOTE_IDS.zitat]],
+      // Reading order: the later note is pinned left of the earlier one.
+      ['Verwaltung & Politik', [FIXTURE_NOTE_IDS.zitat, FIXTURE_NOTE_IDS.buergerhaushalt]],
       ['Vereine 🎉', [FIXTURE_NOTE_IDS.vereine]],
       ['', []],
     ])
     expect(first!.unclusteredNotes.map((note) => note.id)).toEqual([
       FIXTURE_NOTE_IDS.leer,
       FIXTURE_NOTE_IDS.leerzeichen,
-      FIXTURE_NOTE_IDS.formel,
       FIXTURE_NOTE_IDS.markdown,
+      FIXTURE_NOTE_IDS.formel, // in the second row
     ])
     expect(second!.clusters.map((cluster) => [cluster.id, cluster.notes.length])).toEqual([
       [FIXTURE_CLUSTER_IDS.schule, 0],
@@ -132,16 +137,16 @@ describe('buildExport', () => {
     const model = exportFixture({ anonymise: true })
     const names = allNotes(model).map((note) => [note.id, note.authorName])
     expect(names).toEqual([
-      [FIXTURE_NOTE_IDS.buergerhaushalt, 'Teilnehmer:in 1'], // Anna
-      [FIXTURE_NOTE_IDS.zitat, 'Teilnehmer:in 2'], // Jürgen
+      [FIXTURE_NOTE_IDS.zitat, 'Teilnehmer:in 1'], // Jürgen
+      [FIXTURE_NOTE_IDS.buergerhaushalt, 'Teilnehmer:in 2'], // Anna
       [FIXTURE_NOTE_IDS.vereine, 'Teilnehmer:in 3'], // first "anonym"
-      [FIXTURE_NOTE_IDS.leer, 'Teilnehmer:in 1'],
+      [FIXTURE_NOTE_IDS.leer, 'Teilnehmer:in 2'],
       [FIXTURE_NOTE_IDS.leerzeichen, 'Teilnehmer:in 4'], // second "anonym", a different person
-      [FIXTURE_NOTE_IDS.formel, 'Teilnehmer:in 2'],
       [FIXTURE_NOTE_IDS.markdown, 'Teilnehmer:in 4'],
-      [FIXTURE_NOTE_IDS.schule, 'Teilnehmer:in 1'],
+      [FIXTURE_NOTE_IDS.formel, 'Teilnehmer:in 1'],
+      [FIXTURE_NOTE_IDS.schule, 'Teilnehmer:in 2'],
       [FIXTURE_NOTE_IDS.schulen, 'Teilnehmer:in 3'],
-      [FIXTURE_NOTE_IDS.umlaute, 'Teilnehmer:in 2'],
+      [FIXTURE_NOTE_IDS.umlaute, 'Teilnehmer:in 1'],
       [FIXTURE_NOTE_IDS.parkplatz, 'Teilnehmer:in 4'],
     ])
     const json = JSON.stringify(model)
@@ -435,5 +440,86 @@ describe('buildExport with several voting rounds', () => {
     for (const ranking of Object.values(model.boards[0]!.rankingByRound!))
       expect(ranking.map((entry) => entry.id)).not.toContain(N.leer)
     expect(model.rounds![1]!.dotsCast).toBe(13) // dots cast are what was cast, whatever is listed
+  })
+})
+
+describe('buildExport lists notes in reading order', () => {
+  /**
+   * A board read as a person reads it: notes created in one order and pinned in another, a little
+   * higher or lower within their rows. Times are creation times; positions are relative to the
+   * note's parent (the cluster's notes to the cluster, loose notes to the board, the others to the page).
+   */
+  function scrambledBoard(): Y.Doc {
+    const doc = new Y.Doc()
+    seedSessionDocument(doc, fixtureTemplate, new Date('2026-11-26T08:00:00Z'))
+    const board = boardsInOrder(readRecords(doc))[0]!
+    const cluster = clusterRecord(createShapeId('c-cluster'), board, 'Verkehr', 'a5', 32, 180)
+    const author = { authorId: 'u-anna', authorName: 'Anna' }
+    const placed = (name: string, minute: number, parentId: string, x: number, y: number) => {
+      const note = buildNoteRecord({ board, author, text: name, siblings: [], now: new Date(`2026-11-26T09:${String(minute).padStart(2, '0')}:00Z`), id: createShapeId(name) })
+      return { ...note, parentId: parentId as typeof note.parentId, x, y }
+    }
+    writeRecords(doc, {
+      put: [
+        cluster,
+        placed('c1', 0, cluster.id, 248, 60), // first row, right
+        placed('c2', 1, cluster.id, 16, 280), // second row, left
+        placed('c3', 2, cluster.id, 16, 70), // first row, left, 10 px lower than c1
+        placed('c4', 3, cluster.id, 248, 300), // second row, right
+        placed('l1', 4, board.id, 764, 420),
+        placed('l2', 5, board.id, 540, 430),
+        placed('l3', 6, board.id, 764, 190),
+        placed('l4', 7, board.id, 540, 180),
+        placed('o1', 8, PAGE_ID, -600, 300),
+        placed('o2', 9, PAGE_ID, -600, 0),
+      ],
+    })
+    return doc
+  }
+  const names = (notes: readonly ExportNote[]) => notes.map((note) => note.text)
+  const placeDots = (doc: Y.Doc, dots: ReadonlyArray<readonly [targetId: string, voterId: string, createdAt: string]>) =>
+    doc.transact(() =>
+      dots.forEach(([targetId, voterId, createdAt], position) => {
+        const dot: Dot = { voterId, targetId, roundId: 'r1', createdAt }
+        getDotsMap(doc).set(`dot-${position}`, dot)
+      }),
+    )
+
+  it('in a cluster, loose on the board and off every board: rows top to bottom, left to right', () => {
+    const model = exportFixture({}, scrambledBoard())
+    const board = model.boards[0]!
+    expect(names(board.clusters[0]!.notes)).toEqual(['c3', 'c1', 'c2', 'c4'])
+    expect(names(board.unclusteredNotes)).toEqual(['l4', 'l3', 'l2', 'l1'])
+    expect(names(model.notesOutsideBoards)).toEqual(['o2', 'o1'])
+  })
+
+  it('numbers anonymised authors in that order', () => {
+    const doc = scrambledBoard()
+    const notes = readRecords(doc).filter(isNote)
+    writeRecords(doc, { put: notes.map((note) => ({ ...note, meta: { ...note.meta, authorId: `u-${richTextToPlain(note.props.richText)}` } })) })
+    const cluster = exportFixture({ anonymise: true }, doc).boards[0]!.clusters[0]!
+    expect(cluster.notes.map((note) => [note.text, note.authorName])).toEqual([
+      ['c3', 'Teilnehmer:in 1'],
+      ['c1', 'Teilnehmer:in 2'],
+      ['c2', 'Teilnehmer:in 3'],
+      ['c4', 'Teilnehmer:in 4'],
+    ])
+  })
+
+  it('keeps the ranking by dots, ties by creation: a cluster dates from its oldest note, not its first listed', () => {
+    const doc = scrambledBoard()
+    placeDots(doc, [
+      [createShapeId('c2'), 'u-ben', '2026-11-26T10:00:00.000Z'],
+      [createShapeId('c-cluster'), 'u-ben', '2026-11-26T10:01:00.000Z'],
+      [createShapeId('l4'), 'u-ben', '2026-11-26T10:02:00.000Z'],
+      [createShapeId('l4'), 'u-cem', '2026-11-26T10:03:00.000Z'],
+    ])
+    const ranking = exportFixture({}, doc).boards[0]!.ranking
+    // The cluster's oldest note c1 (09:00) is older than c2 (09:01), though c3 (09:02) is listed first.
+    expect(ranking.map((entry) => [entry.place, entry.label])).toEqual([
+      [1, 'l4'],
+      [2, 'Verkehr'],
+      [2, 'c2'],
+    ])
   })
 })

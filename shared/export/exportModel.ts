@@ -4,6 +4,7 @@ import { readModerationState } from '../moderation/moderationState.ts'
 import { richTextToPlain } from '../text/richTextToPlain.ts'
 import { countDotsByRoundAndTarget, countDotsByTarget, countingDots, readDots, roundBudgetsOf } from '../workshop/dots.ts'
 import { boardsInOrder, isCluster, isNote, type ClusterShape, type NoteShape } from '../workshop/workshopRecords.ts'
+import { inReadingOrder, readingPlaceOnBoard } from '../workshop/readingOrder.ts'
 import { clustersInCanvasOrder, placeOf } from '../workshop/workshopStructure.ts'
 import { createAuthorNamer } from './authorAliases.ts'
 import {
@@ -106,6 +107,11 @@ export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport 
     color: note.props.color,
   })
 
+  // Notes as a person reads the board (rows top to bottom, left to right), not as they were
+  // created: the protocol is read beside the board or its photo.
+  const inReadingOrderOnBoard = (notes: readonly NoteShape[] | undefined) =>
+    inReadingOrder(notes ?? [], (note) => readingPlaceOnBoard(note, byId), byCreation)
+
   // Reading order (boards, their clusters, then unclustered notes) is also the order in which
   // anonymised authors are numbered, so build strictly in this order.
   const boards = boardsInOrder(records).map((board): ExportBoard => {
@@ -116,10 +122,10 @@ export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport 
         label: cluster.props.name,
         dots: dotsOf(cluster.id),
         ...dotsByRoundOf(cluster.id),
-        notes: oldestFirst(notesByCluster.get(cluster.id)).map(toExportNote),
+        notes: inReadingOrderOnBoard(notesByCluster.get(cluster.id)).map(toExportNote),
       }),
     )
-    const unclusteredNotes = oldestFirst(unclusteredByBoard.get(board.id)).map(toExportNote)
+    const unclusteredNotes = inReadingOrderOnBoard(unclusteredByBoard.get(board.id)).map(toExportNote)
     return {
       id: board.id,
       questionIndex: board.meta.questionIndex,
@@ -150,7 +156,7 @@ export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport 
     notesHidden: moderation.hiddenMode,
     sealedNotes,
     boards,
-    notesOutsideBoards: oldestFirst(notesOutsideBoards).map(toExportNote),
+    notesOutsideBoards: inReadingOrderOnBoard(notesOutsideBoards).map(toExportNote),
   }
 }
 
@@ -181,8 +187,8 @@ function rankCandidates(
         id: cluster.id,
         label: cluster.label,
         dots: dotsOf(cluster),
-        // Notes are oldest first, so the first one dates the cluster.
-        createdAt: cluster.notes[0]?.createdAt ?? null,
+        // Listed in reading order, so the oldest note, wherever it is, dates the cluster.
+        createdAt: oldestCreation(cluster.notes),
       }),
     ),
     ...clusters.flatMap((cluster) => cluster.notes.map(noteCandidate)),
@@ -190,12 +196,15 @@ function rankCandidates(
   ]
 }
 
-function oldestFirst(notes: readonly NoteShape[] | undefined): NoteShape[] {
-  // Each time parsed once, not in every comparison (thousands of notes: ~10⁵ comparisons).
-  return (notes ?? [])
-    .map((note) => ({ note, time: Date.parse(note.meta.createdAt) }))
-    .sort((a, b) => a.time - b.time || compareStrings(a.note.id, b.note.id))
-    .map(({ note }) => note)
+/** Notes on the same spot (a pile) in the order they were created, then by id. */
+function byCreation(a: NoteShape, b: NoteShape): number {
+  return Date.parse(a.meta.createdAt) - Date.parse(b.meta.createdAt) || compareStrings(a.id, b.id)
+}
+
+function oldestCreation(notes: readonly ExportNote[]): string | null {
+  let oldest: ExportNote | undefined
+  for (const note of notes) if (!oldest || Date.parse(note.createdAt) < Date.parse(oldest.createdAt)) oldest = note
+  return oldest?.createdAt ?? null
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -49,7 +49,7 @@ export const exportClusterSchema = z
     label: z.string().describe('Name of the cluster frame; may be empty'),
     dots: dots.describe('Dots placed on the cluster itself (not those of its notes) in the counted voting round (see `voting`)'),
     dotsByRound,
-    notes: z.array(exportNoteSchema).describe('Notes in the cluster, oldest first'),
+    notes: z.array(exportNoteSchema).describe('Notes in the cluster in reading order of their places: rows top to bottom, left to right'),
   })
   .strict()
   .meta({ id: 'ExportCluster', description: 'A named group of notes on a board (a frame on the canvas)' })
@@ -73,7 +73,7 @@ export const exportBoardSchema = z
     questionIndex: z.number().int().min(0).describe('0-based position of the guiding question in the template'),
     question: z.string().describe('The guiding question, verbatim from the template'),
     clusters: z.array(exportClusterSchema).describe('Clusters on the board in canvas order'),
-    unclusteredNotes: z.array(exportNoteSchema).describe('Notes on the board outside any cluster, oldest first'),
+    unclusteredNotes: z.array(exportNoteSchema).describe('Notes on the board outside any cluster, in reading order of their places'),
     ranking: z
       .array(rankingEntrySchema)
       .describe('Notes and clusters of the board with at least one dot, most dots first; ties in order of creation'),
@@ -165,7 +165,7 @@ export const workshopExportSchema = z
     boards: z.array(exportBoardSchema).describe('One board per guiding question, in template order'),
     notesOutsideBoards: z
       .array(exportNoteSchema)
-      .describe('Notes that were moved off every board, oldest first; usually empty'),
+      .describe('Notes that were moved off every board, in reading order of their places; usually empty'),
   })
   .strict()
   .meta({ title: 'Pinnwand workshop export', description: 'The results of one Pinnwand session' })

@@ -155,8 +155,8 @@ describe('CSV', () => {
 
   it('shows wall-clock time of the organisers’ zone, or another zone when asked', () => {
     const firstNote = (text: string) => Papa.parse<string[]>(text.slice(1), { newline: '\r\n' }).data.find((row) => row[3] === CSV_ROW_KINDS.note)!
-    expect(firstNote(csv)[6]).toBe('2026-11-26 10:05:00')
-    expect(firstNote(toCsv(exportFixture(), { timeZone: 'UTC' }))[6]).toBe('2026-11-26 09:05:00')
+    expect(firstNote(csv)[6]).toBe('2026-11-26 10:07:00')
+    expect(firstNote(toCsv(exportFixture(), { timeZone: 'UTC' }))[6]).toBe('2026-11-26 09:07:00')
   })
 
   it('gives every cluster a row with the dots on the cluster itself, so Punkte adds up to all counted dots', () => {

@@ -20,8 +20,9 @@ import {
  * notes made by `buildNoteRecord`, dots in the dots map, moderation state in its map. It holds
  * what breaks naive exporters: umlauts, emoji, commas, double quotes, line breaks, Markdown and
  * spreadsheet formula characters, empty notes, nested lists, clusters (one nested, one empty,
- * one unnamed), dots of an earlier voting round (listed per round, not counted in `dots`), and a
- * note moved off every board.
+ * one unnamed), dots of an earlier voting round (listed per round, not counted in `dots`), notes
+ * pinned in another order than they were written (in a cluster and loose), and a note moved off
+ * every board.
  */
 export const FIXTURE_SESSION_ID = 'fixture-session-0001'
 export const FIXTURE_EXPORTED_AT = new Date('2026-11-26T15:30:00Z')
@@ -91,7 +92,7 @@ export const FIXTURE_CLUSTER_IDS = {
 } as const
 
 /** A cluster as the canvas makes it: a tldraw frame on a board (or in another cluster). */
-function clusterRecord(id: TLShapeId, parent: BoardShape | ClusterShape, name: string, index: string, x: number): ClusterShape {
+export function clusterRecord(id: TLShapeId, parent: BoardShape | ClusterShape, name: string, index: string, x: number, y = 180): ClusterShape {
   return {
     id,
     typeName: 'shape',
@@ -99,7 +100,7 @@ function clusterRecord(id: TLShapeId, parent: BoardShape | ClusterShape, name: s
     parentId: parent.id,
     index: index as IndexKey,
     x,
-    y: 180,
+    y,
     rotation: 0,
     isLocked: false,
     opacity: 1,
@@ -144,13 +145,16 @@ export function buildExportFixture({ earlierRound = true }: ExportFixtureOptions
   }
 
   const N = FIXTURE_NOTE_IDS
-  note(N.buergerhaushalt, board1, anna, 'Mehr Bürgerhaushalt, „sofort“!', '2026-11-26T09:05:00Z', verwaltung)
-  note(N.zitat, board1, juergen, 'Er sagte "Beteiligung"\nund dann: nichts 🙈', '2026-11-26T09:07:00Z', verwaltung)
+  const buergerhaushalt = note(N.buergerhaushalt, board1, anna, 'Mehr Bürgerhaushalt, „sofort“!', '2026-11-26T09:05:00Z', verwaltung)
+  const zitat = note(N.zitat, board1, juergen, 'Er sagte "Beteiligung"\nund dann: nichts 🙈', '2026-11-26T09:07:00Z', verwaltung)
+  // Pinned by hand, not in the order written: the later note left of the earlier one, a little lower.
+  written[written.indexOf(buergerhaushalt)] = { ...buergerhaushalt, x: 248, y: 60 }
+  written[written.indexOf(zitat)] = { ...zitat, x: 16, y: 70 }
   const vereineNote = note(N.vereine, board1, anonymous1, '', '2026-11-26T09:06:00Z', vereine)
   written[written.indexOf(vereineNote)] = { ...vereineNote, props: { ...vereineNote.props, richText: nestedListRichText } }
   note(N.leer, board1, anna, '', '2026-11-26T09:09:00Z')
   note(N.leerzeichen, board1, anonymous2, '  \n \n', '2026-11-26T09:09:30Z')
-  note(N.formel, board1, juergen, '=SUMME(A1:A3) ist keine Formel', '2026-11-26T09:10:00Z')
+  const formel = note(N.formel, board1, juergen, '=SUMME(A1:A3) ist keine Formel', '2026-11-26T09:10:00Z')
   note(
     N.markdown,
     board1,
@@ -161,6 +165,8 @@ export function buildExportFixture({ earlierRound = true }: ExportFixtureOptions
   note(N.schulen, board2, anonymous1, 'Kooperation mit Schulen\n\nzweiter Absatz, nach Leerzeile', '2026-11-26T09:20:00Z')
   note(N.umlaute, board2, juergen, 'Ökologische Ölförderung? Nein: ÄÖÜ äöü ß', '2026-11-26T09:21:00Z')
   note(N.schule, board2, anna, 'Offene Ganztagsschule einbinden', '2026-11-26T09:22:00Z', ganztag)
+  // Moved down a row after the next note was written in the free slot beside the others.
+  written[written.indexOf(formel)] = { ...formel, x: 32, y: 404 }
   const parkplatz = note(N.parkplatz, board1, anonymous2, 'Parkplatz: Wer bringt Kaffee? ☕', '2026-11-26T09:30:00Z')
   written[written.indexOf(parkplatz)] = { ...parkplatz, parentId: PAGE_ID, x: -600, y: 0 }
 
