@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import * as z from 'zod'
-import { DEFAULT_MAX_MESSAGE_BYTES } from '../shared/connection/messageSize.ts'
+import { DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_SYNC_MESSAGE_BYTES } from '../shared/connection/messageSize.ts'
 
 /** Server configuration, read once from the environment (see README "Configuration"). */
 export interface ServerConfig {
@@ -14,6 +14,11 @@ export interface ServerConfig {
   publicUrl: string | null
   /** Largest websocket message accepted (larger closes the sender with 1009). */
   maxMessageBytes: number
+  /**
+   * Largest sync answer (sync step 2) accepted in reply to the server's sync request: a device's
+   * whole offline backlog arrives in it. At least `maxMessageBytes`.
+   */
+  maxSyncMessageBytes: number
   /** Compaction thresholds of the update log. */
   compactAfterUpdates: number
   compactAfterBytes: number
@@ -85,6 +90,8 @@ const envSchema = z.object({
   UNLOAD_GRACE_MS: integer(30_000, 0, 24 * 3_600_000),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   MAX_MESSAGE_BYTES: integer(DEFAULT_MAX_MESSAGE_BYTES, 1024, 64 * 1024 * 1024),
+  // No default here: unset, it follows MAX_MESSAGE_BYTES when that is set higher (see loadConfig).
+  MAX_SYNC_MESSAGE_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).optional(),
   COMPACT_AFTER_UPDATES: integer(500, 1, 1_000_000),
   COMPACT_AFTER_BYTES: integer(8 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   CLIENT_DIR: z.string().min(1).default('dist/client'),
@@ -110,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new Error(`Invalid environment variable ${issue.path.join('.')}: ${issue.message}`)
   }
   const vars = result.data
+  if (vars.MAX_SYNC_MESSAGE_BYTES !== undefined && vars.MAX_SYNC_MESSAGE_BYTES < vars.MAX_MESSAGE_BYTES)
+    throw new Error('Invalid environment variable MAX_SYNC_MESSAGE_BYTES: must be at least MAX_MESSAGE_BYTES')
   return {
     port: vars.PORT,
     host: vars.HOST,
@@ -118,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     unloadGraceMs: vars.UNLOAD_GRACE_MS,
     publicUrl: vars.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     maxMessageBytes: vars.MAX_MESSAGE_BYTES,
+    maxSyncMessageBytes: vars.MAX_SYNC_MESSAGE_BYTES ?? Math.max(DEFAULT_MAX_SYNC_MESSAGE_BYTES, vars.MAX_MESSAGE_BYTES),
     compactAfterUpdates: vars.COMPACT_AFTER_UPDATES,
     compactAfterBytes: vars.COMPACT_AFTER_BYTES,
     clientDir: resolve(vars.CLIENT_DIR),

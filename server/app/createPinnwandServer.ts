@@ -70,6 +70,7 @@ export function createPinnwandServer(config: ServerConfig, options: PinnwandServ
     maxConnectionsPerAddress: config.limits.maxConnectionsPerIp,
     trustProxy: config.trustProxy,
     maxMessageBytes: config.maxMessageBytes,
+    maxSyncMessageBytes: config.maxSyncMessageBytes,
     foreignUpgrades: options.foreignUpgrades ?? 'destroy',
   })
 

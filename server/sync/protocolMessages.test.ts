@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
-import { encodeSyncStep2, MESSAGE_SYNC } from './protocolMessages.ts'
+import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage, isSyncStep2Frame, MESSAGE_SYNC } from './protocolMessages.ts'
 
 /** Sync step 2 as y-protocols writes it for a document. */
 function stockSyncStep2(doc: Y.Doc): Uint8Array {
@@ -26,5 +26,18 @@ describe('encodeSyncStep2', () => {
     })
     const update = Y.encodeStateAsUpdate(doc)
     expect(encodeSyncStep2(update)).toEqual(stockSyncStep2(doc))
+  })
+})
+
+describe('isSyncStep2Frame', () => {
+  it('tells a sync answer from every other message by its first bytes', () => {
+    const doc = new Y.Doc()
+    doc.getMap('notes').set('a', 'Idee')
+    expect(isSyncStep2Frame(stockSyncStep2(doc))).toBe(true)
+    expect(isSyncStep2Frame(encodeSyncStep1(doc))).toBe(false)
+    expect(isSyncStep2Frame(encodeUpdateMessage(Y.encodeStateAsUpdate(doc)))).toBe(false)
+    expect(isSyncStep2Frame(encodeAwarenessMessage(new Uint8Array([0])))).toBe(false)
+    expect(isSyncStep2Frame(new Uint8Array([]))).toBe(false)
+    expect(isSyncStep2Frame(new Uint8Array([0xff]))).toBe(false)
   })
 })

@@ -40,6 +40,19 @@ export class MalformedMessageError extends Error {
   }
 }
 
+/**
+ * Whether `frame` starts as a sync answer (sync step 2), read from its first bytes only: the one
+ * message that may be larger than the others (see SyncConnection), judged before it is decoded.
+ */
+export function isSyncStep2Frame(frame: Uint8Array): boolean {
+  try {
+    const decoder = decoding.createDecoder(frame)
+    return decoding.readVarUint(decoder) === MESSAGE_SYNC && decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep2
+  } catch {
+    return false
+  }
+}
+
 export function decodeIncomingMessage(frame: Uint8Array): IncomingMessage {
   try {
     const decoder = decoding.createDecoder(frame)

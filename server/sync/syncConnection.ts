@@ -14,6 +14,7 @@ import {
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
+  isSyncStep2Frame,
   MalformedMessageError,
   type ReceivedAwarenessEntry,
 } from './protocolMessages.ts'
@@ -59,6 +60,8 @@ export class SyncConnection implements RoomPeer {
     readonly actor: Actor,
     /** The gate and the write limits (server/gate). */
     private readonly checkUpdate: UpdateCheck,
+    /** Larger messages close this connection with 1009, except the answer to our sync request. */
+    private readonly maxMessageBytes: number,
     /** Flushes pending changes of all rooms (write before anything leaves the server). */
     private readonly flush: () => void,
     private readonly onClosed: (connection: SyncConnection) => void,
@@ -139,8 +142,13 @@ export class SyncConnection implements RoomPeer {
   private receive(data: unknown, isBinary: boolean): void {
     if (this.closed) return
     try {
+      const frame = toUint8Array(data)
+      if (frame.byteLength > this.maxMessageBytes && !this.awaitsSyncAnswer(frame)) {
+        this.close(CLOSE_CODES.messageTooBig, `message too big (limit ${this.maxMessageBytes} bytes, MAX_MESSAGE_BYTES)`)
+        return
+      }
       if (!isBinary) throw new MalformedMessageError('text frames are not part of the protocol')
-      this.handle(decodeIncomingMessage(toUint8Array(data)))
+      this.handle(decodeIncomingMessage(frame))
     } catch (error) {
       if (error instanceof MalformedMessageError) this.close(CLOSE_CODES.malformedMessage, error.message)
       else {
@@ -148,6 +156,16 @@ export class SyncConnection implements RoomPeer {
         this.close(CLOSE_CODES.malformedMessage, 'message could not be processed')
       }
     }
+  }
+
+  /**
+   * A sync answer may exceed MAX_MESSAGE_BYTES (up to MAX_SYNC_MESSAGE_BYTES, which ws enforces):
+   * a device back online sends all its offline work in it, as one Yjs update nobody can cut into
+   * pieces. Only as the answer to our outstanding request, so a client cannot send such messages
+   * at will; the gate still judges the whole update.
+   */
+  private awaitsSyncAnswer(frame: Uint8Array): boolean {
+    return this.syncRequestedAt !== null && isSyncStep2Frame(frame)
   }
 
   private handle(message: ReturnType<typeof decodeIncomingMessage>): void {

@@ -28,8 +28,13 @@ export interface WebsocketEndpointOptions {
   maxConnectionsPerAddress: number
   /** Read the client address from X-Forwarded-For (behind a reverse proxy). */
   trustProxy: boolean
-  /** Frames above this size close the sender with 1009 (ws enforces it while reading). */
+  /** Messages above this size close the sender with 1009, except the sync answer below. */
   maxMessageBytes: number
+  /**
+   * The largest sync answer (sync step 2) to the server's sync request: a device's whole offline
+   * backlog, which Yjs sends as one update. ws enforces it on every frame while reading (1009).
+   */
+  maxSyncMessageBytes: number
   /** Dead connections (no pong) are dropped after at most two intervals. */
   pingIntervalMs?: number
   /** Upgrades for other paths: leave them to another listener (Vite's HMR in dev) or destroy them. */
@@ -52,7 +57,8 @@ export class WebsocketEndpoint {
     httpServer: Server,
     private readonly options: WebsocketEndpointOptions,
   ) {
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
+    // Each connection judges frames above maxMessageBytes by their type (SyncConnection.receive).
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(options.maxMessageBytes, options.maxSyncMessageBytes) })
     this.perAddress = new ConnectionsPerAddress(options.maxConnectionsPerAddress)
     httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       const path = (request.url ?? '').split('?')[0] ?? ''
@@ -95,8 +101,15 @@ export class WebsocketEndpoint {
     ws.binaryType = 'arraybuffer'
     this.alive.set(ws, true)
     ws.on('pong', () => this.alive.set(ws, true))
-    // Oversized frames: ws closes with 1009 itself and reports the error here; nothing else to do.
-    ws.on('error', () => undefined)
+    // Frames above maxPayload: ws closes with 1009 itself (without a reason) and reports it here.
+    // Only a sync answer can get that far, so it was an offline backlog beyond the sync limit.
+    ws.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH')
+        logThrottledWarning(
+          'sync-message-too-big',
+          `websocket closed (1009): a message above MAX_SYNC_MESSAGE_BYTES (${this.options.maxSyncMessageBytes}), e.g. the offline changes of a device that came back online`,
+        )
+    })
     const refuse = (code: number, reason: string) => ws.close(code, fitCloseReason(reason))
 
     const url = new URL(request.url ?? '/', 'http://localhost')
@@ -134,6 +147,7 @@ export class WebsocketEndpoint {
       room,
       { role, participantId, ...(authorName === undefined ? {} : { authorName }) },
       this.options.checkUpdate,
+      this.options.maxMessageBytes,
       () => this.options.rooms.scheduler.flush(),
       (closed) => {
         this.connections.delete(closed)
