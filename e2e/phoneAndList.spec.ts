@@ -310,7 +310,7 @@ test('hidden mode: the phone posts through the server, only its author reads the
   expect(foreign, 'requests that left the origin').toEqual([])
 })
 
-test('hidden mode: while voting, the phone shows a sealed note’s text to its author only; others see "Verdeckte Karte"', async ({ browser }, testInfo) => {
+test('hidden mode: while voting and in the round’s results, the phone shows a sealed note’s text to its author only; others see "Verdeckte Karte"', async ({ browser }, testInfo) => {
   const foreign: string[] = []
   const session = await createSession(server.origin)
   expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'setHiddenMode', hidden: true })).status).toBe(200)
@@ -334,6 +334,15 @@ test('hidden mode: while voting, the phone shows a sealed note’s text to its a
   await expect(lenasCard).toContainText('von Paul')
   await expect(lena.getByTestId('phone-view')).not.toContainText('Geheimer Vorschlag')
   await paul.screenshot({ path: testInfo.outputPath('phone-vote-sealed-own.png') })
+
+  // The round ends before the reveal: the results name the sealed note as the cards did.
+  await lenasCard.getByTestId('dot-add').tap()
+  await expect(lenasCard.getByTestId('dot-count')).toHaveText('1 Punkt · 1 von dir')
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'endVoting' })).status).toBe(200)
+  await expect(paul.getByTestId('phone-result')).toHaveText([/^1\. Geheimer Vorschlag\s*1 Punkt$/])
+  await expect(lena.getByTestId('phone-result')).toHaveText([/^1\. Verdeckte Karte\s*1 Punkt$/])
+  await expect(lena.getByTestId('phone-view')).not.toContainText('Geheimer Vorschlag')
+  await paul.screenshot({ path: testInfo.outputPath('phone-results-sealed-own.png') })
   expect(foreign, 'requests that left the origin').toEqual([])
 })
 

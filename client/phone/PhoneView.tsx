@@ -69,7 +69,7 @@ export default function PhoneView(props: DocViewProps) {
           )}
         </section>
       )}
-      {roundEnded && board && <PhoneResults board={board} />}
+      {roundEnded && board && <PhoneResults board={board} workshop={workshop} />}
       {board && workshop.actor.role !== 'viewer' && (
         <NoteComposer
           key={board.questionIndex}
