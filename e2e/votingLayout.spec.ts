@@ -73,3 +73,28 @@ test('the dot controls of two notes side by side stay apart, also with "2 zähle
   await expect(ben.getByTestId(`dot-count-${left}`)).toHaveText('2 Punkte · 2 von dir')
   await expect(ben.getByTestId(`dot-beyond-budget-${left}`)).toHaveText('1 zählt nicht')
 })
+
+test('after a reload, and on another device, the moderator’s voting form holds the last round’s settings', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await openModerator(browser, session)
+  // Before any round: the defaults.
+  await expect(moderator.getByTestId('voting-dots-input')).toHaveValue('5')
+  await moderator.getByTestId('voting-dots-input').fill('7')
+  await moderator.getByTestId('voting-max-per-target-input').fill('2')
+  await moderator.getByTestId('voting-hide-results').check()
+  await moderator.getByTestId('voting-start').click()
+  await expect(moderator.getByTestId('voting-status')).toHaveText(/7/)
+  await moderator.getByTestId('voting-end').click()
+  await expect(moderator.getByTestId('voting-end')).toBeDisabled()
+
+  const expectLastRound = async (page: Page) => {
+    await expect(page.getByTestId('voting-dots-input')).toHaveValue('7')
+    await expect(page.getByTestId('voting-max-per-target-input')).toHaveValue('2')
+    await expect(page.getByTestId('voting-hide-results')).toBeChecked()
+  }
+  await moderator.reload()
+  await expect(moderator.getByTestId('moderator-panel')).toBeVisible()
+  await expectLastRound(moderator)
+  // A fresh browser has nothing stored: the settings come from the session's document.
+  await expectLastRound(await openModerator(browser, session))
+})

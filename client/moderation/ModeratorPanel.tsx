@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import type * as Y from 'yjs'
-import { PHASES } from '../../shared/moderation/moderationState.ts'
+import { DEFAULT_DOTS_PER_PARTICIPANT, PHASES, type ModerationState } from '../../shared/moderation/moderationState.ts'
 import { boardId } from '../../shared/workshop/workshopRecords.ts'
 import { apiErrorMessage } from '../i18n/refusalMessage.ts'
 import { useTranslate, type Translate } from '../i18n/translate.ts'
@@ -37,6 +37,11 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   )
 }
 
+/** The round held last (running or ended), whose settings the form for the next round starts from. */
+function lastRound(moderation: ModerationState) {
+  return moderation.voting ?? moderation.earlierRounds.at(-1) ?? null
+}
+
 function invalid(t: Translate, min: number, max: number): void {
   showToast(t('moderation.invalidNumber', { min, max }), 'error')
 }
@@ -52,9 +57,19 @@ export default function ModeratorPanel({ sessionId, moderatorToken, doc, title, 
   const editor = useLiveEditor()
   const [open, setOpen] = useState(true)
   const [busy, setBusy] = useState(false)
-  const [dotsInput, setDotsInput] = useState('5')
+  const [dotsInput, setDotsInput] = useState(String(DEFAULT_DOTS_PER_PARTICIPANT))
   const [maxInput, setMaxInput] = useState('')
   const [hideResults, setHideResults] = useState(false)
+  // The voting form starts from the last round's settings, read from the document (also after a
+  // reload or on another device), and follows when a round starts; the defaults only before any.
+  const previousRound = lastRound(moderation)
+  const [prefilledFrom, setPrefilledFrom] = useState<string | null>(null)
+  if (previousRound && previousRound.roundId !== prefilledFrom) {
+    setPrefilledFrom(previousRound.roundId)
+    setDotsInput(String(previousRound.dotsPerParticipant))
+    setMaxInput(previousRound.maxPerTarget === null ? '' : String(previousRound.maxPerTarget))
+    setHideResults(previousRound.hideResults)
+  }
   const [minutesInput, setMinutesInput] = useState('5')
   const ids = useId()
 
