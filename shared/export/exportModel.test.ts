@@ -18,6 +18,7 @@ import {
   FIXTURE_SESSION_ID,
   fixtureTemplate,
 } from './testing/exportFixture.ts'
+import { buildSameNamedClustersFixture, SAME_NAMED_CLUSTER_IDS } from './testing/sameNamedClustersFixture.ts'
 
 const baseOptions: ExportOptions = {
   sessionId: FIXTURE_SESSION_ID,
@@ -521,5 +522,29 @@ describe('buildExport lists notes in reading order', () => {
       [2, 'Verkehr'],
       [2, 'c2'],
     ])
+  })
+})
+
+describe('buildExport tells clusters of the same name apart', () => {
+  const C = SAME_NAMED_CLUSTER_IDS
+
+  it('labels each cluster uniquely on its board, numbered by position, and keeps each its own notes', () => {
+    const board = exportFixture({}, buildSameNamedClustersFixture()).boards[0]!
+    expect(board.clusters.map((cluster) => [cluster.id, cluster.label, cluster.name, cluster.notes.map((note) => note.text)])).toEqual([
+      // Right of the other "Verkehr"; "Verkehr (2)" is taken by a cluster of that name.
+      [C.verkehrRight, 'Verkehr (3)', 'Verkehr', ['Tempo 30 vor Schulen']],
+      [C.verkehrLeft, 'Verkehr', undefined, ['Radweg Hauptstraße']],
+      [C.verkehr2, 'Verkehr (2)', undefined, ['Busse am Sonntag']],
+      [C.verkehrFar, 'verkehr (4)', 'verkehr ', ['Parken im Zentrum']],
+      [C.unnamedLeft, '', undefined, ['Bänke']],
+      [C.unnamedRight, '(ohne Titel) (2)', '  ', ['Trinkbrunnen']],
+    ])
+    expect(board.ranking).toEqual([{ place: 1, kind: 'cluster', id: C.verkehrRight, label: 'Verkehr (3)', dots: 1 }])
+  })
+
+  it('leaves the label of a cluster whose name is its own, and the JSON without `name`', () => {
+    for (const cluster of exportFixture().boards.flatMap((board) => board.clusters)) expect(cluster).not.toHaveProperty('name')
+    const model = exportFixture({}, buildSameNamedClustersFixture())
+    expect(workshopExportSchema.parse(model)).toEqual(model)
   })
 })

@@ -7,6 +7,7 @@ import { boardsInOrder, isCluster, isNote, type ClusterShape, type NoteShape } f
 import { inReadingOrder, readingPlaceOnBoard } from '../workshop/readingOrder.ts'
 import { clustersInCanvasOrder, placeOf } from '../workshop/workshopStructure.ts'
 import { createAuthorNamer } from './authorAliases.ts'
+import { distinctClusterLabels } from './clusterLabels.ts'
 import {
   dotsInRound,
   EXPORT_SCHEMA_VERSION,
@@ -116,10 +117,13 @@ export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport 
   // anonymised authors are numbered, so build strictly in this order.
   const boards = boardsInOrder(records).map((board): ExportBoard => {
     const clusterShapes = clustersInCanvasOrder(clustersByBoard.get(board.id) ?? [], byId)
+    // Every format and the ranking name a cluster by this label, so clusters of one name stay apart.
+    const labels = distinctClusterLabels(clusterShapes, byId)
     const clusters = clusterShapes.map(
       (cluster): ExportCluster => ({
         id: cluster.id,
-        label: cluster.props.name,
+        label: labels.get(cluster.id)!,
+        ...(labels.get(cluster.id) !== cluster.props.name && { name: cluster.props.name }),
         dots: dotsOf(cluster.id),
         ...dotsByRoundOf(cluster.id),
         notes: inReadingOrderOnBoard(notesByCluster.get(cluster.id)).map(toExportNote),

@@ -46,7 +46,15 @@ export function dotsInRound(item: { dotsByRound?: Record<string, number> }, roun
 export const exportClusterSchema = z
   .object({
     id: id.describe('tldraw shape id of the cluster frame'),
-    label: z.string().describe('Name of the cluster frame; may be empty'),
+    label: z
+      .string()
+      .describe(
+        'The cluster’s name, unique on its board: when clusters share a name (ignoring case and spaces), the first in reading order of the board keeps it and the others get " (2)", " (3)", … (unnamed ones "(ohne Titel) (2)", …); may be empty (an unnamed cluster)',
+      ),
+    name: z
+      .string()
+      .optional()
+      .describe('Name of the cluster frame on the canvas; present only when `label` differs from it (another cluster of the board has the same name)'),
     dots: dots.describe('Dots placed on the cluster itself (not those of its notes) in the counted voting round (see `voting`)'),
     dotsByRound,
     notes: z.array(exportNoteSchema).describe('Notes in the cluster in reading order of their places: rows top to bottom, left to right'),

@@ -13,6 +13,7 @@ import {
   FIXTURE_NOTE_IDS,
   FIXTURE_SESSION_ID,
 } from '../testing/exportFixture.ts'
+import { buildSameNamedClustersFixture } from '../testing/sameNamedClustersFixture.ts'
 import { escapeMarkdownHeading, escapeMarkdownInline, escapeMarkdownLine } from './markdownText.ts'
 import { exportFileName, exportFormats, isExportFormatId } from './index.ts'
 import { CSV_COLUMNS, CSV_FORMULA_PATTERN, CSV_ROW_KINDS, toCsv } from './toCsv.ts'
@@ -98,6 +99,49 @@ describe('golden files of the fixture with two voting rounds', () => {
   it('Markdown', () => expectGolden('fixture-rounds.md', toMarkdown(twoRoundExport())))
   it('DOCX (text outline of word/document.xml)', async () =>
     expectGolden('fixture-rounds.docx.txt', docxFileOutline(await toDocx(twoRoundExport()))))
+})
+
+describe('clusters of the same name', () => {
+  const model = () =>
+    buildExport(buildSameNamedClustersFixture(), {
+      sessionId: FIXTURE_SESSION_ID,
+      exportedAt: FIXTURE_EXPORTED_AT,
+      anonymise: false,
+      includeEmpty: true,
+    })
+  const shownLabels = ['Verkehr (3)', 'Verkehr', 'Verkehr (2)', 'verkehr (4)', '(ohne Titel)', '(ohne Titel) (2)']
+
+  it('golden files', async () => {
+    expectGolden('same-named-clusters.json', toJson(model()))
+    expectGolden('same-named-clusters.csv', toCsv(model()))
+    expectGolden('same-named-clusters.md', toMarkdown(model()))
+    expectGolden('same-named-clusters.docx.txt', docxFileOutline(await toDocx(model())))
+  })
+
+  it('CSV: every cluster and its notes under a label of their own', () => {
+    const [, ...rows] = Papa.parse<string[]>(toCsv(model()).slice(1), { newline: '\r\n' }).data
+    expect(rows.filter((row) => row[3] === CSV_ROW_KINDS.cluster).map((row) => row[2])).toEqual(shownLabels)
+    // Grouped by the Cluster column (as a pivot table does), each label holds its cluster's one note.
+    expect(rows.filter((row) => row[3] === CSV_ROW_KINDS.note).map((row) => [row[2], row[4]])).toEqual([
+      ['Verkehr (3)', 'Tempo 30 vor Schulen'],
+      ['Verkehr', 'Radweg Hauptstraße'],
+      ['Verkehr (2)', 'Busse am Sonntag'],
+      ['verkehr (4)', 'Parken im Zentrum'],
+      ['(ohne Titel)', 'Bänke'],
+      ['(ohne Titel) (2)', 'Trinkbrunnen'],
+    ])
+  })
+
+  it('Markdown and DOCX: one heading per cluster, each its own, and the ranking names the same one', async () => {
+    const markdown = toMarkdown(model())
+    expect([...markdown.matchAll(/^### Cluster: (.*)$/gm)].map(([, label]) => label!.replace(/ · .*$/, ''))).toEqual(
+      shownLabels.map(escapeMarkdownHeading),
+    )
+    expect(markdown).toContain('| 1 | 1 | Cluster | Verkehr (3) |')
+    const outline = docxFileOutline(await toDocx(model()))
+    expect([...outline.matchAll(/^\[Heading2\] Cluster: (.*)$/gm)].map(([, label]) => label!.replace(/ · .*$/, ''))).toEqual(shownLabels)
+    expect(outline).toContain('| 1 | 1 | Cluster | Verkehr (3) |')
+  })
 })
 
 describe('JSON', () => {

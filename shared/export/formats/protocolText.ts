@@ -1,4 +1,5 @@
 import type { ExportBoard, ExportRound, RankingEntry, WorkshopExport } from '../exportSchema.ts'
+import { UNTITLED_CLUSTER } from '../clusterLabels.ts'
 import { formatGermanDateTime } from './dateTime.ts'
 
 /**
@@ -16,7 +17,7 @@ export const PROTOCOL_TEXT = {
   noNotes: 'Keine Karten.',
   emptyCluster: 'Keine Karten in diesem Cluster.',
   emptyNote: '(leere Karte)',
-  untitledCluster: '(ohne Titel)',
+  untitledCluster: UNTITLED_CLUSTER,
   noDots: 'Keine Punkte vergeben.',
   notesOutsideBoards: 'Karten außerhalb der Leitfragen',
   rankingColumns: ['Platz', 'Punkte', 'Art', 'Inhalt'] as const,
@@ -31,8 +32,13 @@ export function questionHeading(board: ExportBoard): string {
   return `Leitfrage ${board.questionIndex + 1}: ${board.question}`
 }
 
+/** A cluster's label as the protocol shows it (the model's label is unique on its board; see clusterLabels.ts). */
+export function clusterLabelText(label: string): string {
+  return label.trim() === '' ? PROTOCOL_TEXT.untitledCluster : label
+}
+
 export function clusterHeading(label: string, dots: number): string {
-  const name = `Cluster: ${label === '' ? PROTOCOL_TEXT.untitledCluster : label}`
+  const name = `Cluster: ${clusterLabelText(label)}`
   return dots > 0 ? `${name} · ${dotsText(dots)}` : name
 }
 

@@ -1,7 +1,7 @@
 import Papa from 'papaparse'
 import { dotsInRound, type ExportNote, type ExportRound, type WorkshopExport } from '../exportSchema.ts'
 import { DEFAULT_TIME_ZONE, formatSpreadsheetDateTime } from './dateTime.ts'
-import { PROTOCOL_TEXT, roundName } from './protocolText.ts'
+import { clusterLabelText, roundName } from './protocolText.ts'
 
 /**
  * Column headers, in German for the organisers: Board (number of the guiding question), Frage,
@@ -62,7 +62,7 @@ export function toCsv(model: WorkshopExport, options: CsvRenderOptions = {}): st
   for (const board of model.boards) {
     const number = board.questionIndex + 1
     for (const cluster of board.clusters) {
-      const label = cluster.label === '' ? PROTOCOL_TEXT.untitledCluster : cluster.label
+      const label = clusterLabelText(cluster.label)
       // A cluster has no text, author or time of its own; its label is in `Cluster`.
       rows.push([
         number,
