@@ -10,7 +10,8 @@ import { joinAs, noteOnCanvas, openModerator, postNote } from './support/worksho
  * server: a growing cluster moves its neighbour aside; a participant's note that her typing makes
  * taller than its cluster stays whole; the moderator's undo of typing takes back the growth too;
  * a cluster formed over another moves it aside; a note whose text got long in the list view is
- * sized on the canvas (client/canvas/noteHeights.ts), and its cluster grows around it; hidden
+ * sized on the canvas (client/canvas/noteHeights.ts), and its cluster grows around it; a
+ * participant's long note dropped into a small cluster while clustering is held whole; hidden
  * notes revealed into clusters while participants regroup: no participant's or Beamer's canvas
  * writes anything refused.
  * (The drops, nudges and participant's slides are in moderation.spec.ts.)
@@ -282,6 +283,40 @@ test('a note made long in the list view while no canvas may size it: others show
   const radwege = await noteBox(moderator, 'Radwege')
   expect(before.height / beforeNote.height).toBeLessThan(1.3)
   expect((await clusterBoxes(moderator))[0]!.height / radwege.height).toBeGreaterThan(1.5)
+})
+
+test('a participant’s long note dropped into a cluster too small for it while clustering is whole on the moderator’s screen: the server grows the cluster', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  const moderator = await openModerator(browser, session)
+  await postNote(moderator, 0, 'Radwege')
+  await formCluster(moderator, ['Radwege'])
+  await expect.poll(() => clusterNotes(session)).toEqual([['Radwege']])
+  // While collecting, Anna writes a long text on her note beside the cluster.
+  await postNote(anna, 0, 'Annas Karte')
+  await typeLongText(anna, 'Annas Karte')
+  await anna.keyboard.press('Escape')
+  await anna.keyboard.press('Escape')
+  // Her note is taller than the cluster, on her screen and on the moderator's.
+  for (const page of [anna, moderator])
+    await expect.poll(async () => (await noteBox(page, LAST_LINE)).height - (await clusterBoxes(page))[0]!.height).toBeGreaterThan(0)
+
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'setPhase', phase: 'cluster' })).status).toBe(200)
+  await expect(anna.getByTestId('phase-indicator')).toHaveAttribute('data-phase', 'cluster')
+  // Anna drags her note by its top into the cluster's middle and lets go.
+  const from = await noteBox(anna, LAST_LINE)
+  const [target] = await clusterBoxes(anna)
+  await anna.mouse.move(from.x + from.width / 2, from.y + 20)
+  await anna.mouse.down()
+  await anna.mouse.move(target!.x + target!.width / 2, target!.y + target!.height / 2, { steps: 12 })
+  await anna.mouse.up()
+  await expect.poll(async () => (await clusterNotes(session))[0]!.some((text) => text.includes(LAST_LINE))).toBe(true)
+
+  // The moderator sees the whole note inside the cluster, and so does Anna.
+  await expect.poll(() => heldWhole(moderator, LAST_LINE)).toBe(true)
+  expect((await clusterBoxes(moderator))[0]!.height).toBeGreaterThanOrEqual((await noteBox(moderator, LAST_LINE)).height)
+  await expect.poll(() => heldWhole(anna, LAST_LINE)).toBe(true)
+  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
 })
 
 /**
