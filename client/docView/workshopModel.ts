@@ -7,7 +7,7 @@ import { richTextToPlain } from '../../shared/text/richTextToPlain.ts'
 import { countDotsByTarget, readDotStanding, type DotStanding } from '../../shared/workshop/dots.ts'
 import { boardsInOrder, isCluster, isNote, type ClusterShape, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
 import { inReadingOrder, readingPlaceOnBoard } from '../../shared/workshop/readingOrder.ts'
-import { clustersInCanvasOrder, placeOf } from '../../shared/workshop/workshopStructure.ts'
+import { clustersInReadingOrder, placeOf } from '../../shared/workshop/workshopStructure.ts'
 import { rankByDots } from '../../shared/export/ranking.ts'
 import type { RankingEntry } from '../../shared/export/exportSchema.ts'
 
@@ -127,7 +127,7 @@ export function deriveWorkshopView(input: WorkshopInput, viewer: Viewer): Worksh
   })
 
   // Structure as the export reads it: a note in its nearest cluster, clusters flattened onto
-  // their board in canvas order (a nested cluster right after the one it sits in).
+  // their board in reading order (a nested cluster right after the one it sits in).
   const byId = new Map(records.map((record) => [record.id as string, record]))
   const clustersByBoard = new Map<string, ClusterShape[]>()
   const notesByCluster = new Map<string, NoteShape[]>()
@@ -149,7 +149,7 @@ export function deriveWorkshopView(input: WorkshopInput, viewer: Viewer): Worksh
     inReadingOrder(notes ?? [], (note) => readingPlaceOnBoard(note, byId), byCreation)
 
   const boards = boardsInOrder(records).map((board): BoardView => {
-    const clusters = clustersInCanvasOrder(clustersByBoard.get(board.id) ?? [], byId).map(
+    const clusters = clustersInReadingOrder(clustersByBoard.get(board.id) ?? [], byId).map(
       (cluster): ClusterView => ({
         id: cluster.id,
         name: clusterName(cluster, byId),

@@ -531,11 +531,12 @@ describe('buildExport tells clusters of the same name apart', () => {
   it('labels each cluster uniquely on its board, numbered by position, and keeps each its own notes', () => {
     const board = exportFixture({}, buildSameNamedClustersFixture()).boards[0]!
     expect(board.clusters.map((cluster) => [cluster.id, cluster.label, cluster.name, cluster.notes.map((note) => note.text)])).toEqual([
-      // Right of the other "Verkehr"; "Verkehr (2)" is taken by a cluster of that name.
-      [C.verkehrRight, 'Verkehr (3)', 'Verkehr', ['Tempo 30 vor Schulen']],
+      // Listed as the board reads, first row: the left "Verkehr", then the right one (made first;
+      // "Verkehr (2)" is taken by a cluster of that name), then "verkehr ".
       [C.verkehrLeft, 'Verkehr', undefined, ['Radweg Hauptstraße']],
-      [C.verkehr2, 'Verkehr (2)', undefined, ['Busse am Sonntag']],
+      [C.verkehrRight, 'Verkehr (3)', 'Verkehr', ['Tempo 30 vor Schulen']],
       [C.verkehrFar, 'verkehr (4)', 'verkehr ', ['Parken im Zentrum']],
+      [C.verkehr2, 'Verkehr (2)', undefined, ['Busse am Sonntag']],
       [C.unnamedLeft, '', undefined, ['Bänke']],
       [C.unnamedRight, '(ohne Titel) (2)', '  ', ['Trinkbrunnen']],
     ])

@@ -5,7 +5,7 @@ import { richTextToPlain } from '../text/richTextToPlain.ts'
 import { countDotsByRoundAndTarget, countDotsByTarget, countingDots, readDots, roundBudgetsOf } from '../workshop/dots.ts'
 import { boardsInOrder, isCluster, isNote, type ClusterShape, type NoteShape } from '../workshop/workshopRecords.ts'
 import { inReadingOrder, readingPlaceOnBoard } from '../workshop/readingOrder.ts'
-import { clustersInCanvasOrder, placeOf } from '../workshop/workshopStructure.ts'
+import { clustersInReadingOrder, placeOf } from '../workshop/workshopStructure.ts'
 import { createAuthorNamer } from './authorAliases.ts'
 import { distinctClusterLabels } from './clusterLabels.ts'
 import {
@@ -116,7 +116,7 @@ export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport 
   // Reading order (boards, their clusters, then unclustered notes) is also the order in which
   // anonymised authors are numbered, so build strictly in this order.
   const boards = boardsInOrder(records).map((board): ExportBoard => {
-    const clusterShapes = clustersInCanvasOrder(clustersByBoard.get(board.id) ?? [], byId)
+    const clusterShapes = clustersInReadingOrder(clustersByBoard.get(board.id) ?? [], byId)
     // Every format and the ranking name a cluster by this label, so clusters of one name stay apart.
     const labels = distinctClusterLabels(clusterShapes, byId)
     const clusters = clusterShapes.map(

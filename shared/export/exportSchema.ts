@@ -80,7 +80,9 @@ export const exportBoardSchema = z
     id: id.describe('tldraw shape id of the board frame'),
     questionIndex: z.number().int().min(0).describe('0-based position of the guiding question in the template'),
     question: z.string().describe('The guiding question, verbatim from the template'),
-    clusters: z.array(exportClusterSchema).describe('Clusters on the board in canvas order'),
+    clusters: z
+      .array(exportClusterSchema)
+      .describe('Clusters on the board in reading order of their places (rows top to bottom, left to right); a nested cluster right after the one it sits in'),
     unclusteredNotes: z.array(exportNoteSchema).describe('Notes on the board outside any cluster, in reading order of their places'),
     ranking: z
       .array(rankingEntrySchema)

@@ -1,4 +1,5 @@
 import type { TLRecord } from '@tldraw/tlschema'
+import { inReadingOrder, readingPlaceOnBoard } from './readingOrder.ts'
 import { isBoard, isCluster, type BoardShape, type ClusterShape } from './workshopRecords.ts'
 
 /**
@@ -24,26 +25,36 @@ export function placeOf(parentId: string, byId: ReadonlyMap<string, TLRecord>): 
 const compareCodePoints = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /**
- * Clusters in tldraw's sibling order (fractional index: creation order unless reordered), depth
- * first, so a nested cluster follows the cluster it sits in.
+ * Clusters as a person reads the board (readingOrder.ts: rows top to bottom, left to right, by
+ * each frame's top-left corner), depth first: a nested cluster follows the cluster it sits in,
+ * its siblings there in reading order too. Frames on the same spot go by tldraw's sibling order.
  */
-export function clustersInCanvasOrder(clusters: readonly ClusterShape[], byId: ReadonlyMap<string, TLRecord>): ClusterShape[] {
-  const indexPath = (cluster: ClusterShape): string[] => {
-    const path: string[] = []
-    for (let current: TLRecord | undefined = cluster; current && isCluster(current); current = byId.get(current.parentId)) {
-      if (path.length > byId.size) break // a parent cycle; the gate never lets one in
-      path.unshift(current.index)
-    }
-    return path
+export function clustersInReadingOrder(clusters: readonly ClusterShape[], byId: ReadonlyMap<string, TLRecord>): ClusterShape[] {
+  const given = new Set(clusters.map((cluster) => cluster.id as string))
+  const children = new Map<string, ClusterShape[]>()
+  const topLevel: ClusterShape[] = []
+  for (const cluster of clusters) {
+    if (given.has(cluster.parentId)) {
+      const siblings = children.get(cluster.parentId)
+      if (siblings) siblings.push(cluster)
+      else children.set(cluster.parentId, [cluster])
+    } else topLevel.push(cluster)
   }
-  const paths = new Map(clusters.map((cluster) => [cluster.id, indexPath(cluster)]))
-  return [...clusters].sort((a, b) => {
-    const pathA = paths.get(a.id)!
-    const pathB = paths.get(b.id)!
-    for (let level = 0; level < Math.min(pathA.length, pathB.length); level++) {
-      const order = compareCodePoints(pathA[level]!, pathB[level]!)
-      if (order !== 0) return order
+  const ordered: ClusterShape[] = []
+  const listed = new Set<string>()
+  const list = (level: readonly ClusterShape[]) => {
+    const inOrder = inReadingOrder(level, (cluster) => readingPlaceOnBoard(cluster, byId), (a, b) =>
+      compareCodePoints(a.index, b.index) || compareCodePoints(a.id, b.id),
+    )
+    for (const cluster of inOrder) {
+      if (listed.has(cluster.id)) continue
+      listed.add(cluster.id)
+      ordered.push(cluster)
+      list(children.get(cluster.id) ?? [])
     }
-    return pathA.length - pathB.length || compareCodePoints(a.id, b.id)
-  })
+  }
+  list(topLevel)
+  // Clusters in a parent cycle reach no top level; the gate never lets one in, but list them all.
+  list(clusters.filter((cluster) => !listed.has(cluster.id)))
+  return ordered
 }

@@ -109,7 +109,7 @@ describe('clusters of the same name', () => {
       anonymise: false,
       includeEmpty: true,
     })
-  const shownLabels = ['Verkehr (3)', 'Verkehr', 'Verkehr (2)', 'verkehr (4)', '(ohne Titel)', '(ohne Titel) (2)']
+  const shownLabels = ['Verkehr', 'Verkehr (3)', 'verkehr (4)', 'Verkehr (2)', '(ohne Titel)', '(ohne Titel) (2)']
 
   it('golden files', async () => {
     expectGolden('same-named-clusters.json', toJson(model()))
@@ -123,10 +123,10 @@ describe('clusters of the same name', () => {
     expect(rows.filter((row) => row[3] === CSV_ROW_KINDS.cluster).map((row) => row[2])).toEqual(shownLabels)
     // Grouped by the Cluster column (as a pivot table does), each label holds its cluster's one note.
     expect(rows.filter((row) => row[3] === CSV_ROW_KINDS.note).map((row) => [row[2], row[4]])).toEqual([
-      ['Verkehr (3)', 'Tempo 30 vor Schulen'],
       ['Verkehr', 'Radweg Hauptstraße'],
-      ['Verkehr (2)', 'Busse am Sonntag'],
+      ['Verkehr (3)', 'Tempo 30 vor Schulen'],
       ['verkehr (4)', 'Parken im Zentrum'],
+      ['Verkehr (2)', 'Busse am Sonntag'],
       ['(ohne Titel)', 'Bänke'],
       ['(ohne Titel) (2)', 'Trinkbrunnen'],
     ])

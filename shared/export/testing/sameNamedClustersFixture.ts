@@ -6,7 +6,7 @@ import { seedSessionDocument } from '../../workshop/seedSession.ts'
 import { boardsInOrder, buildNoteRecord } from '../../workshop/workshopRecords.ts'
 import { clusterRecord, fixtureTemplate } from './exportFixture.ts'
 
-/** Cluster ids of {@link buildSameNamedClustersFixture}, in canvas order (not their order on the board). */
+/** Cluster ids of {@link buildSameNamedClustersFixture}, in the order they were made (not their order on the board). */
 export const SAME_NAMED_CLUSTER_IDS = {
   verkehrRight: createShapeId('c-verkehr-right'),
   verkehrLeft: createShapeId('c-verkehr-left'),
