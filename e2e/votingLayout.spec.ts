@@ -72,6 +72,18 @@ test('the dot controls of two notes side by side stay apart, also with "2 zähle
   // His dot there is gone, so one of those that did not count counts now.
   await expect(ben.getByTestId(`dot-count-${left}`)).toHaveText('2 Punkte · 2 von dir')
   await expect(ben.getByTestId(`dot-beyond-budget-${left}`)).toHaveText('1 zählt nicht')
+
+  // Zoomed out to 50 %, the farthest the controls show (a note 100 px wide): still apart, in English too.
+  await ben.getByTestId('language-toggle').click()
+  await ben.keyboard.press('-')
+  await expect(ben.getByRole('button', { name: /^Zoom\b.*\b50%$/ })).toBeVisible()
+  await expect(ben.getByTestId(`dot-beyond-budget-${left}`)).toHaveText('1 does not count')
+  const boxes = await Promise.all([left, right, removed].map((id) => boxOf(ben.getByTestId(`dot-controls-${id}`))))
+  await ben.screenshot({ path: testInfo.outputPath('neighbouring-dot-controls-50.png') })
+  expect(boxesOverlap(boxes[0]!, boxes[1]!) || boxesOverlap(boxes[1]!, boxes[2]!), 'controls of neighbours on each other at 50 %').toBe(false)
+  await ben.getByTestId(`dot-remove-${removed}`).click()
+  await expect(ben.getByTestId(`dot-count-${removed}`)).toHaveText('1 dot · 1 from you')
+  await expect(ben.getByTestId(`dot-count-${left}`)).toHaveText('3 dots · 3 from you')
 })
 
 test('after a reload, and on another device, the moderator’s voting form holds the last round’s settings', async ({ browser }) => {
