@@ -26,9 +26,10 @@ export interface ReadingPlace {
 export function readingPlaceOnBoard(shape: TLShape, byId: ReadonlyMap<string, TLRecord>): ReadingPlace {
   let x = shape.x
   let y = shape.y
-  const seen = new Set<string>([shape.id])
-  for (let parent = byId.get(shape.parentId); parent && parent.typeName === 'shape' && !isBoard(parent) && !seen.has(parent.id); ) {
-    seen.add(parent.id)
+  // A step limit rather than a set of seen ids guards against a parent cycle (the gate never lets
+  // one in): this runs for every note of an export.
+  let steps = 0
+  for (let parent = byId.get(shape.parentId); parent && parent.typeName === 'shape' && !isBoard(parent) && steps++ < byId.size; ) {
     x += parent.x
     y += parent.y
     parent = byId.get(parent.parentId)
