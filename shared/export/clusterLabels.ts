@@ -10,8 +10,8 @@ export const UNTITLED_CLUSTER = '(ohne Titel)'
  * Each cluster's label in the export: unique on its board, so that no format (a CSV pivot by the
  * `Cluster` column, a Markdown heading, a ranking line) can merge two groups or leave a reader
  * guessing which one is meant. Clusters whose names a reader cannot tell apart (equal once spaces
- * are trimmed and collapsed and case is ignored, as a spreadsheet groups them; all unnamed
- * clusters) are taken in reading order of their places on the board: the first keeps its name
+ * are trimmed and collapsed and case is ignored, as a spreadsheet groups them; unnamed clusters
+ * and any called "(ohne Titel)", the protocol's name for them) are taken in reading order of their places on the board: the first keeps its name
  * as it is, the next get " (2)", " (3)", … after their own trimmed name (or "(ohne Titel)"),
  * skipping a number whose label another cluster of the board already bears. A cluster whose name
  * is its own keeps it unchanged. `clusters` are all clusters of one board, nested ones too
@@ -45,7 +45,13 @@ export function distinctClusterLabels(clusters: readonly ClusterShape[], byId: R
   return labels
 }
 
-/** Names a reader takes for the same: spaces trimmed and collapsed, case ignored, Unicode normalised. */
+/**
+ * Names a reader takes for the same: spaces trimmed and collapsed, case ignored, Unicode
+ * normalised; no name is "(ohne Titel)", as the protocol shows it.
+ */
 function sameNameKey(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase()
+  const key = name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase()
+  return key === '' ? UNTITLED_KEY : key
 }
+
+const UNTITLED_KEY = UNTITLED_CLUSTER.toLowerCase()

@@ -41,7 +41,9 @@ export class ExportError extends Error {
  * on a live document, the CLI on one loaded from SQLite, tests on one built in memory.
  *
  * Structure comes from the records' parents: a note belongs to its nearest cluster and to the
- * board above that; clusters may nest (they are flattened onto their board). The `dots` figures
+ * board above that; clusters may nest (they are flattened onto their board). Clusters and notes
+ * are listed as a person reads the board (rows top to bottom, left to right), and clusters that
+ * share a name get labels of their own (clusterLabels.ts). The `dots` figures
  * and `ranking` count the moderation state's current voting round, or all dots when no round was
  * ever started. When the session had more than one round, the export also lists every round
  * (`rounds`) with each note's and cluster's dots per round and each board's ranking per round;
