@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test'
-import { createSession } from '../server/testing/apiClient.ts'
+import { createSession, moderate } from '../server/testing/apiClient.ts'
 import { PinnwandServer } from '../server/testing/serverProcess.ts'
-import { joinAs, noteOnCanvas, waitForCanvas } from './support/workshopPages.ts'
+import { boardId } from '../shared/workshop/workshopRecords.ts'
+import { joinAs, noteOnCanvas, postNote, waitForCanvas } from './support/workshopPages.ts'
 
 // Messages may be 32 KiB (MAX_MESSAGE_BYTES), a reconnect's sync answer 96 KiB
 // (MAX_SYNC_MESSAGE_BYTES): a few long notes written offline go beyond one, many beyond both.
@@ -48,4 +49,53 @@ test('notes written offline that together exceed a message all arrive after reco
   // Anna's board was not thrown away: her notes are still there, and nothing was refused.
   for (const word of words) await expect(noteOnCanvas(anna, word, 0)).toHaveCount(1)
   await expect(anna.getByTestId('toast').filter({ hasText: refusedAndReloaded })).toHaveCount(0)
+})
+
+test('offline work beyond the sync limit is refused with a message, and the texts that did not arrive are kept to copy', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  await anna.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  const ben = await joinAs(browser, session.participantUrl, 'Ben')
+
+  await anna.context().setOffline(true)
+  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline')
+  // Eight notes of ~14 KB: beyond MAX_SYNC_MESSAGE_BYTES (96 KiB) together.
+  const words = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel']
+  for (const word of words) await pasteNote(anna, 0, longText(word))
+  await anna.context().setOffline(false)
+
+  // The refusal says why, and the board is reloaded from the server's state ...
+  await expect(anna.getByTestId('toast').filter({ hasText: 'Eine Änderung war zu groß' })).toBeVisible({ timeout: 30_000 })
+  await waitForCanvas(anna)
+  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', { timeout: 30_000 })
+  await expect(noteOnCanvas(anna, 'Alpha')).toHaveCount(0)
+  // ... and what she wrote offline is not silently gone: every text is there to copy.
+  const kept = anna.getByTestId('toast').filter({ hasText: 'ohne Verbindung geschrieben' })
+  await expect(kept).toBeVisible({ timeout: 30_000 })
+  const keptText = await kept.getByTestId('toast-kept-text').inputValue()
+  for (const word of words) expect(keptText.includes(longText(word).trim()), `the text of ${word} is kept`).toBe(true)
+  await expect(noteOnCanvas(ben, 'Alpha')).toHaveCount(0)
+  // After the reload she writes on as before.
+  await pasteNote(anna, 1, 'Danach geschrieben')
+  await expect(noteOnCanvas(ben, 'Danach geschrieben', 1)).toBeVisible()
+})
+
+test('offline notes refused on reconnect for a rule (their board was locked meanwhile) are offered to copy', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  const ben = await joinAs(browser, session.participantUrl, 'Ben')
+  await anna.context().setOffline(true)
+  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline')
+  await postNote(anna, 2, 'Vor der Sperre geschrieben')
+  await postNote(anna, 2, 'Zu spät')
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'lockBoard', boardId: boardId(2), locked: true })).status).toBe(200)
+  await anna.context().setOffline(false)
+
+  await expect(anna.getByTestId('toast').filter({ hasText: 'abgelehnt (Diese Leitfrage ist gesperrt)' })).toBeVisible({ timeout: 30_000 })
+  const kept = anna.getByTestId('toast').filter({ hasText: 'ohne Verbindung geschrieben' })
+  await expect(kept).toBeVisible({ timeout: 30_000 })
+  // Both went with the refused message, so both texts are kept.
+  const keptText = await kept.getByTestId('toast-kept-text').inputValue()
+  expect(keptText.split('\n\n').sort()).toEqual(['Vor der Sperre geschrieben', 'Zu spät'])
+  await expect(noteOnCanvas(ben, 'Zu spät')).toHaveCount(0)
 })

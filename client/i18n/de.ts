@@ -71,6 +71,7 @@ export const de = {
   'connection.reconnecting': 'Verbindung wird wiederhergestellt …',
   'connection.offline': 'Offline – Karten werden auf diesem Gerät gespeichert',
   'connection.refused': 'Eine Änderung wurde vom Server abgelehnt ({reason}). Die Pinnwand wird neu geladen.',
+  'connection.offlineNotesNotTaken': 'Was du ohne Verbindung geschrieben hast, ist nicht auf der Pinnwand angekommen. Dein Text ist nicht verloren – hier ist er zum Kopieren:',
   'connection.closed': 'Die Verbindung wurde beendet: {reason}',
   'connection.closedSessionGone': 'Dieser Workshop wurde gelöscht.',
   'connection.closedNotAdmitted': 'Dieser Link oder Ihre Anmeldung gilt nicht (mehr); bitte öffnen Sie den Einladungslink erneut.',

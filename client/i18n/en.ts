@@ -70,6 +70,7 @@ export const en: Messages = {
   'connection.reconnecting': 'Reconnecting …',
   'connection.offline': 'Offline – notes are kept on this device',
   'connection.refused': 'The server refused a change ({reason}). Reloading the board.',
+  'connection.offlineNotesNotTaken': 'What you wrote while offline did not reach the board. Your text is not lost – here it is to copy:',
   'connection.closed': 'The connection was closed: {reason}',
   'connection.closedSessionGone': 'This workshop was deleted.',
   'connection.closedNotAdmitted': 'This link or your sign-in is not valid (any more); please open the invitation link again.',

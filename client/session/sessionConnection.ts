@@ -11,6 +11,7 @@ import type { AwarenessUser } from '../../shared/presence/awarenessUser.ts'
 import { OnlinePeopleTracker } from './awarenessState.ts'
 import { forgetSession, localDocumentName } from './deviceMemory.ts'
 import { keepSyncAnswersAsReceived } from './syncAnswerAsReceived.ts'
+import { watchSyncRequests } from './offlineChanges.ts'
 
 export interface SessionConnectionOptions {
   sessionId: string
@@ -51,6 +52,12 @@ export class SessionConnection {
    * connection and this device's copy, and views can save what would go with them.
    */
   refusal: string | undefined
+  /**
+   * This connection's answer to the server's sync request carried work done on this device while
+   * offline (new or changed content the server lacked). It goes out as one message and is judged
+   * as a whole: a refusal of it takes all of that work, so the owner checks what was lost.
+   */
+  sentOfflineChanges = false
   private persistenceSynced = false
   private closedForGood = false
   private destroyed = false
@@ -73,6 +80,9 @@ export class SessionConnection {
     )
     // The server's answer goes into the device copy as received, not encoded again.
     keepSyncAnswersAsReceived(this.provider, (update) => this.persistence._storeUpdate(update, null))
+    watchSyncRequests(this.provider, (carriesOfflineChanges) => {
+      if (carriesOfflineChanges) this.sentOfflineChanges = true
+    })
     this.provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => this.events.onPermissionDenied(reason))
     }
@@ -98,6 +108,10 @@ export class SessionConnection {
       this.onProvider('sync', check)
     })
 
+    // Each connection answers anew; a refusal later on concerns that connection's own changes.
+    this.onProvider('status', ({ status }) => {
+      if (status === 'connecting') this.sentOfflineChanges = false
+    })
     const updateStatus = () => this.events.onStatus(this.status())
     this.onProvider('status', updateStatus)
     this.onProvider('sync', updateStatus)
@@ -141,6 +155,19 @@ export class SessionConnection {
     this.disposers.push(() => this.provider.awareness.off('change', updatePeople))
     updatePeople()
     updateStatus()
+  }
+
+  /** Resolves once the document holds the server's state (its sync answer arrived). */
+  whenSyncedWithServer(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.provider.synced) return resolve()
+      const onSync = (synced: boolean) => {
+        if (!synced) return
+        this.provider.off('sync', onSync)
+        resolve()
+      }
+      this.onProvider('sync', onSync)
+    })
   }
 
   /** "online" only when connected and synced; offline when the browser or the server says so. */
