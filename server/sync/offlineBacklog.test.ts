@@ -21,6 +21,8 @@ const fixture = serverForThisFile({
   captureOutput: true,
 })
 const client = fixture.client
+/** A second server with the limits every deployment starts with (1 MiB messages, 16 MiB sync answers). */
+const defaults = serverForThisFile()
 
 /** A note text of about `bytes` bytes; each such note fits into one normal message. */
 const textOf = (bytes: number, label: string) => `${label} ${'Radweg entlang der Hauptstraße. '.repeat(Math.ceil(bytes / 33))}`
@@ -113,5 +115,21 @@ describe('an offline backlog larger than one message', () => {
     await a.closedWith(CLOSE_CODES.messageTooBig)
     await waitFor('the server to name the limit', () => fixture.server.output.includes('MAX_SYNC_MESSAGE_BYTES'))
     expect(offline.some((note) => observer.hasNote(note.id))).toBe(false)
+  })
+})
+
+describe('an offline backlog with the default limits', () => {
+  it('two pictures’ worth of offline work (2 × 600 KB) reaches the others', async () => {
+    const session = await createSession(defaults.server.origin)
+    const moderator = defaults.client(session.id, { token: session.moderatorToken })
+    const observer = defaults.client(session.id)
+    await Promise.all([moderator.synced(), observer.synced()])
+    moderator.provider.disconnect()
+    const author = { authorId: 'moderation', authorName: 'Moderation' }
+    const offline = [addNote(moderator.doc, author, textOf(600_000, 'eins')), addNote(moderator.doc, author, textOf(600_000, 'zwei'))]
+    expect(Y.encodeStateAsUpdate(moderator.doc, Y.encodeStateVector(observer.doc)).byteLength).toBeGreaterThan(1024 * 1024)
+    moderator.provider.connect()
+    await waitFor('the observer to receive both', () => offline.every((note) => observer.hasNote(note.id)))
+    expect(moderator.closes).toEqual([])
   })
 })
