@@ -185,6 +185,51 @@ describe('buildExport', () => {
     expect(model.boards[2]!.unclusteredNotes).toEqual([])
   })
 
+  it('ranks a sealed note by its dots, marked sealed and without a label, as the phone ranks it', () => {
+    const doc = buildExportFixture()
+    const board = boardsInOrder(readRecords(doc))[2]!
+    const sealedNote = (id: string, createdAt: string) => {
+      const placeholder = buildNoteRecord({
+        board,
+        author: { authorId: 'u-paul', authorName: 'Paul' },
+        text: '',
+        siblings: [],
+        now: new Date(createdAt),
+        id: createShapeId(id),
+      })
+      return { ...placeholder, meta: { ...placeholder.meta, sealed: true } }
+    }
+    writeRecords(doc, { put: [sealedNote('n-sealed-late', '2026-11-26T11:30:00Z'), sealedNote('n-sealed-early', '2026-11-26T11:00:00Z')] })
+    doc.transact(() => {
+      const dots: Array<[string, string, string]> = [
+        ['shape:n-sealed-late', 'u-lena', 'r2'],
+        ['shape:n-sealed-late', 'u-ben', 'r2'],
+        ['shape:n-sealed-early', 'u-lena', 'r2'],
+        ['shape:n-sealed-early', 'u-ben', 'r2'],
+        ['shape:n-sealed-early', 'u-ben', 'r1'],
+      ]
+      dots.forEach(([targetId, voterId, roundId], position) =>
+        getDotsMap(doc).set(`sealed-${position}`, { targetId, voterId, roundId, createdAt: `2026-11-26T10:4${position}:00.000Z` } satisfies Dot),
+      )
+    })
+    // Not empty, only unknown: ranked also when empty notes are left out.
+    for (const includeEmpty of [true, false]) {
+      const model = exportFixture({ includeEmpty }, doc)
+      expect(workshopExportSchema.parse(model)).toEqual(model)
+      expect(model.sealedNotes).toBe(2)
+      expect(allNotes(model).map((note) => note.id)).not.toContain('shape:n-sealed-early')
+      const { ranking, rankingByRound } = model.boards[2]!
+      // Ties in order of creation, as for any note.
+      expect(ranking.filter((entry) => entry.id.startsWith('shape:n-sealed'))).toEqual([
+        { place: expect.any(Number), kind: 'note', id: 'shape:n-sealed-early', label: '', dots: 2, sealed: true },
+        { place: expect.any(Number), kind: 'note', id: 'shape:n-sealed-late', label: '', dots: 2, sealed: true },
+      ])
+      expect(rankingByRound!['r1']!.find((entry) => entry.id === 'shape:n-sealed-early')).toMatchObject({ dots: 1, sealed: true })
+      // Open notes carry no `sealed` key at all (the JSON of exports without sealed notes is unchanged).
+      expect(model.boards.flatMap((item) => item.ranking).filter((entry) => 'sealed' in entry)).toHaveLength(2)
+    }
+  })
+
   it('refuses a document that was never seeded', () => {
     expect(() => buildExport(new Y.Doc(), baseOptions)).toThrow(ExportError)
   })

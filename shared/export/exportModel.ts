@@ -49,7 +49,9 @@ export class ExportError extends Error {
  * (`rounds`) with each note's and cluster's dots per round and each board's ranking per round;
  * with one round or none it stays as it was before rounds were exported. Dots on a note or
  * cluster that no longer exists (deleted, dissolved) count nowhere. Sealed notes (hidden
- * mode, not yet revealed) are only counted: the document holds no text for them.
+ * mode, not yet revealed) are not among the notes: the document holds no text for them. They
+ * are counted (`sealedNotes`), and ranked by their dots like any note (marked `sealed`, without
+ * a label), so a round that ended before the reveal has the result everyone saw on the phone.
  */
 export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport {
   const meta = readSessionMeta(doc)
@@ -81,6 +83,7 @@ export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport 
   const notesByCluster = new Map<string, NoteShape[]>()
   const unclusteredByBoard = new Map<string, NoteShape[]>()
   const notesOutsideBoards: NoteShape[] = []
+  const sealedByBoard = new Map<string, SealedNote[]>()
   let sealedNotes = 0
   for (const record of records) {
     if (isCluster(record)) {
@@ -88,12 +91,21 @@ export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport 
       if (board) push(clustersByBoard, board.id, record)
     } else if (isNote(record)) {
       // A sealed note is an empty placeholder until the reveal; its text is on the server only.
+      const { board, cluster } = placeOf(record.parentId, byId)
       if (record.meta.sealed === true) {
         sealedNotes++
+        // Not empty, only unknown: ranked whatever `includeEmpty` says.
+        if (board)
+          push(sealedByBoard, board.id, {
+            id: record.id,
+            clusterId: cluster?.id ?? null,
+            createdAt: record.meta.createdAt,
+            dots: dotsOf(record.id),
+            ...dotsByRoundOf(record.id),
+          })
         continue
       }
       if (!options.includeEmpty && noteText(record) === '') continue
-      const { board, cluster } = placeOf(record.parentId, byId)
       if (!board) notesOutsideBoards.push(record)
       else if (cluster) push(notesByCluster, cluster.id, record)
       else push(unclusteredByBoard, board.id, record)
@@ -132,18 +144,19 @@ export function buildExport(doc: Y.Doc, options: ExportOptions): WorkshopExport 
       }),
     )
     const unclusteredNotes = inReadingOrderOnBoard(unclusteredByBoard.get(board.id)).map(toExportNote)
+    const sealed = sealedByBoard.get(board.id) ?? []
     return {
       id: board.id,
       questionIndex: board.meta.questionIndex,
       question: meta.template.questions[board.meta.questionIndex] ?? board.props.name,
       clusters,
       unclusteredNotes,
-      ranking: rankByDots(rankCandidates(clusters, unclusteredNotes, (item) => item.dots)),
+      ranking: rankByDots(rankCandidates(clusters, unclusteredNotes, sealed, (item) => item.dots)),
       ...(countsByRound && {
         rankingByRound: Object.fromEntries(
           rounds.map((round) => [
             round.roundId,
-            rankByDots(rankCandidates(clusters, unclusteredNotes, (item) => dotsInRound(item, round.roundId))),
+            rankByDots(rankCandidates(clusters, unclusteredNotes, sealed, (item) => dotsInRound(item, round.roundId))),
           ]),
         ),
       }),
@@ -173,11 +186,25 @@ function noteText(note: NoteShape): string {
     .trimEnd()
 }
 
-/** The board's clusters and notes as ranking candidates, with the dots `dotsOf` counts for them (one round's or the counted ones). */
+/** A sealed note on a board, as far as the ranking needs it (its text is not in the document). */
+interface SealedNote {
+  id: string
+  /** Its nearest cluster, which it dates like any of its notes; null outside clusters. */
+  clusterId: string | null
+  createdAt: string
+  dots: number
+  dotsByRound?: Record<string, number>
+}
+
+/**
+ * The board's clusters and notes, sealed ones too, as ranking candidates, with the dots `dotsOf`
+ * counts for them (one round's or the counted ones).
+ */
 function rankCandidates(
   clusters: readonly ExportCluster[],
   unclustered: readonly ExportNote[],
-  dotsOf: (item: ExportNote | ExportCluster) => number,
+  sealed: readonly SealedNote[],
+  dotsOf: (item: ExportNote | ExportCluster | SealedNote) => number,
 ): RankCandidate[] {
   const noteCandidate = (note: ExportNote): RankCandidate => ({
     kind: 'note',
@@ -194,11 +221,12 @@ function rankCandidates(
         label: cluster.label,
         dots: dotsOf(cluster),
         // Listed in reading order, so the oldest note, wherever it is, dates the cluster.
-        createdAt: oldestCreation(cluster.notes),
+        createdAt: oldestCreation([...cluster.notes, ...sealed.filter((note) => note.clusterId === cluster.id)]),
       }),
     ),
     ...clusters.flatMap((cluster) => cluster.notes.map(noteCandidate)),
     ...unclustered.map(noteCandidate),
+    ...sealed.map((note): RankCandidate => ({ kind: 'note', id: note.id, label: '', dots: dotsOf(note), createdAt: note.createdAt, sealed: true })),
   ]
 }
 
@@ -207,8 +235,8 @@ function byCreation(a: NoteShape, b: NoteShape): number {
   return Date.parse(a.meta.createdAt) - Date.parse(b.meta.createdAt) || compareStrings(a.id, b.id)
 }
 
-function oldestCreation(notes: readonly ExportNote[]): string | null {
-  let oldest: ExportNote | undefined
+function oldestCreation(notes: ReadonlyArray<{ createdAt: string }>): string | null {
+  let oldest: { createdAt: string } | undefined
   for (const note of notes) if (!oldest || Date.parse(note.createdAt) < Date.parse(oldest.createdAt)) oldest = note
   return oldest?.createdAt ?? null
 }

@@ -68,8 +68,14 @@ export const rankingEntrySchema = z
     place: z.number().int().min(1).describe('1-based place; equal dots share a place (1, 1, 3)'),
     kind: z.enum(['note', 'cluster']),
     id,
-    label: z.string().describe('The cluster’s label or the note’s text'),
+    label: z.string().describe('The cluster’s label or the note’s text; empty for a sealed note'),
     dots: dots.min(1),
+    sealed: z
+      .literal(true)
+      .optional()
+      .describe(
+        'Present on a note posted hidden and not yet revealed (see `sealedNotes`): it is ranked by its dots like any note, but its text is not in the document, so `label` is empty and the note is in no cluster’s or board’s notes',
+      ),
   })
   .strict()
   .meta({ id: 'RankingEntry', description: 'A note or cluster in the voting result of its board' })
@@ -171,7 +177,9 @@ export const workshopExportSchema = z
       .number()
       .int()
       .min(0)
-      .describe('Notes posted hidden and not yet revealed: their text is not in the document, so they are left out'),
+      .describe(
+        'Notes posted hidden and not yet revealed: their text is not in the document, so they are left out of the notes; those with dots are in the ranking, marked `sealed`',
+      ),
     boards: z.array(exportBoardSchema).describe('One board per guiding question, in template order'),
     notesOutsideBoards: z
       .array(exportNoteSchema)

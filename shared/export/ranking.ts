@@ -11,6 +11,8 @@ export interface RankCandidate {
    * carry no creation time of their own). `null` sorts last.
    */
   createdAt: string | null
+  /** A sealed note (hidden mode, not yet revealed): ranked like any note, its text unknown here. */
+  sealed?: boolean
 }
 
 /**
@@ -33,7 +35,8 @@ export function rankByDots(candidates: readonly RankCandidate[]): RankingEntry[]
   let place = 0
   return sorted.map((candidate, position) => {
     if (position === 0 || sorted[position - 1]!.dots !== candidate.dots) place = position + 1
-    return { place, kind: candidate.kind, id: candidate.id, label: candidate.label, dots: candidate.dots }
+    const entry: RankingEntry = { place, kind: candidate.kind, id: candidate.id, label: candidate.label, dots: candidate.dots }
+    return candidate.sealed ? { ...entry, sealed: true } : entry
   })
 }
 

@@ -402,8 +402,28 @@ describe('protocol notices', () => {
 
   it('count sealed notes that are not revealed yet', () => {
     const model: WorkshopExport = { ...exportFixture(), notesHidden: true, sealedNotes: 3 }
-    expect(toMarkdown(model)).toContain('> 3 verdeckt gesammelte Karten sind noch nicht aufgedeckt und fehlen in diesem Protokoll.')
+    expect(toMarkdown(model)).toContain(
+      '> 3 verdeckt gesammelte Karten sind noch nicht aufgedeckt und fehlen in diesem Protokoll; haben sie Punkte, stehen sie als „(verdeckte Karte)“ in der Rangfolge.',
+    )
     expect(toMarkdown({ ...model, sealedNotes: 1 })).toContain('> 1 verdeckt gesammelte Karte ist noch nicht aufgedeckt')
+  })
+
+  it('name a sealed note in a ranking as such (the model has no text for it)', async () => {
+    // A round that ended before the reveal: the only dotted note of the board is sealed.
+    const fixture = exportFixture()
+    const sealedEntry = { place: 1, kind: 'note', id: 'shape:sealed', label: '', dots: 2, sealed: true } as const
+    const model: WorkshopExport = {
+      ...fixture,
+      notesHidden: true,
+      sealedNotes: 1,
+      boards: fixture.boards.map((board, position) => (position === 2 ? { ...board, clusters: [], unclusteredNotes: [], ranking: [sealedEntry] } : board)),
+    }
+    const markdown = toMarkdown(model)
+    expect(markdown).toContain('| 1 | 2 | Karte | (verdeckte Karte) |')
+    expect(markdown).not.toContain('Keine Punkte vergeben.')
+    const docx = docxFileOutline(await toDocx(model))
+    expect(docx).toContain('(verdeckte Karte)')
+    expect(JSON.parse(toJson(model)).boards[2].ranking).toEqual([sealedEntry])
   })
 })
 

@@ -17,6 +17,8 @@ export const PROTOCOL_TEXT = {
   noNotes: 'Keine Karten.',
   emptyCluster: 'Keine Karten in diesem Cluster.',
   emptyNote: '(leere Karte)',
+  /** A sealed note in a ranking: its text is not in the document (hidden mode, not yet revealed). */
+  sealedNote: '(verdeckte Karte)',
   untitledCluster: UNTITLED_CLUSTER,
   noDots: 'Keine Punkte vergeben.',
   notesOutsideBoards: 'Karten außerhalb der Leitfragen',
@@ -60,8 +62,8 @@ export function protocolNotices(model: WorkshopExport): string[] {
   if (model.sealedNotes > 0)
     notices.push(
       model.sealedNotes === 1
-        ? '1 verdeckt gesammelte Karte ist noch nicht aufgedeckt und fehlt in diesem Protokoll.'
-        : `${model.sealedNotes} verdeckt gesammelte Karten sind noch nicht aufgedeckt und fehlen in diesem Protokoll.`,
+        ? `1 verdeckt gesammelte Karte ist noch nicht aufgedeckt und fehlt in diesem Protokoll; hat sie Punkte, steht sie als „${PROTOCOL_TEXT.sealedNote}“ in der Rangfolge.`
+        : `${model.sealedNotes} verdeckt gesammelte Karten sind noch nicht aufgedeckt und fehlen in diesem Protokoll; haben sie Punkte, stehen sie als „${PROTOCOL_TEXT.sealedNote}“ in der Rangfolge.`,
     )
   else if (model.notesHidden)
     notices.push('Die Karten werden verdeckt gesammelt; noch nicht aufgedeckte Karten fehlen in diesem Protokoll.')
@@ -85,8 +87,12 @@ export function rankingKindText(entry: RankingEntry): string {
   return entry.kind === 'cluster' ? 'Cluster' : 'Karte'
 }
 
-/** A ranking entry's content on one line: line breaks become " / ", empty texts get a placeholder. */
+/**
+ * A ranking entry's content on one line: line breaks become " / ", empty texts get a placeholder,
+ * a sealed note (whose text the model does not have) is named as such.
+ */
 export function rankingLabel(entry: RankingEntry): string {
+  if (entry.sealed) return PROTOCOL_TEXT.sealedNote
   const label = entry.label.split('\n').map((line) => line.trim()).filter((line) => line !== '').join(' / ')
   if (label !== '') return label
   return entry.kind === 'cluster' ? PROTOCOL_TEXT.untitledCluster : PROTOCOL_TEXT.emptyNote
