@@ -1,23 +1,16 @@
 import AxeBuilder from '@axe-core/playwright'
 import { devices, expect, test, type Page } from '@playwright/test'
 import { createSession, moderate } from '../server/testing/apiClient.ts'
-import { PinnwandServer } from '../server/testing/serverProcess.ts'
+import { useBuiltServer } from './support/builtServer.ts'
 
 /**
  * axe-core on the pages people with a screen reader or only a keyboard use: the start page, the
  * list view and the phone view. No serious or critical violation is allowed.
  */
-let server: PinnwandServer
+const server = useBuiltServer()
 
 // Several browsers (one with tldraw) on a 2-core machine: give each test room.
 test.describe.configure({ timeout: 180_000 })
-
-test.beforeAll(async () => {
-  server = await PinnwandServer.start({ entry: 'built' })
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 async function seriousViolations(page: Page, name: string) {
   const results = await new AxeBuilder({ page }).analyze()

@@ -1,20 +1,13 @@
 import { expect, test } from '@playwright/test'
 import { createSession } from '../server/testing/apiClient.ts'
-import { PinnwandServer } from '../server/testing/serverProcess.ts'
 import { defaultTemplate } from '../shared/template/defaultTemplate.ts'
+import { useBuiltServer } from './support/builtServer.ts'
 import { joinAs, noteOnCanvas, postNote } from './support/workshopPages.ts'
 
 /** A board's question is read in full: the notes posted below it never cover its last line. */
-let server: PinnwandServer
+const server = useBuiltServer()
 
 test.describe.configure({ timeout: 180_000 })
-
-test.beforeAll(async () => {
-  server = await PinnwandServer.start({ entry: 'built' })
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 test('a long guiding question stays clear of the first row of notes on its board', async ({ browser }) => {
   // The seed workshop's fourth question is its longest (about 170 characters, four lines at the

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { createSession, getJson, moderate } from '../server/testing/apiClient.ts'
-import { PinnwandServer } from '../server/testing/serverProcess.ts'
+import { useBuiltServer } from './support/builtServer.ts'
+import { closeContextsAfterEach } from './support/closeContextsAfterEach.ts'
 import { boxesOverlap, boxHolds, type Box } from './support/layoutChecks.ts'
 import { joinAs, noteOnCanvas, openModerator, postNote } from './support/workshopPages.ts'
 
@@ -16,19 +17,10 @@ import { joinAs, noteOnCanvas, openModerator, postNote } from './support/worksho
  * writes anything refused.
  * (The drops, nudges and participant's slides are in moderation.spec.ts.)
  */
-let server: PinnwandServer
+const server = useBuiltServer()
+closeContextsAfterEach()
 
 test.describe.configure({ timeout: 240_000 })
-
-test.beforeAll(async () => {
-  server = await PinnwandServer.start({ entry: 'built' })
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
-test.afterEach(async ({ browser }) => {
-  await Promise.all(browser.contexts().map((context) => context.close()))
-})
 
 type Session = Awaited<ReturnType<typeof createSession>>
 
@@ -62,6 +54,22 @@ async function formCluster(page: Page, texts: readonly string[]): Promise<void> 
   for (const [index, text] of texts.entries()) await noteOnCanvas(page, text, 0).click(index === 0 ? {} : { modifiers: ['Shift'] })
   await page.getByTestId('cluster-create').click()
   await page.keyboard.press('Escape')
+}
+
+/** The moderator posts `texts` on board 0 and makes them one cluster, the board's only one (in the document too). */
+async function postCluster(session: Session, moderator: Page, texts: readonly string[]): Promise<void> {
+  for (const text of texts) await postNote(moderator, 0, text)
+  await formCluster(moderator, texts)
+  await expect.poll(() => clusterNotes(session)).toEqual([[...texts].sort()])
+}
+
+/** Anna's note "Annas Karte" and the moderator's "Radwege", in one cluster on board 0 (in the document too). */
+async function clusterAnnasNoteWithRadwege(session: Session, anna: Page, moderator: Page): Promise<void> {
+  await postNote(anna, 0, 'Annas Karte')
+  await postNote(moderator, 0, 'Radwege')
+  await expect(noteOnCanvas(moderator, 'Annas Karte', 0)).toBeVisible()
+  await formCluster(moderator, ['Annas Karte', 'Radwege'])
+  await expect.poll(() => clusterNotes(session)).toEqual([['Annas Karte', 'Radwege']])
 }
 
 test('a cluster that grows around a dropped note moves the cluster beside it aside, with its note, instead of covering it', async ({ browser }) => {
@@ -131,11 +139,7 @@ test('a participant who types a long text into her note in a cluster sees the wh
   const session = await createSession(server.origin)
   const anna = await joinAs(browser, session.participantUrl, 'Anna')
   const moderator = await openModerator(browser, session)
-  await postNote(anna, 0, 'Annas Karte')
-  await postNote(moderator, 0, 'Radwege')
-  await expect(noteOnCanvas(moderator, 'Annas Karte', 0)).toBeVisible()
-  await formCluster(moderator, ['Annas Karte', 'Radwege'])
-  await expect.poll(() => clusterNotes(session)).toEqual([['Annas Karte', 'Radwege']])
+  await clusterAnnasNoteWithRadwege(session, anna, moderator)
   await expect.poll(() => heldWhole(anna, 'Annas Karte')).toBe(true)
   const before = (await clusterBoxes(anna))[0]!
 
@@ -156,9 +160,7 @@ test('a participant who types a long text into her note in a cluster sees the wh
 test('the moderator’s undo of typing that grew a cluster takes back the text and the growth', async ({ browser }) => {
   const session = await createSession(server.origin)
   const moderator = await openModerator(browser, session)
-  for (const text of ['Radwege', 'Busse']) await postNote(moderator, 0, text)
-  await formCluster(moderator, ['Radwege', 'Busse'])
-  await expect.poll(() => clusterNotes(session)).toEqual([['Busse', 'Radwege']])
+  await postCluster(session, moderator, ['Radwege', 'Busse'])
   const before = (await clusterBoxes(moderator))[0]!
 
   await typeLongText(moderator, 'Radwege')
@@ -180,9 +182,7 @@ test('a cluster the moderator forms around a cluster moves it aside instead of c
   const moderator = await openModerator(browser, session)
   // A cluster at the board's top-left corner; the notes posted after it go to the free slots
   // around it: the rest of the top row, the second row beside it, the third row below it.
-  await postNote(moderator, 0, 'Radwege')
-  await formCluster(moderator, ['Radwege'])
-  await expect.poll(() => clusterNotes(session)).toEqual([['Radwege']])
+  await postCluster(session, moderator, ['Radwege'])
   for (const text of ['Busse', 'Bahn', 'Parken', 'Kita', 'Taxi', 'Schule', 'Markt']) await postNote(moderator, 0, text)
   const [existing] = await clusterBoxes(moderator)
   const busse = await noteBox(moderator, 'Busse')
@@ -229,11 +229,7 @@ test('a note whose text gets long in the list view is whole on the canvas, and i
   const session = await createSession(server.origin)
   const anna = await joinAs(browser, session.participantUrl, 'Anna')
   const moderator = await openModerator(browser, session)
-  await postNote(anna, 0, 'Annas Karte')
-  await postNote(moderator, 0, 'Radwege')
-  await expect(noteOnCanvas(moderator, 'Annas Karte', 0)).toBeVisible()
-  await formCluster(moderator, ['Annas Karte', 'Radwege'])
-  await expect.poll(() => clusterNotes(session)).toEqual([['Annas Karte', 'Radwege']])
+  await clusterAnnasNoteWithRadwege(session, anna, moderator)
   const before = (await clusterBoxes(moderator))[0]!
 
   // Anna makes her note's text long in the list view; the moderator's canvas stays open.
@@ -256,11 +252,7 @@ test('a note made long in the list view while no canvas may size it: others show
   const anna = await joinAs(browser, session.participantUrl, 'Anna')
   const ben = await joinAs(browser, session.participantUrl, 'Ben')
   const moderator = await openModerator(browser, session)
-  await postNote(anna, 0, 'Annas Karte')
-  await postNote(moderator, 0, 'Radwege')
-  await expect(noteOnCanvas(moderator, 'Annas Karte', 0)).toBeVisible()
-  await formCluster(moderator, ['Annas Karte', 'Radwege'])
-  await expect.poll(() => clusterNotes(session)).toEqual([['Annas Karte', 'Radwege']])
+  await clusterAnnasNoteWithRadwege(session, anna, moderator)
   const before = (await clusterBoxes(moderator))[0]!
   const beforeNote = await noteBox(moderator, 'Radwege')
   // The moderator reads the list; Ben's canvas may not change Anna's note.
@@ -289,9 +281,7 @@ test('a participant’s long note dropped into a cluster too small for it while 
   const session = await createSession(server.origin)
   const anna = await joinAs(browser, session.participantUrl, 'Anna')
   const moderator = await openModerator(browser, session)
-  await postNote(moderator, 0, 'Radwege')
-  await formCluster(moderator, ['Radwege'])
-  await expect.poll(() => clusterNotes(session)).toEqual([['Radwege']])
+  await postCluster(session, moderator, ['Radwege'])
   // While collecting, Anna writes a long text on her note beside the cluster.
   await postNote(anna, 0, 'Annas Karte')
   await typeLongText(anna, 'Annas Karte')

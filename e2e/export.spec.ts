@@ -1,22 +1,15 @@
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test'
 import { readFile, writeFile } from 'node:fs/promises'
 import { createSession, getJson, join as joinSession, moderate } from '../server/testing/apiClient.ts'
-import { PinnwandServer } from '../server/testing/serverProcess.ts'
 import { SyncTestClient } from '../server/testing/syncClient.ts'
 import { readModerationState } from '../shared/moderation/moderationState.ts'
 import { getDotsMap, type Dot } from '../shared/workshop/dots.ts'
-import { joinAs, noteOnCanvas, postNote, waitForCanvas } from './support/workshopPages.ts'
+import { useBuiltServer } from './support/builtServer.ts'
+import { joinAs, noteOnCanvas, noteShapeId, postNote, waitForCanvas } from './support/workshopPages.ts'
 
 const NOTE = 'Mehr Bürgerhaushalt, "jetzt"'
 
-let server: PinnwandServer
-
-test.beforeAll(async () => {
-  server = await PinnwandServer.start({ entry: 'built' })
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
+const server = useBuiltServer()
 
 /** Clicks a download button and returns the file the browser saved. */
 async function download(page: Page, testId: string): Promise<{ file: Download; bytes: Buffer }> {
@@ -106,7 +99,7 @@ test('a board’s picture shows the dots on its notes and clusters and the autho
   await postNote(ben, 0, 'Sportfest')
   await postNote(anna, 0, 'Spielplatz')
   await postNote(anna, 0, 'Bolzplatz')
-  const noteId = await noteOnCanvas(anna, 'Spielplatz').locator('xpath=ancestor::div[@data-shape-id][1]').first().getAttribute('data-shape-id')
+  const noteId = await noteShapeId(anna, 'Spielplatz')
   // The moderator makes a cluster of one note.
   await moderator.getByTestId('phase-cluster').click()
   await noteOnCanvas(moderator, 'Bolzplatz', 0).click()
@@ -199,7 +192,7 @@ test('while a round hides the results, a participant gets no dot counts: not in 
   const session = await createSession(server.origin)
   const anna = await joinAs(browser, session.participantUrl, 'Anna')
   await postNote(anna, 0, 'Spielplatz')
-  const noteId = (await noteOnCanvas(anna, 'Spielplatz').locator('xpath=ancestor::div[@data-shape-id][1]').first().getAttribute('data-shape-id'))!
+  const noteId = await noteShapeId(anna, 'Spielplatz')
   expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'startVoting', dotsPerParticipant: 3, maxPerTarget: null, hideResults: true })).status).toBe(200)
 
   // Ben gives the note two dots, Anna one: she sees only her own.

@@ -1,20 +1,13 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Browser, type Page } from '@playwright/test'
 import { createSession, join as joinSession, moderate } from '../server/testing/apiClient.ts'
-import { PinnwandServer } from '../server/testing/serverProcess.ts'
 import { boardId } from '../shared/workshop/workshopRecords.ts'
 import { SyncTestClient } from '../server/testing/syncClient.ts'
+import { useBuiltServer } from './support/builtServer.ts'
 import { boxesOverlap, boxOf, coveredBy } from './support/layoutChecks.ts'
 import { watchForeignRequests } from './support/sameOrigin.ts'
-import { createWorkshopOnStartPage, joinAs, noteOnCanvas, postNote, waitForCanvas } from './support/workshopPages.ts'
+import { createWorkshopOnStartPage, joinAs, joinInContext, noteOnCanvas, postNote, waitForCanvas } from './support/workshopPages.ts'
 
-let server: PinnwandServer
-
-test.beforeAll(async () => {
-  server = await PinnwandServer.start({ entry: 'built' })
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
+const server = useBuiltServer()
 
 test('two participants share notes live, and the notes survive a server restart', async ({ browser }, testInfo) => {
   const organiser = await browser.newContext()
@@ -42,7 +35,7 @@ test('two participants share notes live, and the notes survive a server restart'
   await expect(note.getByTestId('note-author')).toHaveText('Anna')
   await ben.screenshot({ path: testInfo.outputPath('ben-sees-annas-note.png') })
 
-  await server.restart()
+  await server.process.restart()
   await ben.reload()
   await expect(ben.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
   await waitForCanvas(ben)
@@ -300,7 +293,6 @@ test('typing on when the moderator locks the board or ends the collecting: the t
   await expect(noteOnCanvas(moderator, 'Noch gesammelt', 1)).not.toContainText('geclustert')
 })
 
-
 test('tldraw’s toolbar covers no board, question or "+ Karte" on arrival, also on a canvas narrow enough for its two-row toolbar', async ({ browser }) => {
   const session = await createSession(server.origin)
   for (const [width, height] of [
@@ -414,34 +406,52 @@ test('in hidden mode, what a participant pastes becomes her hidden cards, covere
   await expect(noteOnCanvas(moderator, 'Zu spät eingefügt')).toHaveCount(0)
 })
 
-test('typing still on its way when the board is locked: the server refuses it and the board reloads, and the note’s text is offered to copy', async ({ browser }) => {
-  const session = await createSession(server.origin)
-  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
-  // Anna's messages to the server go through a gate the test can close: a slow network, made exact.
+/**
+ * A gate on a person's connection that the test closes and opens, each way on its own: a slow
+ * network, made exact. While a way is held its messages wait; `release()` sends all that waited, in order.
+ */
+interface Gate {
+  holdUp: boolean
+  holdDown: boolean
+  release(): void
+}
+
+/** Joins `url` as `name` in a fresh browser whose connection to the server runs through a {@link Gate} (open). */
+async function joinBehindGate(browser: Browser, url: string, name: string): Promise<{ page: Page; gate: Gate }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  let holding = false
   const held: Array<() => void> = []
+  const gate: Gate = { holdUp: false, holdDown: false, release: () => held.splice(0).forEach((send) => send()) }
   await context.routeWebSocket(/\/yjs\//, (page) => {
     const toServer = page.connectToServer()
-    page.onMessage((message) => (holding ? held.push(() => toServer.send(message)) : toServer.send(message)))
+    page.onMessage((message) => (gate.holdUp ? held.push(() => toServer.send(message)) : toServer.send(message)))
+    toServer.onMessage((message) => (gate.holdDown ? held.push(() => page.send(message)) : page.send(message)))
   })
-  const anna = await context.newPage()
-  await anna.goto(session.participantUrl)
-  await anna.getByTestId('name-input').fill('Anna')
-  await anna.getByTestId('name-submit').click()
-  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
-  await waitForCanvas(anna)
+  return { page: await joinInContext(context, url, name), gate }
+}
 
+/**
+ * Anna (behind a gate) types "Vor der Sperre" into a new note on board 0, which reaches the
+ * moderator; then " und danach", held on its way, while the moderator locks the board.
+ */
+async function typingHeldWhileTheBoardIsLocked(browser: Browser): Promise<{ moderator: Page; anna: Page; gate: Gate }> {
+  const session = await createSession(server.origin)
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
+  const { page: anna, gate } = await joinBehindGate(browser, session.participantUrl, 'Anna')
   await anna.getByTestId('add-note-0').click()
   await anna.keyboard.type('Vor der Sperre')
   await expect(noteOnCanvas(moderator, 'Vor der Sperre', 0)).toBeVisible()
-  holding = true
+  gate.holdUp = true
   await anna.keyboard.type(' und danach')
   await moderator.getByTestId('lock-board-0').click()
   await expect(anna.getByTestId('board-locked-0')).toBeVisible()
+  return { moderator, anna, gate }
+}
+
+test('typing still on its way when the board is locked: the server refuses it and the board reloads, and the note’s text is offered to copy', async ({ browser }) => {
+  const { moderator, anna, gate } = await typingHeldWhileTheBoardIsLocked(browser)
   // Now Anna's last letters reach the server, after the lock: refused, her board reloads.
-  holding = false
-  for (const send of held.splice(0)) send()
+  gate.holdUp = false
+  gate.release()
   await expect(anna.getByTestId('toast').filter({ hasText: 'Die Pinnwand wird neu geladen' })).toBeVisible()
   await expect(anna.getByTestId('toast-kept-text')).toHaveValue('Vor der Sperre und danach')
   await expect(noteOnCanvas(moderator, 'Vor der Sperre', 0)).not.toContainText('danach')
@@ -479,43 +489,18 @@ test('a refusal while the person is not typing: the reloaded board takes keyboar
 })
 
 test('typing cut off by a refusal, then the list view while the board reloads: the board she comes back to takes keyboard shortcuts at once', async ({ browser }) => {
-  const session = await createSession(server.origin)
-  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
-  // Anna's messages go through gates the test can close, both ways: a slow network, made exact.
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  let holdingUp = false
-  let holdingDown = false
-  const held: Array<() => void> = []
-  await context.routeWebSocket(/\/yjs\//, (page) => {
-    const toServer = page.connectToServer()
-    page.onMessage((message) => (holdingUp ? held.push(() => toServer.send(message)) : toServer.send(message)))
-    toServer.onMessage((message) => (holdingDown ? held.push(() => page.send(message)) : page.send(message)))
-  })
-  const anna = await context.newPage()
-  await anna.goto(session.participantUrl)
-  await anna.getByTestId('name-input').fill('Anna')
-  await anna.getByTestId('name-submit').click()
-  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
-  await waitForCanvas(anna)
-
-  await anna.getByTestId('add-note-0').click()
-  await anna.keyboard.type('Vor der Sperre')
-  await expect(noteOnCanvas(moderator, 'Vor der Sperre', 0)).toBeVisible()
-  holdingUp = true
-  await anna.keyboard.type(' und danach')
-  await moderator.getByTestId('lock-board-0').click()
-  await expect(anna.getByTestId('board-locked-0')).toBeVisible()
+  const { moderator, anna, gate } = await typingHeldWhileTheBoardIsLocked(browser)
   // Her last letters reach the server after the lock: refused while she types, her board reloads,
   // and the reloaded board is kept waiting for the server (its answers held).
-  holdingDown = true
-  holdingUp = false
-  for (const send of held.splice(0)) send()
+  gate.holdDown = true
+  gate.holdUp = false
+  gate.release()
   await expect(anna.getByTestId('toast-kept-text')).toHaveValue('Vor der Sperre und danach')
   await expect(anna.locator('.tl-canvas')).toHaveCount(0)
   // Meanwhile she turns to the list view; the board comes back there, then she returns to the canvas.
   await anna.getByTestId('view-list').click()
-  holdingDown = false
-  for (const send of held.splice(0)) send()
+  gate.holdDown = false
+  gate.release()
   await expect(anna.getByTestId('list-board-0')).toBeVisible()
   await anna.getByTestId('view-canvas').click()
   await waitForCanvas(anna)

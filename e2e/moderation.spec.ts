@@ -1,43 +1,26 @@
 import { expect, test, type Page } from '@playwright/test'
 import { createSession, getJson, join } from '../server/testing/apiClient.ts'
-import { PinnwandServer } from '../server/testing/serverProcess.ts'
 import { defaultTemplate } from '../shared/template/defaultTemplate.ts'
 import { SyncTestClient } from '../server/testing/syncClient.ts'
+import { useBuiltServer } from './support/builtServer.ts'
+import { closeContextsAfterEach } from './support/closeContextsAfterEach.ts'
 import { watchForeignRequests } from './support/sameOrigin.ts'
 import { boxesOverlap, boxHolds, boxOf, coveredBy } from './support/layoutChecks.ts'
-import { joinAs, noteOnCanvas, openModerator, postNote, waitForCanvas } from './support/workshopPages.ts'
+import { joinAs, noteOnCanvas, noteShapeId, openModerator, postNote, waitForCanvas } from './support/workshopPages.ts'
 
 /**
  * Moderation end to end (issue 3), in Chromium against the real server: clustering, a dot
  * voting round with its budget, the timer in server time, "Alle zu mir" and hidden mode.
  * Moderator actions go through the moderator panel (the HTTP moderation route behind it).
  */
-let server: PinnwandServer
+const server = useBuiltServer()
+closeContextsAfterEach()
 
 // Each test drives two to three browsers with the full canvas; on a loaded two-core machine that
 // takes longer than the default 90 s, though every step is bounded by its own expect timeout.
 test.describe.configure({ timeout: 240_000 })
 
-test.beforeAll(async () => {
-  server = await PinnwandServer.start({ entry: 'built' })
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
-// Every test opens its own browser contexts (one per person); close them so the next test
-// does not share the machine with idle canvases.
-test.afterEach(async ({ browser }) => {
-  await Promise.all(browser.contexts().map((context) => context.close()))
-})
-
 type Session = Awaited<ReturnType<typeof createSession>>
-
-/** The tldraw shape id of a note on `page`, found by its text. */
-async function noteId(page: Page, text: string): Promise<string> {
-  const id = await noteOnCanvas(page, text).locator('xpath=ancestor::div[@data-shape-id][1]').first().getAttribute('data-shape-id')
-  expect(id, `shape id of the note "${text}"`).toMatch(/^shape:/)
-  return id!
-}
 
 /** The session as the moderator's export sees it (structure and dots straight from the document). */
 async function exported(session: Session): Promise<any> {
@@ -347,8 +330,8 @@ test('a voting round with three dots: the fourth is refused, results are ranked 
   const moderator = await openModerator(browser, session)
   await postNote(ben, 2, 'Spielplatz')
   await postNote(ben, 2, 'Jugendzentrum')
-  const first = await noteId(ben, 'Spielplatz')
-  const second = await noteId(ben, 'Jugendzentrum')
+  const first = await noteShapeId(ben, 'Spielplatz')
+  const second = await noteShapeId(ben, 'Jugendzentrum')
 
   await moderator.getByTestId('voting-dots-input').fill('3')
   await moderator.getByTestId('voting-hide-results').check()
@@ -454,8 +437,8 @@ test('the dot controls leave every author’s name readable; a cluster’s and i
   await moderator.getByTestId('voting-start').click()
 
   // Two dots each: "2 von dir" makes the controls as wide as they get while a round runs.
-  const radwege = await noteId(anna, 'Radwege')
-  const carsharing = await noteId(anna, 'Carsharing')
+  const radwege = await noteShapeId(anna, 'Radwege')
+  const carsharing = await noteShapeId(anna, 'Carsharing')
   const cluster = anna.locator('.canvas-dots--cluster [data-testid^="dot-add-"]')
   for (const add of [anna.getByTestId(`dot-add-${radwege}`), anna.getByTestId(`dot-add-${carsharing}`), cluster]) {
     await add.click()
@@ -491,8 +474,8 @@ test('a dot on a note the moderator removes goes back to its voter; after undo i
   const moderator = await openModerator(browser, session)
   await postNote(ben, 1, 'Beleidigung')
   await postNote(ben, 1, 'Radweg')
-  const abusive = await noteId(ben, 'Beleidigung')
-  const kept = await noteId(ben, 'Radweg')
+  const abusive = await noteShapeId(ben, 'Beleidigung')
+  const kept = await noteShapeId(ben, 'Radweg')
   await moderator.getByTestId('voting-dots-input').fill('2')
   await moderator.getByTestId('voting-start').click()
   await expect(ben.getByTestId('dots-left')).toHaveText('Noch 2 von 2 Punkten')

@@ -1,45 +1,31 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Browser } from '@playwright/test'
 import { createSession, moderate } from '../server/testing/apiClient.ts'
-import { PinnwandServer } from '../server/testing/serverProcess.ts'
 import { boardId } from '../shared/workshop/workshopRecords.ts'
-import { joinAs, noteOnCanvas, postNote, waitForCanvas } from './support/workshopPages.ts'
+import { useBuiltServer } from './support/builtServer.ts'
+import { joinAs, noteOnCanvas, pasteNote, postNote, waitForCanvas } from './support/workshopPages.ts'
 
 // Messages may be 32 KiB (MAX_MESSAGE_BYTES), a reconnect's sync answer 96 KiB
 // (MAX_SYNC_MESSAGE_BYTES): a few long notes written offline go beyond one, many beyond both.
-let server: PinnwandServer
-
-test.beforeAll(async () => {
-  server = await PinnwandServer.start({
-    entry: 'built',
-    env: { MAX_MESSAGE_BYTES: String(32 * 1024), MAX_SYNC_MESSAGE_BYTES: String(96 * 1024) },
-  })
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
-
-/** Posts a note on board `questionIndex` with `text` pasted into it (Ctrl+V), and leaves it. */
-async function pasteNote(page: Page, questionIndex: number, text: string): Promise<void> {
-  await page.getByTestId(`add-note-${questionIndex}`).click()
-  await page.evaluate((content) => navigator.clipboard.writeText(content), text)
-  await page.keyboard.press('Control+v')
-  await expect(page.locator('.tl-shape [contenteditable="true"]')).toContainText(text.slice(0, 40))
-  await page.keyboard.press('Escape')
-}
+const server = useBuiltServer({ env: { MAX_MESSAGE_BYTES: String(32 * 1024), MAX_SYNC_MESSAGE_BYTES: String(96 * 1024) } })
 
 /** About 14 KB of text starting with `word`: each such note fits into one message. */
 const longText = (word: string) => `${word} `.repeat(Math.ceil(14_000 / (word.length + 1)))
 
 const refusedAndReloaded = 'Die Pinnwand wird neu geladen'
 
-test('notes written offline that together exceed a message all arrive after reconnect', async ({ browser }) => {
+/** A new workshop with Anna and Ben on its canvas; Anna, who may paste, has just lost her connection. */
+async function annaOfflineBesideBen(browser: Browser) {
   const session = await createSession(server.origin)
   const anna = await joinAs(browser, session.participantUrl, 'Anna')
   await anna.context().grantPermissions(['clipboard-read', 'clipboard-write'])
   const ben = await joinAs(browser, session.participantUrl, 'Ben')
-
   await anna.context().setOffline(true)
   await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline')
+  return { session, anna, ben }
+}
+
+test('notes written offline that together exceed a message all arrive after reconnect', async ({ browser }) => {
+  const { anna, ben } = await annaOfflineBesideBen(browser)
   const words = ['Alpha', 'Bravo', 'Charlie']
   for (const word of words) await pasteNote(anna, 0, longText(word))
   await anna.context().setOffline(false)
@@ -52,13 +38,7 @@ test('notes written offline that together exceed a message all arrive after reco
 })
 
 test('offline work beyond the sync limit is refused with a message, and the texts that did not arrive are kept to copy', async ({ browser }) => {
-  const session = await createSession(server.origin)
-  const anna = await joinAs(browser, session.participantUrl, 'Anna')
-  await anna.context().grantPermissions(['clipboard-read', 'clipboard-write'])
-  const ben = await joinAs(browser, session.participantUrl, 'Ben')
-
-  await anna.context().setOffline(true)
-  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline')
+  const { anna, ben } = await annaOfflineBesideBen(browser)
   // Eight notes of ~14 KB: beyond MAX_SYNC_MESSAGE_BYTES (96 KiB) together.
   const words = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel']
   for (const word of words) await pasteNote(anna, 0, longText(word))
@@ -81,11 +61,7 @@ test('offline work beyond the sync limit is refused with a message, and the text
 })
 
 test('offline notes refused on reconnect for a rule (their board was locked meanwhile) are offered to copy', async ({ browser }) => {
-  const session = await createSession(server.origin)
-  const anna = await joinAs(browser, session.participantUrl, 'Anna')
-  const ben = await joinAs(browser, session.participantUrl, 'Ben')
-  await anna.context().setOffline(true)
-  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline')
+  const { session, anna, ben } = await annaOfflineBesideBen(browser)
   await postNote(anna, 2, 'Vor der Sperre geschrieben')
   await postNote(anna, 2, 'Zu spät')
   expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'lockBoard', boardId: boardId(2), locked: true })).status).toBe(200)

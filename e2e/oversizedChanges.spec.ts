@@ -1,26 +1,10 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { createSession } from '../server/testing/apiClient.ts'
-import { PinnwandServer } from '../server/testing/serverProcess.ts'
-import { joinAs, noteOnCanvas, postNote } from './support/workshopPages.ts'
+import { useBuiltServer } from './support/builtServer.ts'
+import { joinAs, noteOnCanvas, pasteNote, postNote } from './support/workshopPages.ts'
 
 // A server whose messages may be 32 KiB (MAX_MESSAGE_BYTES): a few long notes go over it, no photos needed.
-let server: PinnwandServer
-
-test.beforeAll(async () => {
-  server = await PinnwandServer.start({ entry: 'built', env: { MAX_MESSAGE_BYTES: String(32 * 1024) } })
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
-
-/** Posts a note on board `questionIndex` with `text` pasted into it (Ctrl+V), and leaves it. */
-async function pasteNote(page: Page, questionIndex: number, text: string): Promise<void> {
-  await page.getByTestId(`add-note-${questionIndex}`).click()
-  await page.evaluate((content) => navigator.clipboard.writeText(content), text)
-  await page.keyboard.press('Control+v')
-  await expect(page.locator('.tl-shape [contenteditable="true"]')).toContainText(text.slice(0, 40))
-  await page.keyboard.press('Escape')
-}
+const server = useBuiltServer({ env: { MAX_MESSAGE_BYTES: String(32 * 1024) } })
 
 const refusedAndReloaded = 'Die Pinnwand wird neu geladen'
 

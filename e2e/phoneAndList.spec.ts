@@ -1,20 +1,13 @@
 import { devices, expect, test, type Browser, type Locator, type Page } from '@playwright/test'
 import { createSession, moderate } from '../server/testing/apiClient.ts'
-import { PinnwandServer } from '../server/testing/serverProcess.ts'
+import { useBuiltServer } from './support/builtServer.ts'
 import { watchForeignRequests } from './support/sameOrigin.ts'
 import { joinAs, noteOnCanvas } from './support/workshopPages.ts'
 
-let server: PinnwandServer
+const server = useBuiltServer()
 
 // Several browsers (one with tldraw) on a 2-core machine: give each test room.
 test.describe.configure({ timeout: 180_000 })
-
-test.beforeAll(async () => {
-  server = await PinnwandServer.start({ entry: 'built' })
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 /** A phone (Pixel 7: small touch screen) opening the participant link and joining as `name`. */
 async function joinOnPhone(browser: Browser, url: string, name: string, foreign: string[]): Promise<Page> {

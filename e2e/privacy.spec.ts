@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test'
-import { PinnwandServer } from '../server/testing/serverProcess.ts'
-import { createWorkshopOnStartPage, joinAs, noteOnCanvas, postNote, waitForCanvas } from './support/workshopPages.ts'
+import { useBuiltServer } from './support/builtServer.ts'
+import { createWorkshopOnStartPage, noteOnCanvas, postNote, waitForCanvas } from './support/workshopPages.ts'
 
 /**
  * Data protection in the browser: the app runs under the server's strict Content-Security-Policy
@@ -8,14 +8,7 @@ import { createWorkshopOnStartPage, joinAs, noteOnCanvas, postNote, waitForCanva
  * retention period from the server; a moderator deletes the workshop, everyone is disconnected
  * and no copy of it stays in the participants' browsers.
  */
-let server: PinnwandServer
-
-test.beforeAll(async () => {
-  server = await PinnwandServer.start({ entry: 'built', env: { RETENTION_DAYS: '14' } })
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
+const server = useBuiltServer({ env: { RETENTION_DAYS: '14' } })
 
 /** Collects CSP violations of every page of a context (the event and the console's report). */
 function watchCsp(context: BrowserContext, violations: string[]): void {

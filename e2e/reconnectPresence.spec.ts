@@ -1,19 +1,12 @@
 import { devices, expect, test } from '@playwright/test'
 import { createSession } from '../server/testing/apiClient.ts'
-import { PinnwandServer } from '../server/testing/serverProcess.ts'
+import { useBuiltServer } from './support/builtServer.ts'
 import { joinAs } from './support/workshopPages.ts'
 
 /** Someone whose network drops for a moment is back in everyone's online list when it returns. */
-let server: PinnwandServer
+const server = useBuiltServer()
 
 test.describe.configure({ timeout: 180_000 })
-
-test.beforeAll(async () => {
-  server = await PinnwandServer.start({ entry: 'built' })
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 test('a phone participant who was offline for a moment is in the online list again as soon as she is back', async ({ browser }) => {
   const session = await createSession(server.origin)

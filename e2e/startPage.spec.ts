@@ -1,16 +1,9 @@
 import { expect, test } from '@playwright/test'
-import { PinnwandServer } from '../server/testing/serverProcess.ts'
 import { defaultTemplate } from '../shared/template/defaultTemplate.ts'
+import { useBuiltServer } from './support/builtServer.ts'
 
 /** The organiser's own template on the start page: a mistake is named so that it can be mended. */
-let server: PinnwandServer
-
-test.beforeAll(async () => {
-  server = await PinnwandServer.start({ entry: 'built' })
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
+const server = useBuiltServer()
 
 const ownTemplate = (questions: string[]) => ({
   name: 'vorlage.json',

@@ -1,34 +1,19 @@
 import { expect, test, type Page } from '@playwright/test'
 import { createSession } from '../server/testing/apiClient.ts'
-import { PinnwandServer } from '../server/testing/serverProcess.ts'
+import { useBuiltServer } from './support/builtServer.ts'
+import { closeContextsAfterEach } from './support/closeContextsAfterEach.ts'
 import { boxesOverlap, boxOf } from './support/layoutChecks.ts'
-import { joinAs, noteOnCanvas, openModerator, postNote } from './support/workshopPages.ts'
+import { joinAs, noteOnCanvas, noteShapeId, openModerator, postNote } from './support/workshopPages.ts'
 
 /**
  * Dot voting as a workshop meets it on the canvas: the controls of neighbouring notes, and what
  * the moderator's voting form offers after a reload.
  */
-let server: PinnwandServer
+const server = useBuiltServer()
+closeContextsAfterEach()
 
 // Two browsers with the full canvas on a two-core machine.
 test.describe.configure({ timeout: 240_000 })
-
-test.beforeAll(async () => {
-  server = await PinnwandServer.start({ entry: 'built' })
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
-test.afterEach(async ({ browser }) => {
-  await Promise.all(browser.contexts().map((context) => context.close()))
-})
-
-/** The tldraw shape id of a note on `page`, found by its text. */
-async function noteId(page: Page, text: string): Promise<string> {
-  const id = await noteOnCanvas(page, text).locator('xpath=ancestor::div[@data-shape-id][1]').first().getAttribute('data-shape-id')
-  expect(id, `shape id of the note "${text}"`).toMatch(/^shape:/)
-  return id!
-}
 
 test('the dot controls of two notes side by side stay apart, also with "2 zählen nicht"; the right note’s "−" takes the dot back', async ({ browser }, testInfo) => {
   const session = await createSession(server.origin)
@@ -38,9 +23,9 @@ test('the dot controls of two notes side by side stay apart, also with "2 zähle
   await postNote(ben, 0, 'Links')
   await postNote(ben, 0, 'Rechts')
   await postNote(ben, 0, 'Weg')
-  const left = await noteId(ben, 'Links')
-  const right = await noteId(ben, 'Rechts')
-  const removed = await noteId(ben, 'Weg')
+  const left = await noteShapeId(ben, 'Links')
+  const right = await noteShapeId(ben, 'Rechts')
+  const removed = await noteShapeId(ben, 'Weg')
   await moderator.getByTestId('voting-dots-input').fill('4')
   await moderator.getByTestId('voting-start').click()
   await expect(ben.getByTestId('dots-left')).toHaveText('Noch 4 von 4 Punkten')

@@ -1,4 +1,4 @@
-import { expect, type Browser, type Locator, type Page } from '@playwright/test'
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
 import { watchForeignRequests } from './sameOrigin.ts'
 
 /** Text of a link field, whether it is shown as an input or as text. */
@@ -37,6 +37,11 @@ export async function joinAs(
 ): Promise<Page> {
   const context = await browser.newContext({ viewport })
   watchForeignRequests(context, new URL(url).origin, foreign)
+  return joinInContext(context, url, name)
+}
+
+/** Opens a workshop link in a new page of `context` (prepared by the test) and joins under `name`. */
+export async function joinInContext(context: BrowserContext, url: string, name: string): Promise<Page> {
   const page = await context.newPage()
   await page.goto(url)
   await page.getByTestId('name-input').fill(name)
@@ -69,10 +74,29 @@ export async function postNote(page: Page, questionIndex: number, text: string):
 }
 
 /**
+ * Posts a note on board `questionIndex` with `text` pasted into it (Ctrl+V), and leaves it.
+ * The page's context needs the clipboard permissions.
+ */
+export async function pasteNote(page: Page, questionIndex: number, text: string): Promise<void> {
+  await page.getByTestId(`add-note-${questionIndex}`).click()
+  await page.evaluate((content) => navigator.clipboard.writeText(content), text)
+  await page.keyboard.press('Control+v')
+  await expect(page.locator('.tl-shape [contenteditable="true"]')).toContainText(text.slice(0, 40))
+  await page.keyboard.press('Escape')
+}
+
+/**
  * A note on the canvas of `page` by its text, optionally on the board of question `questionIndex`.
  * (tldraw keeps a hidden copy of measured text, so a bare getByText can match twice.)
  */
 export function noteOnCanvas(page: Page, text: string, questionIndex?: number): Locator {
   const selector = questionIndex === undefined ? '[data-testid="note"]' : `[data-testid="note"][data-question-index="${questionIndex}"]`
   return page.locator(selector).filter({ hasText: text })
+}
+
+/** The tldraw shape id of a note on `page`, found by its text. */
+export async function noteShapeId(page: Page, text: string): Promise<string> {
+  const id = await noteOnCanvas(page, text).locator('xpath=ancestor::div[@data-shape-id][1]').first().getAttribute('data-shape-id')
+  expect(id, `shape id of the note "${text}"`).toMatch(/^shape:/)
+  return id!
 }
