@@ -3,6 +3,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import { getRecordStore, readRecords, writeRecords } from '../../shared/doc/documentLayout.ts'
 import { richTextToPlain } from '../../shared/text/richTextToPlain.ts'
 import { NOTE_SLOT_CAPACITY } from '../../shared/workshop/boardLayout.ts'
+import { recordSize } from '../../shared/workshop/recordSize.ts'
 import { freeNotePosition, isBoard, isNote, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
 
 /** Closer than this (page units) counts as the very same spot. */
@@ -49,7 +50,7 @@ function moveOffOthers(doc: Y.Doc, added: readonly NoteShape[], origin: unknown)
     // A full board piles its notes by design (see noteSlotPosition); there is no free spot to go to.
     if (others.length >= NOTE_SLOT_CAPACITY) continue
     if (!others.some((other) => Math.abs(other.x - note.x) < SAME_SPOT && Math.abs(other.y - note.y) < SAME_SPOT)) continue
-    const spot = freeNotePosition(board, records.filter((record) => record.id !== note.id))
+    const spot = freeNotePosition(board, records.filter((record) => record.id !== note.id), recordSize(note))
     const next = { ...note, ...spot }
     moved.push(next)
     // Later notes of the same batch see this one where it goes.

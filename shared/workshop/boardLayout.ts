@@ -69,23 +69,49 @@ export function noteSlotPosition(slot: number): { x: number; y: number } {
   }
 }
 
+/** What a slot is checked against: the board's size and what already lies on it (board-relative). */
+export interface BoardOccupancy {
+  /** Notes on the board, each with its real size (a note with long text is taller). */
+  notes: readonly Rect[]
+  /** Areas nothing new may go under or over: clusters with the room for their names. */
+  covered?: readonly Rect[]
+  board?: { w: number; h: number }
+}
+
 /**
- * The first slot no existing note takes. `occupied` are the top-left corners (board-relative)
- * of notes already on the board. A grid slot counts as taken by a note anywhere near it (people
- * nudge notes); a pile slot only by a note on that very spot. A slot whose note would overlap
- * one of the `covered` areas (clusters, board-relative) is taken too: a new note there lay under
- * or over a cluster. When every slot is taken the piles start over, spread by the number of notes.
+ * The first slot for a note of `size` that leaves every note and covered area of the board
+ * visible and keeps the note on the board. A grid slot is taken when the note there would overlap
+ * a note (with its real size, so the area a tall note covers further down is taken too, and a
+ * nudged note takes the slots it reaches into) or a covered area; a pile slot only by a note on
+ * that very spot or by a covered area (piles overlap by design). A note taller than the board's
+ * room below the first row counts as reaching to the board's edge, so it still finds a top-row
+ * slot. When no slot is free the piles start over, spread by the number of notes, at the first
+ * such slot that keeps the note on the board.
  */
-export function firstFreeNoteSlot(occupied: ReadonlyArray<{ x: number; y: number }>, covered: readonly Rect[] = []): number {
+export function firstFreeNoteSlot(
+  { notes, covered = [], board = { w: BOARD_WIDTH, h: BOARD_HEIGHT } }: BoardOccupancy,
+  size: { w: number; h: number } = { w: NOTE_SIZE, h: NOTE_SIZE },
+): number {
+  // Judged by at most the board's room from the first slot, so a note too big for any slot still fits the top row.
+  const reach = { w: Math.min(size.w, board.w - BOARD_PADDING), h: Math.min(size.h, board.h - BOARD_HEADER_HEIGHT) }
+  const fitsOnBoard = (position: { x: number; y: number }) => position.x + reach.w <= board.w && position.y + reach.h <= board.h
   for (let slot = 0; slot < NOTE_SLOT_CAPACITY; slot++) {
     const position = noteSlotPosition(slot)
-    const reach = slot < NOTE_SLOTS_PER_LAYER ? NOTE_SIZE / 2 : NOTE_PILE_OFFSET / 2
-    const taken =
-      occupied.some((note) => Math.abs(note.x - position.x) < reach && Math.abs(note.y - position.y) < reach) ||
-      covered.some((area) => rectsOverlap(area, { ...position, w: NOTE_SIZE, h: NOTE_SIZE }))
-    if (!taken) return slot
+    if (!fitsOnBoard(position)) continue
+    const area = { ...position, ...size }
+    const onIt =
+      slot < NOTE_SLOTS_PER_LAYER
+        ? notes.some((note) => rectsOverlap(note, area))
+        : notes.some((note) => Math.abs(note.x - position.x) < NOTE_PILE_OFFSET / 2 && Math.abs(note.y - position.y) < NOTE_PILE_OFFSET / 2)
+    if (!onIt && !covered.some((cover) => rectsOverlap(cover, area))) return slot
   }
-  return occupied.length % NOTE_SLOT_CAPACITY
+  // Full board: the piles start over, spread by the number of notes.
+  const start = notes.length % NOTE_SLOT_CAPACITY
+  for (let step = 0; step < NOTE_SLOT_CAPACITY; step++) {
+    const slot = (start + step) % NOTE_SLOT_CAPACITY
+    if (fitsOnBoard(noteSlotPosition(slot))) return slot
+  }
+  return start
 }
 
 /** Whether two rectangles share any area (touching edges do not count). */

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { TLFrameShape, TLShape, TLShapeId } from '@tldraw/tlschema'
 import type { IndexKey } from '@tldraw/utils'
 import { defaultTemplate } from '../template/defaultTemplate.ts'
-import { NOTE_SIZE, rectsOverlap } from './boardLayout.ts'
-import { clusterGrowthOnBoard, recordSize } from './clusterGrowthOnBoard.ts'
+import { NOTE_SIZE, noteSlotPosition, rectsOverlap } from './boardLayout.ts'
+import { clusterGrowthOnBoard, notesOffClusters, recordSize } from './clusterGrowthOnBoard.ts'
 import { CLUSTER_GAP, CLUSTER_PADDING, clusterArea } from './clusterLayout.ts'
 import { boardsInOrder, buildNoteRecord, buildSeedRecords, isCluster, isNote, type ClusterShape, type NoteShape } from './workshopRecords.ts'
 
@@ -80,5 +80,42 @@ describe('clusterGrowthOnBoard', () => {
     const tall = { ...held, props: { ...held.props, growY: 100 } }
     const changed = clusterGrowthOnBoard(board, left, [left, tall])
     expect((changed[0] as ClusterShape).props.h).toBe(CLUSTER_PADDING + NOTE_SIZE + 100 + CLUSTER_PADDING)
+  })
+})
+
+describe('notesOffClusters', () => {
+  const slot = (index: number) => noteSlotPosition(index)
+  const inSlot = (text: string, index: number) => note(text, board, slot(index).x, slot(index).y)
+  const tallNote = (text: string, index: number, growY: number) => {
+    const shape = inSlot(text, index)
+    return { ...shape, props: { ...shape.props, growY } }
+  }
+  /** A one-note cluster over slot `index`, so that it covers a loose note there. */
+  const clusterOver = (index: number) => cluster('neu', slot(index).x, slot(index).y)
+  const rect = (shape: TLShape) => ({ x: shape.x, y: shape.y, ...recordSize(shape) })
+
+  it('does not move a note under a tall note: the area it covers further down is taken', () => {
+    // Anna's note of ~500 characters in the first slot reaches down over the second row.
+    const anna = tallNote('Anna: sehr lang …', 0, 400)
+    const topRow = [1, 2, 3, 4].map((index) => inSlot(`oben ${index}`, index))
+    const ben = inSlot('Tippfehler korrigiert', 12)
+    const formed = clusterOver(12)
+    const moved = notesOffClusters(board, [anna, ...topRow, ben, formed], [formed])
+    expect(moved.map((shape) => shape.id)).toEqual([ben.id])
+    for (const other of [anna, ...topRow]) expect(rectsOverlap(rect(moved[0]!), rect(other))).toBe(false)
+  })
+
+  it('keeps a tall note it moves on its board, so it never reaches over the board below', () => {
+    const rowsAbove = Array.from({ length: 10 }, (_, index) => inSlot(`Karte ${index}`, index))
+    const anna = tallNote('Anna: sehr lang …', 12, 250)
+    const formed = clusterOver(12)
+    const moved = notesOffClusters(board, [...rowsAbove, anna, formed], [formed])
+    // The cluster's name room reaches into the second row too: those notes move as well.
+    expect(moved.map((shape) => shape.id)).toContain(anna.id)
+    for (const shape of moved) {
+      const placed = rect(shape)
+      expect(placed.y + placed.h).toBeLessThanOrEqual(board.props.h)
+      expect(rectsOverlap(placed, clusterArea(formed))).toBe(false)
+    }
   })
 })

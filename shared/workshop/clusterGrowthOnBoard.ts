@@ -1,30 +1,18 @@
-import type { TLNoteShape, TLShape } from '@tldraw/tlschema'
-import { NOTE_SIZE, rectsOverlap, type Rect } from './boardLayout.ts'
-import { clusterArea, type Size } from './clusterLayout.ts'
+import type { TLShape } from '@tldraw/tlschema'
+import { rectsOverlap, type Rect } from './boardLayout.ts'
+import { clusterArea } from './clusterLayout.ts'
 import { growClusterAmongNeighbours } from './clusterNeighbours.ts'
+import { recordSize, type SizeOf } from './recordSize.ts'
 import { freeNotePosition, isCluster, isNote, type BoardShape, type ClusterShape } from './workshopRecords.ts'
+
+// Defined in its own file so that placing a note (workshopRecords) can size notes without a cycle.
+export { recordSize, type SizeOf }
 
 /**
  * A cluster's growth around its notes as record changes, for the moderator's canvas (a drop, a
  * move, typing) and for the server (a participant's note grown by its text, which the participant
  * may not grow the cluster for): both grow clusters the same way.
  */
-
-/** How big a shape is drawn; on the canvas tldraw's geometry, elsewhere {@link recordSize}. */
-export type SizeOf = (shape: TLShape) => Size
-
-/**
- * A shape's size read from its record: a frame's props; a note as tldraw's note draws it (its
- * width, taller by `growY` as its text wraps, both times its scale). Other shapes count as notes.
- */
-export function recordSize(shape: TLShape): Size {
-  if (shape.type === 'frame') {
-    const { w, h } = (shape as ClusterShape).props
-    return { w, h }
-  }
-  const { growY = 0, scale = 1 } = (shape as TLNoteShape).props
-  return { w: NOTE_SIZE * scale, h: (NOTE_SIZE + growY) * scale }
-}
 
 /**
  * The changed records when `cluster` grows around its children (clusterNeighbours'
@@ -73,7 +61,7 @@ export function notesOffClusters(board: BoardShape, shapes: readonly TLShape[], 
   let siblings = shapes.filter((shape) => shape.parentId === board.id)
   const moved: TLShape[] = []
   for (const note of siblings.filter((shape) => isNote(shape) && covered(shape))) {
-    const spot = freeNotePosition(board, siblings.filter((shape) => shape.id !== note.id))
+    const spot = freeNotePosition(board, siblings.filter((shape) => shape.id !== note.id), sizeOf(note), sizeOf)
     const placed = { ...note, ...spot }
     moved.push(placed)
     siblings = siblings.map((shape) => (shape.id === note.id ? placed : shape))

@@ -20,9 +20,10 @@ import {
   BOARD_PADDING,
   boardRect,
   firstFreeNoteSlot,
+  NOTE_SIZE,
   noteSlotPosition,
 } from './boardLayout.ts'
-import { clusterArea } from './clusterLayout.ts'
+import { clusterArea, type Size } from './clusterLayout.ts'
 import {
   readBoardMeta,
   readClusterMeta,
@@ -32,6 +33,7 @@ import {
   type ClusterMeta,
   type NoteMeta,
 } from './recordMeta.ts'
+import { recordSize, type SizeOf } from './recordSize.ts'
 
 /** Fixed ids: seeding happens once on the server, so every client sees the same page and boards. */
 export const PAGE_ID = 'page:page' as TLPageId
@@ -155,14 +157,21 @@ export function newNoteMeta(author: Author, now = new Date()): NoteShape['meta']
 }
 
 /**
- * Where a new note goes on `board` (board-relative): its first slot that no note among
- * `siblings` takes and no cluster covers (a cluster with the room for its name above it).
+ * Where a note of `size` goes on `board` (board-relative): its first slot where the note stays on
+ * the board and overlaps no note among `siblings` and no cluster (a cluster with the room for its
+ * name above it); see firstFreeNoteSlot. `sizeOf` sizes the siblings (on the canvas tldraw's
+ * geometry); a new note is as big as an empty one.
  */
-export function freeNotePosition(board: BoardShape, siblings: readonly TLRecord[]): { x: number; y: number } {
+export function freeNotePosition(
+  board: BoardShape,
+  siblings: readonly TLRecord[],
+  size: Size = { w: NOTE_SIZE, h: NOTE_SIZE },
+  sizeOf: SizeOf = recordSize,
+): { x: number; y: number } {
   const onBoard = siblings.filter((record): record is TLShape => record.typeName === 'shape' && record.parentId === board.id)
-  const notesOnBoard = onBoard.filter((shape): shape is TLNoteShape => shape.type === 'note')
-  const clusterAreas = onBoard.filter((shape) => isCluster(shape)).map(clusterArea)
-  return noteSlotPosition(firstFreeNoteSlot(notesOnBoard, clusterAreas))
+  const notes = onBoard.filter((shape) => shape.type === 'note').map((note) => ({ x: note.x, y: note.y, ...sizeOf(note) }))
+  const covered = onBoard.filter((shape) => isCluster(shape)).map(clusterArea)
+  return noteSlotPosition(firstFreeNoteSlot({ notes, covered, board: board.props }, size))
 }
 
 /** The boards of a record set, ordered by question. */
