@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test'
 
 /**
  * E2E tests drive the real app (built client + real server + SQLite) in Debian's Chromium.
- * Each spec starts its own server on a free port (see e2e/support/pinnwandServer.ts), so specs
+ * Each spec starts its own server on a free port (e2e/support/builtServer.ts, on server/testing/serverProcess.ts), so specs
  * can restart it; `npm run build` must have run first (`npm test` does that).
  */
 export default defineConfig({
