@@ -3,6 +3,7 @@ import { getIndexAbove } from '@tldraw/utils'
 import { describe, expect, it } from 'vitest'
 import { defaultTemplate } from '../../shared/template/defaultTemplate.ts'
 import { boardsInOrder, buildNoteRecord, buildSeedRecords, PAGE_ID } from '../../shared/workshop/workshopRecords.ts'
+import { NOTE_SIZE } from '../../shared/workshop/boardLayout.ts'
 import { keepNoteOnBoard, type BoardLookup } from './noteOnBoard.ts'
 
 function setup() {
@@ -50,5 +51,25 @@ describe('keepNoteOnBoard', () => {
     const [from, to] = [boards[0]!, boards[1]!]
     const dragged = { ...note, x: to.x - from.x + 200, y: to.y - from.y + 400 }
     expect(keepNoteOnBoard(note, dragged, lookup)).toMatchObject({ parentId: to.id, x: 200, y: 400 })
+  })
+  it('keeps a long note on its board when it is moved low on it, though most of it then hangs over the board below', () => {
+    // A cluster making room moved Anna's note of ~500 characters to the last row of the first board.
+    const { lookup, note, boards } = setup()
+    const [first, below] = [boards[0]!, boards[2]!]
+    const long = { ...note, props: { ...note.props, growY: 700 } }
+    const movedLow = { ...long, y: first.props.h - 232 }
+    // The premise: the centre of the whole note lies on the board below.
+    const centreY = first.y + movedLow.y + (NOTE_SIZE + 700) / 2
+    expect(centreY).toBeGreaterThan(below.y)
+    expect(centreY).toBeLessThan(below.y + below.props.h)
+    expect(keepNoteOnBoard(long, movedLow, lookup)).toBe(movedLow)
+  })
+
+  it('moves a long note whose head is dragged over another board into that board', () => {
+    const { lookup, note, boards } = setup()
+    const [from, to] = [boards[0]!, boards[1]!]
+    const long = { ...note, props: { ...note.props, growY: 700 } }
+    const dragged = { ...long, x: to.x - from.x + 200, y: to.y - from.y + 400 }
+    expect(keepNoteOnBoard(long, dragged, lookup)).toMatchObject({ parentId: to.id, x: 200, y: 400 })
   })
 })

@@ -37,7 +37,7 @@ function boardOf(parentId: string, lookup: BoardLookup): BoardShape | undefined 
 
 /**
  * Notes live on boards (the gate refuses a note anywhere else). Given a note as tldraw wants to
- * change it, returns what is kept: the change itself while the note's centre stays on its board,
+ * change it, returns what is kept: the change itself while the note's head stays on its board,
  * the note moved into another board when dragged over it, or the previous state when it would
  * leave all boards. A change that does not move the note is kept as it is: text that makes a note
  * low on its board grow past the board's edge was refused here, and the pasted or typed text was
@@ -47,12 +47,22 @@ export function keepNoteOnBoard(prev: TLNoteShape, next: TLNoteShape, lookup: Bo
   if (prev.x === next.x && prev.y === next.y && prev.parentId === next.parentId) return next
   const origin = pagePosition(next, lookup)
   if (!origin) return next
-  const size = recordSize(next)
-  const centre = { x: origin.x + size.w / 2, y: origin.y + size.h / 2 }
+  const head = headCentre(origin, recordSize(next))
   const target = lookup.boards.find(
-    (board) => centre.x >= board.x && centre.x <= board.x + board.props.w && centre.y >= board.y && centre.y <= board.y + board.props.h,
+    (board) => head.x >= board.x && head.x <= board.x + board.props.w && head.y >= board.y && head.y <= board.y + board.props.h,
   )
   if (!target) return prev
   if (boardOf(next.parentId, lookup)?.id === target.id) return next
   return { ...next, parentId: target.id, x: origin.x - target.x, y: origin.y - target.y, index: lookup.indexAbove(target.id) }
+}
+
+/**
+ * Centre of a note's head, the square at its top: where the note is, judged as a person sees it
+ * (the text starts there) and as every move places it (slots, clusters and drags go by the top).
+ * Not the centre of the whole note: a long note moved low on its board by a cluster making room
+ * had its centre over the board below and was re-parented there on every client, its answer
+ * then counted for the other question.
+ */
+function headCentre(origin: { x: number; y: number }, size: { w: number; h: number }): { x: number; y: number } {
+  return { x: origin.x + size.w / 2, y: origin.y + Math.min(size.w, size.h) / 2 }
 }
