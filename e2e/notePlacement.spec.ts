@@ -1,0 +1,61 @@
+import { expect, test, type Page } from '@playwright/test'
+import { createSession } from '../server/testing/apiClient.ts'
+import { useBuiltServer } from './support/builtServer.ts'
+import { closeContextsAfterEach } from './support/closeContextsAfterEach.ts'
+import { boxesOverlap, type Box } from './support/layoutChecks.ts'
+import { joinAs, noteOnCanvas, openModerator, postNote } from './support/workshopPages.ts'
+
+/**
+ * Where a new note goes (shared/workshop/boardLayout.ts firstFreeNoteSlot), in Chromium against
+ * the real server: a long note covers the slots below it too, so the next note does not go there.
+ */
+const server = useBuiltServer()
+closeContextsAfterEach()
+
+test.describe.configure({ timeout: 180_000 })
+
+/** The screen box of a note of board 0 (tldraw's shape element; the note's wrapper has no box). */
+async function noteBox(page: Page, text: string): Promise<Box> {
+  return (await noteOnCanvas(page, text, 0).locator('xpath=..').boundingBox())!
+}
+
+/** Lines typed into Anna's note, each on its own line: together far taller than a note. */
+const LONG_LINES = [
+  'sicherer', 'breiter', 'beleuchtet', 'durchgehend', 'geräumt', 'markiert', 'gepflegt', 'verbunden',
+  'schattig', 'eben', 'getrennt', 'beschildert', 'sauber', 'ruhig', 'direkt', 'abgesenkt',
+]
+
+test('a note posted after a long note does not go under it: the slots its text reaches down over are taken', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  const ben = await joinAs(browser, session.participantUrl, 'Ben')
+  const moderator = await openModerator(browser, session)
+
+  // Anna's long note in the board's first slot.
+  await anna.getByTestId('add-note-0').click()
+  await anna.keyboard.type('Radwege')
+  for (const line of LONG_LINES) {
+    await anna.keyboard.press('Enter')
+    await anna.keyboard.type(line)
+  }
+  await anna.keyboard.press('Escape')
+  const last = LONG_LINES.at(-1)!
+  // Ben's canvas has it with its full height (well taller than wide) before he posts.
+  await expect.poll(async () => {
+    const box = await noteBox(ben, last)
+    return box.height / box.width
+  }).toBeGreaterThan(1.3)
+
+  // The rest of the top row, then the note that went under Anna's (the second row's first slot).
+  for (const text of ['Eins', 'Zwei', 'Drei', 'Vier']) await postNote(ben, 0, text)
+  await postNote(ben, 0, 'Tippfehler korrigiert')
+
+  for (const page of [ben, moderator, anna]) {
+    await expect(noteOnCanvas(page, 'Tippfehler korrigiert', 0)).toBeVisible()
+    await expect.poll(async () => (await noteBox(page, last)).height / (await noteBox(page, last)).width).toBeGreaterThan(1.3)
+    const long = await noteBox(page, last)
+    for (const text of ['Tippfehler korrigiert', 'Eins', 'Zwei', 'Drei', 'Vier']) {
+      expect(boxesOverlap(long, await noteBox(page, text)), `${text} over or under Anna's long note`).toBe(false)
+    }
+  }
+})
