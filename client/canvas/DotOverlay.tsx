@@ -11,6 +11,7 @@ import { useCanvasModeration } from './canvasModeration.ts'
 import { useCanvasSession } from './canvasSession.ts'
 import { showDotCountsInPictures } from './notePictureDetails.ts'
 import { zoomToBoardOf } from './pageBoards.ts'
+import { useSealedNoteStore } from './sealedNoteStore.ts'
 import { isCluster, isNote } from '../../shared/workshop/workshopRecords.ts'
 import { NOTE_SIZE } from '../../shared/workshop/boardLayout.ts'
 import { CLUSTER_PADDING } from '../../shared/workshop/clusterLayout.ts'
@@ -56,21 +57,33 @@ function plainText(richText: TLRichText): string {
   return text
 }
 
+/** What a target is called where no text of its own can be shown. */
+interface TargetWords {
+  /** An unnamed cluster. */
+  cluster: string
+  /** A sealed note of someone else ("Verdeckte Karte"). */
+  sealedNote: string
+  /** This person's sealed texts by note id (client/canvas/sealedNoteStore.ts). */
+  mySealedTexts: ReadonlyMap<string, string>
+}
+
 /**
  * Every note and cluster with its anchor on the page. Depends on the shapes, not on the camera;
  * a target that did not change keeps its object, so its controls are not rendered again.
  */
-function readTargets(editor: Editor, clusterWord: string, previous: Map<string, DotTarget>): DotTarget[] {
+function readTargets(editor: Editor, words: TargetWords, previous: Map<string, DotTarget>): DotTarget[] {
   const result: DotTarget[] = []
   for (const shape of editor.getCurrentPageShapes()) {
     let kind: DotTarget['kind']
     let label: string
     if (isNote(shape)) {
       kind = 'note'
-      label = plainText(shape.props.richText)
+      // A sealed note has no text in the document: named as on its cover, the phone and the list
+      // (client/docView/noteLabel.ts), its text only for its author.
+      label = shape.meta.sealed === true ? (words.mySealedTexts.get(shape.id) ?? words.sealedNote) : plainText(shape.props.richText)
     } else if (isCluster(shape)) {
       kind = 'cluster'
-      label = shape.props.name || clusterWord
+      label = shape.props.name || words.cluster
     } else continue
     const bounds = editor.getShapePageBounds(shape.id)
     if (!bounds) continue
@@ -120,6 +133,9 @@ export function DotOverlay() {
   }, [dots, voting?.roundId, actor.participantId])
   const visible = resultsVisibleTo(actor, moderation)
   const clusterWord = t('results.cluster')
+  const sealedWord = t('note.sealed')
+  const mySealedTexts = useSealedNoteStore((state) => state.texts)
+  const words = useMemo(() => ({ cluster: clusterWord, sealedNote: sealedWord, mySealedTexts }), [clusterWord, sealedWord, mySealedTexts])
   const workshop = useMemo(() => ({ doc, actor, budget }), [doc, actor, budget])
   // Pictures of the canvas show the counts shown here, and none where this person sees none.
   const picturesShowDots = voting !== null && visible
@@ -131,7 +147,7 @@ export function DotOverlay() {
   if (!voting) return null
   return (
     <DotLayer
-      clusterWord={clusterWord}
+      words={words}
       workshop={workshop}
       dotsOf={(id) => (visible ? (counts.all.get(id) ?? 0) : null)}
       myDotsOf={(id) => counts.mine.get(id) ?? 0}
@@ -140,17 +156,17 @@ export function DotOverlay() {
 }
 
 interface DotLayerProps {
-  clusterWord: string
+  words: TargetWords
   workshop: TargetDotsProps['workshop']
   dotsOf: (id: string) => number | null
   myDotsOf: (id: string) => number
 }
 
 /** The layer itself, mounted only while a round exists: it follows the camera. */
-function DotLayer({ clusterWord, workshop, dotsOf, myDotsOf }: DotLayerProps) {
+function DotLayer({ words, workshop, dotsOf, myDotsOf }: DotLayerProps) {
   const editor = useEditor()
   const previous = useMemo(() => new Map<string, DotTarget>(), [])
-  const targets = useValue('dot targets', () => readTargets(editor, clusterWord, previous), [editor, clusterWord, previous])
+  const targets = useValue('dot targets', () => readTargets(editor, words, previous), [editor, words, previous])
   const camera = useValue('camera', () => editor.getCamera(), [editor])
   const layer: CSSProperties = { transform: `translate(${camera.x * camera.z}px, ${camera.y * camera.z}px)` }
   return (
