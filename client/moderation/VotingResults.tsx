@@ -7,6 +7,7 @@ import { dotCountText } from '../docView/DotControls.tsx'
 import { useDocSnapshot } from '../docView/useDocSnapshot.ts'
 import { useTranslate } from '../i18n/translate.ts'
 import { useModerationState } from '../session/useModerationState.ts'
+import { useSealedNoteStore } from '../canvas/sealedNoteStore.ts'
 import { useResultsStore } from './resultsStore.ts'
 
 interface BoardResult {
@@ -18,11 +19,14 @@ interface BoardResult {
 /**
  * The ranking of each board once a voting round has ended, for everyone: the same ranking the
  * export writes into the protocol (shared/export), so screen and protocol never disagree.
+ * A sealed note (a round ended before the reveal) is named as on the canvas and the phone: by
+ * its text for its author (who has it from the server), as "Verdeckte Karte" for everyone else.
  */
 export function VotingResults({ doc, sessionId }: { doc: Y.Doc; sessionId: string }) {
   const t = useTranslate()
   const moderation = useModerationState(doc)
   const closedRoundId = useResultsStore((state) => state.closedRoundId)
+  const mySealedTexts = useSealedNoteStore((state) => state.texts)
   const close = useResultsStore((state) => state.close)
   const select = useCallback(
     (current: Y.Doc): BoardResult[] | null => {
@@ -62,7 +66,7 @@ export function VotingResults({ doc, sessionId }: { doc: Y.Doc; sessionId: strin
                   <span className="voting-results__place">{entry.place}.</span>
                   <span className="voting-results__label">
                     {entry.kind === 'cluster' && <span className="voting-results__kind">{t('results.cluster')}: </span>}
-                    {entry.label || '…'}
+                    {(entry.sealed ? (mySealedTexts.get(entry.id) ?? t('note.sealed')) : entry.label) || '…'}
                   </span>
                   <span className="voting-results__dots">{dotCountText(t, entry.dots)}</span>
                 </li>
