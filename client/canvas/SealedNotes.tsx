@@ -5,7 +5,7 @@ import { useMySealedTexts, useWorkshop } from '../docView/useWorkshop.ts'
 import { useTranslate } from '../i18n/translate.ts'
 import { useCanvasModeration } from './canvasModeration.ts'
 import { isNote } from '../../shared/workshop/workshopRecords.ts'
-import { useSealedNoteStore } from './sealedNoteStore.ts'
+import { sealedDraftKey, useSealedNoteStore } from './sealedNoteStore.ts'
 
 /**
  * Keeps the author's sealed texts in the store while the canvas is open: fetched from the
@@ -49,6 +49,10 @@ function SealedNoteForm({ questionIndex }: { questionIndex: number }) {
   // The full model only while the dialog is open: NoteComposer checks and posts with it.
   const workshop = useWorkshop({ connection, session, participant })
   const close = useSealedNoteStore((state) => state.close)
+  // Closing keeps the typed text: "+ Karte" shows it again (nothing written is dropped silently).
+  const draftKey = sealedDraftKey(session.id, questionIndex)
+  const draft = useSealedNoteStore((state) => state.drafts.get(draftKey) ?? '')
+  const setDraft = useSealedNoteStore((state) => state.setDraft)
   const dialog = useRef<HTMLDivElement>(null)
   useEffect(() => {
     dialog.current?.querySelector('textarea')?.focus()
@@ -79,6 +83,8 @@ function SealedNoteForm({ questionIndex }: { questionIndex: number }) {
         label={t('compose.label', { number: questionIndex + 1 })}
         inputTestId="sealed-note-input"
         sendTestId="sealed-note-send"
+        draft={draft}
+        onDraftChange={(text) => setDraft(draftKey, text)}
       />
     </div>
   )

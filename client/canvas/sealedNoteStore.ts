@@ -8,6 +8,17 @@ interface SealedNoteState {
   composing: number | null
   compose: (questionIndex: number) => void
   close: () => void
+  /**
+   * Unsent text of the dialog by `sealedDraftKey`: closing it (Escape, "Schließen") keeps what
+   * the person typed, and reopening "+ Karte" shows it again.
+   */
+  drafts: ReadonlyMap<string, string>
+  setDraft: (key: string, text: string) => void
+}
+
+/** A draft belongs to one workshop's question (the store outlives a switch between workshops). */
+export function sealedDraftKey(sessionId: string, questionIndex: number): string {
+  return `${sessionId}:${questionIndex}`
 }
 
 /**
@@ -21,4 +32,12 @@ export const useSealedNoteStore = create<SealedNoteState>()((set) => ({
   composing: null,
   compose: (questionIndex) => set({ composing: questionIndex }),
   close: () => set({ composing: null }),
+  drafts: new Map(),
+  setDraft: (key, text) =>
+    set((state) => {
+      const drafts = new Map(state.drafts)
+      if (text === '') drafts.delete(key)
+      else drafts.set(key, text)
+      return { drafts }
+    }),
 }))

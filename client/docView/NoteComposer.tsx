@@ -19,6 +19,12 @@ interface NoteComposerProps {
   inputTestId?: string
   sendTestId?: string
   rows?: number
+  /**
+   * The text kept by the caller, when it must outlive this form (the hidden-mode dialog keeps it
+   * while closed); without it the form keeps its own.
+   */
+  draft?: string
+  onDraftChange?: (text: string) => void
 }
 
 /** Why no note can be posted to the question right now, in the person's language where known. */
@@ -49,10 +55,12 @@ function statusMessage(t: Translate, status: Status, sealed: boolean): string {
  * document like the canvas does, or, in hidden mode, to the server's sealed-note route
  * (sealedNoteSending.ts, which a paste onto the canvas takes too).
  */
-export function NoteComposer({ workshop, questionIndex, label, inputTestId, sendTestId, rows = 3 }: NoteComposerProps) {
+export function NoteComposer({ workshop, questionIndex, label, inputTestId, sendTestId, rows = 3, draft, onDraftChange }: NoteComposerProps) {
   const t = useTranslate()
   const id = useId()
-  const [text, setText] = useState('')
+  const [ownText, setOwnText] = useState('')
+  const text = draft ?? ownText
+  const setText = onDraftChange ?? setOwnText
   const [status, setStatus] = useState<Status>({ kind: 'idle' })
   // Recomputed on every render; the workshop snapshot re-renders this on each document change.
   const verdict = postingVerdict(workshop.doc, workshop.actor, workshop.author, questionIndex)
