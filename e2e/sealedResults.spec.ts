@@ -1,19 +1,12 @@
 import { expect, test } from '@playwright/test'
 import { createSession, getJson, moderate } from '../server/testing/apiClient.ts'
-import { PinnwandServer } from '../server/testing/serverProcess.ts'
+import { useBuiltServer } from './support/builtServer.ts'
 import { joinAs } from './support/workshopPages.ts'
 
-let server: PinnwandServer
+const server = useBuiltServer()
 
 // Two browsers with tldraw on a 2-core machine: give the test room.
 test.describe.configure({ timeout: 180_000 })
-
-test.beforeAll(async () => {
-  server = await PinnwandServer.start({ entry: 'built' })
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 test('hidden mode: a round that ends before the reveal ranks the sealed note on the canvas as "Verdeckte Karte" with its dots; only its author reads its text', async ({ browser }, testInfo) => {
   const foreign: string[] = []
