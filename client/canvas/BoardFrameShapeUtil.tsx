@@ -1,7 +1,7 @@
 import { FrameShapeUtil, type SvgExportContext, type TLFrameShape, type TLShape } from 'tldraw'
 import { isBoard, isCluster } from '../../shared/workshop/workshopRecords.ts'
 import { mayEditText } from './boardRules.ts'
-import { fitClusterToNotes, keepNotesInsideCluster } from './clusterActions.ts'
+import { fitClusterToNotes, placeDroppedNotesInCluster } from './clusterActions.ts'
 import { notePictureDetails } from './notePictureDetails.ts'
 import { DotCountSvg } from './NotePictureExtras.tsx'
 
@@ -40,12 +40,13 @@ export class BoardFrameShapeUtil extends FrameShapeUtil {
    * Notes dropped into a cluster, or moved in it, are held by it: the cluster grows around them
    * (at the drop, not while dragging: a frame growing under the pointer could not be left).
    * Only who may change the cluster (rename it: moderators) grows it; a participant regrouping
-   * own notes in the clustering phase may not change the frame, so the notes slide inside it.
+   * own notes in the clustering phase may not change the frame, so the notes go to a free spot in
+   * it, or where the server grows it around them (placeDroppedNotesInCluster).
    */
   override onDropShapesOver(shape: TLFrameShape, shapes: TLShape[]): void {
     if (!isCluster(shape)) return
     if (mayEditText(this.editor, shape)) fitClusterToNotes(this.editor, shape.id)
-    else keepNotesInsideCluster(this.editor, shape.id, shapes.map((dropped) => dropped.id))
+    else placeDroppedNotesInCluster(this.editor, shape.id, shapes.map((dropped) => dropped.id))
   }
 
   /** A cluster's picture carries the dots on the cluster itself, as its notes' pictures do theirs (AuthoredNoteShapeUtil.toSvg). */

@@ -1,7 +1,7 @@
-import { createShapeId, type Editor, type TLFrameShape, type TLShape, type TLShapeId } from 'tldraw'
-import { arrangeInGrid, CLUSTER_LABEL_SPACE, flowOnBoard, insideCluster, type Size } from '../../shared/workshop/clusterLayout.ts'
+import { createShapeId, type Editor, type TLFrameShape, type TLShape, type TLShapeId, type TLShapePartial } from 'tldraw'
+import { arrangeInGrid, CLUSTER_LABEL_SPACE, dropSpotInCluster, flowOnBoard, insideCluster, type Size } from '../../shared/workshop/clusterLayout.ts'
 import { clusterGrowthOnBoard, notesOffClusters } from '../../shared/workshop/clusterGrowthOnBoard.ts'
-import { placeNewCluster } from '../../shared/workshop/clusterNeighbours.ts'
+import { growClusterAmongNeighbours, placeNewCluster } from '../../shared/workshop/clusterNeighbours.ts'
 import { BOARD_HEADER_HEIGHT } from '../../shared/workshop/boardLayout.ts'
 import { isBoard, isCluster, isNote, type BoardShape, type ClusterShape } from '../../shared/workshop/workshopRecords.ts'
 import { boardAround } from './pageBoards.ts'
@@ -153,9 +153,10 @@ export function fitClusterToNotes(editor: Editor, clusterId: TLShapeId): void {
 }
 
 /**
- * Notes dropped into a cluster that does not grow for this person (a participant regrouping own
- * notes in the clustering phase may not change the frame) slide inside its padding instead of
- * hanging over its edge, cut off.
+ * A participant's note in a cluster that does not grow for her (she may not change the frame),
+ * nudged or grown by her typing, slides inside its padding instead of hanging over its edge, cut
+ * off (a note too tall stays at the top; the server grows the cluster). Her drops go to
+ * `placeDroppedNotesInCluster`.
  */
 export function keepNotesInsideCluster(editor: Editor, clusterId: TLShapeId, noteIds: readonly TLShapeId[]): void {
   const cluster = editor.getShape(clusterId)
@@ -167,6 +168,47 @@ export function keepNotesInsideCluster(editor: Editor, clusterId: TLShapeId, not
     .map((shape) => ({ shape, spot: insideCluster(cluster.props, { x: shape.x, y: shape.y, ...sizeOf(editor, shape.id) }) }))
     .filter(({ shape, spot }) => spot.x !== shape.x || spot.y !== shape.y)
   if (moves.length > 0) editor.updateShapes(moves.map(({ shape, spot }) => ({ id: shape.id, type: shape.type, ...spot })))
+}
+
+/**
+ * Notes a participant dropped into a cluster (in the clustering phase she may move her notes,
+ * not the frame) go where they cover no other note of it (`dropSpotInCluster`): inside its
+ * padding where there is room, else beside or below its notes, past the edge, and the server
+ * grows the cluster around them (server/sync/clustersAroundGrownNotes.ts). Sliding them inside
+ * alone put a note dropped at the corner exactly on the note there, hiding it.
+ */
+export function placeDroppedNotesInCluster(editor: Editor, clusterId: TLShapeId, noteIds: readonly TLShapeId[]): void {
+  const cluster = editor.getShape(clusterId)
+  if (!cluster || !isCluster(cluster)) return
+  const dropped = new Set(noteIds)
+  const boxOf = (shape: TLShape) => ({ x: shape.x, y: shape.y, ...sizeOf(editor, shape.id) })
+  const children = editor.getSortedChildIdsForParent(clusterId).map((id) => editor.getShape(id)!)
+  // Each dropped note also keeps clear of those placed before it.
+  const taken = children.filter((shape) => isNote(shape) && !dropped.has(shape.id)).map(boxOf)
+  const board = editor.getShape(cluster.parentId)
+  const neighbours =
+    board && isBoard(board)
+      ? editor
+          .getSortedChildIdsForParent(board.id)
+          .map((id) => editor.getShape(id)!)
+          .filter((shape): shape is ClusterShape => isCluster(shape) && shape.id !== clusterId)
+          .map((neighbour) => ({ x: neighbour.x, y: neighbour.y, ...neighbour.props }))
+      : []
+  const moves: TLShapePartial[] = []
+  for (const shape of children.filter((child) => isNote(child) && dropped.has(child.id))) {
+    const box = boxOf(shape)
+    // A full cluster grows where the board and the clusters around leave it room for the note (as the server will grow it).
+    const canGrowTo = (spot: { x: number; y: number }) => {
+      if (!board || !isBoard(board)) return true
+      const growth = growClusterAmongNeighbours({ x: cluster.x, y: cluster.y, ...cluster.props }, [...taken, { ...box, ...spot }], neighbours, board.props)
+      const placed = growth?.positions.at(-1)
+      return placed === undefined || (placed.x === spot.x && placed.y === spot.y)
+    }
+    const spot = dropSpotInCluster(cluster.props, box, taken, canGrowTo)
+    taken.push({ ...box, ...spot })
+    if (spot.x !== shape.x || spot.y !== shape.y) moves.push({ id: shape.id, type: shape.type, ...spot })
+  }
+  if (moves.length > 0) editor.updateShapes(moves)
 }
 
 /**

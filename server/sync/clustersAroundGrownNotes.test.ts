@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { getRecordStore, readRecords, writeRecords } from '../../shared/doc/documentLayout.ts'
 import { rectsOverlap } from '../../shared/workshop/boardLayout.ts'
 import { recordSize } from '../../shared/workshop/clusterGrowthOnBoard.ts'
-import { CLUSTER_LABEL_SPACE, CLUSTER_PADDING, clusterArea } from '../../shared/workshop/clusterLayout.ts'
+import { CLUSTER_GAP, CLUSTER_LABEL_SPACE, CLUSTER_PADDING, clusterArea, dropSpotInCluster, growSpotsInCluster } from '../../shared/workshop/clusterLayout.ts'
 import { boardsInOrder, buildNoteRecord, type BoardShape, type ClusterShape, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
 import { createSession, join, moderate } from '../testing/apiClient.ts'
 import { addNote } from '../testing/notes.ts'
@@ -173,6 +173,33 @@ describe('a note that enters a cluster too small for it', () => {
     const note = buildNoteRecord({ board, author: { authorId: annaJoined.participantId, authorName: 'Anna' }, text: 'Ein langer Text', siblings: readRecords(anna.doc) })
     writeRecords(anna.doc, { put: [{ ...note, parentId: top.id, x: CLUSTER_PADDING, y: CLUSTER_PADDING, props: { ...note.props, growY: 60 } }] })
     await waitFor('the moderator to see the cluster grown around the note', () => shapeIn<ClusterShape>(moderator, top.id)?.props.h === CLUSTER_PADDING + 260 + CLUSTER_PADDING)
+    expect(anna.closes).toEqual([])
+  })
+
+  it('is held when it was dropped into a full cluster: at the spot beside the note there, the server grows the cluster around both', async () => {
+    const { anna, moderator, observer, note, top, below } = await annasNoteBesideClusters(false)
+    // "oben" holds a note of the moderator's: no room for a second one.
+    const theirs = addNote(moderator.doc, { authorId: 'moderation', authorName: 'Moni' }, 'Busse', 0)
+    writeRecords(moderator.doc, { put: [{ ...shapeIn<NoteShape>(moderator, theirs.id)!, parentId: top as TLShapeId, x: CLUSTER_PADDING, y: CLUSTER_PADDING }] })
+    await waitFor('Anna to see the note in the cluster', () => shapeIn<NoteShape>(anna, theirs.id)?.parentId === top)
+    // While she drags, over the note there; her drop puts hers where the cluster is to grow (placeDroppedNotesInCluster).
+    moveAnnasNote(anna, note, top, 40, 150)
+    const frame = shapeIn<ClusterShape>(anna, top)!
+    const others = [{ x: CLUSTER_PADDING, y: CLUSTER_PADDING, ...recordSize(shapeIn<NoteShape>(anna, theirs.id)!) }]
+    const size = recordSize(shapeIn<NoteShape>(anna, note)!)
+    // The cluster below leaves no room to grow down (it cannot move far enough on the board): beside it is.
+    const [, besides] = growSpotsInCluster(frame.props, size, others)
+    const spot = dropSpotInCluster(frame.props, { x: 40, y: 150, ...size }, others, (candidate) => candidate.x === besides.x && candidate.y === besides.y)
+    expect(spot).toEqual({ x: CLUSTER_PADDING + others[0]!.w + CLUSTER_GAP, y: CLUSTER_PADDING })
+    moveAnnasNote(anna, note, top, spot.x, spot.y)
+
+    const needed = spot.x + size.w + CLUSTER_PADDING
+    await waitFor('the observer to see the cluster grown around both notes', () => shapeIn<ClusterShape>(observer, top)?.props.w === needed)
+    const grown = shapeIn<ClusterShape>(observer, top)!
+    expect(rectsOverlap(clusterArea(grown), clusterArea(shapeIn<ClusterShape>(observer, below)!))).toBe(false)
+    const held = shapeIn<NoteShape>(observer, note)!
+    expect(held).toMatchObject({ x: spot.x, y: spot.y })
+    expect(rectsOverlap({ ...others[0]!, x: CLUSTER_PADDING, y: CLUSTER_PADDING }, { x: held.x, y: held.y, ...recordSize(held) })).toBe(false)
     expect(anna.closes).toEqual([])
   })
 

@@ -3,7 +3,7 @@ import type { TLShape } from '@tldraw/tlschema'
 import { getRecordStore, readRecords, writeRecords } from '../../shared/doc/documentLayout.ts'
 import type { RecordChangeListener } from '../../shared/doc/recordStore.ts'
 import { clusterGrowthOnBoard, recordSize } from '../../shared/workshop/clusterGrowthOnBoard.ts'
-import { insideCluster } from '../../shared/workshop/clusterLayout.ts'
+import { growSpotsInCluster, insideCluster } from '../../shared/workshop/clusterLayout.ts'
 import { isBoard, isCluster, isNote, type ClusterShape, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
 
 /**
@@ -23,8 +23,9 @@ import { isBoard, isCluster, isNote, type ClusterShape, type NoteShape } from '.
  *   canvas sends every frame of it: growing a frame under someone's pointer would keep it from
  *   being left, and a note dragged across the board would grow every cluster on its way. At the
  *   drop a participant's canvas slides the note inside the cluster's padding
- *   (keepNotesInsideCluster), so a note that came to rest lies where `insideCluster` puts it; one
- *   too large for the cluster then sits at the padding and still reaches past the edge.
+ *   into a free spot inside (placeDroppedNotesInCluster), so a note that came to rest lies where
+ *   `insideCluster` puts it; one too large for the cluster then sits at the padding and still
+ *   reaches past the edge; one dropped into a full cluster lies at one of `growSpotsInCluster`, past it.
  * A note that only moved within its cluster is the canvas's business. A note that fits already
  * changes nothing, so a moderator's drop or typing, which their canvas fitted in the same
  * update, is left alone. Returns the function that stops watching.
@@ -78,7 +79,7 @@ function settledNotes(doc: Y.Doc, entering: Set<string>): string[] {
     const note = store.get(id)
     const cluster = note && isNote(note) ? store.get(note.parentId) : undefined
     if (!note || !isNote(note) || !cluster || !isCluster(cluster)) entering.delete(id)
-    else if (restsIn(cluster, note)) {
+    else if (restsIn(doc, cluster, note)) {
       entering.delete(id)
       settled.push(id)
     }
@@ -86,10 +87,19 @@ function settledNotes(doc: Y.Doc, entering: Set<string>): string[] {
   return settled
 }
 
-/** Whether `note` lies where a drop leaves it in `cluster`: inside its padding, or at the padding where it is too large. */
-function restsIn(cluster: ClusterShape, note: NoteShape): boolean {
-  const spot = insideCluster(cluster.props, { x: note.x, y: note.y, ...recordSize(note) })
-  return spot.x === note.x && spot.y === note.y
+/**
+ * Whether `note` lies where a drop leaves it in `cluster`: inside its padding, at the padding
+ * where it is too large, or, the cluster being full, at the spot beside or below its other notes
+ * that it is to grow around.
+ */
+function restsIn(doc: Y.Doc, cluster: ClusterShape, note: NoteShape): boolean {
+  const size = recordSize(note)
+  const spot = insideCluster(cluster.props, { x: note.x, y: note.y, ...size })
+  if (spot.x === note.x && spot.y === note.y) return true
+  const others = readRecords(doc)
+    .filter((record): record is NoteShape => isNote(record) && record.parentId === cluster.id && record.id !== note.id)
+    .map((other) => ({ x: other.x, y: other.y, ...recordSize(other) }))
+  return growSpotsInCluster(cluster.props, size, others).some((spot) => spot.x === note.x && spot.y === note.y)
 }
 
 function growClustersOf(doc: Y.Doc, noteIds: readonly string[], origin: unknown): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BOARD_HEADER_HEIGHT, BOARD_HEIGHT, BOARD_PADDING, BOARD_WIDTH, NOTE_GAP, NOTE_SIZE, rectsOverlap as overlaps } from './boardLayout.ts'
-import { arrangeInGrid, CLUSTER_GAP, CLUSTER_LABEL_SPACE, CLUSTER_PADDING, clusterColumns, flowOnBoard, growClusterAround, insideCluster } from './clusterLayout.ts'
+import { arrangeInGrid, CLUSTER_GAP, CLUSTER_LABEL_SPACE, CLUSTER_PADDING, clusterColumns, dropSpotInCluster, flowOnBoard, growClusterAround, growSpotsInCluster, insideCluster } from './clusterLayout.ts'
 
 const note = { w: NOTE_SIZE, h: NOTE_SIZE }
 const BOARD = { w: BOARD_WIDTH, h: BOARD_HEIGHT }
@@ -171,5 +171,67 @@ describe('insideCluster', () => {
 
   it('keeps the top-left corner of a note larger than the cluster inside', () => {
     expect(insideCluster({ w: 100, h: 100 }, { x: 30, y: 30, ...note })).toEqual({ x: CLUSTER_PADDING, y: CLUSTER_PADDING })
+  })
+})
+
+describe('dropSpotInCluster', () => {
+  /** A cluster as "Cluster bilden" lays out `count` notes: its size and its notes' boxes. */
+  function formed(count: number) {
+    const { positions, size } = arrangeInGrid(Array.from({ length: count }, () => note))
+    return { size, notes: positions.map((position) => ({ ...position, ...note })) }
+  }
+
+  it('leaves a note where insideCluster slides it when it covers no other note there', () => {
+    const { size, notes } = formed(3)
+    const grown = { w: size.w, h: size.h + NOTE_SIZE + CLUSTER_GAP }
+    expect(dropSpotInCluster(grown, { x: 300, y: 300, ...note }, notes)).toEqual(insideCluster(grown, { x: 300, y: 300, ...note }))
+    expect(dropSpotInCluster(size, { x: 5, y: 5, ...note }, [])).toEqual({ x: CLUSTER_PADDING, y: CLUSTER_PADDING })
+  })
+
+  it('moves a note that would lie on another to the free spot nearest to there', () => {
+    // Two rows of two, the bottom-right one empty; dropped at the left edge between the rows.
+    const { size, notes } = formed(4)
+    const three = notes.slice(0, 3)
+    const spot = dropSpotInCluster(size, { x: -40, y: 120, ...note }, three)
+    expect(spot).toEqual({ x: notes[3]!.x, y: notes[3]!.y })
+    expect(three.some((other) => overlaps(other, { ...spot, ...note }))).toBe(false)
+  })
+
+  it('puts a note dropped at the corner of a full cluster beside its notes, past the edge, for the cluster to grow (the workshop case: "Verkehr" with two notes)', () => {
+    const { size, notes } = formed(2)
+    // The pointer just inside the bottom-right corner: insideCluster alone put it exactly on the second note.
+    const dropped = { x: size.w - 60, y: size.h - 60, ...note }
+    expect(insideCluster(size, dropped)).toEqual({ x: notes[1]!.x, y: notes[1]!.y })
+    const spot = dropSpotInCluster(size, dropped, notes)
+    expect(spot).toEqual({ x: notes[1]!.x + NOTE_SIZE + CLUSTER_GAP, y: CLUSTER_PADDING })
+    expect(notes.some((other) => overlaps(other, { ...spot, ...note }))).toBe(false)
+    // The cluster grown around it holds all three, none on another.
+    const grown = growClusterAround({ x: 100, y: 300, ...size }, [...notes, { ...spot, ...note }], BOARD)!
+    expect(grown.frame.w).toBe(2 * CLUSTER_PADDING + 3 * NOTE_SIZE + 2 * CLUSTER_GAP)
+    expect(grown.positions).toEqual([...notes, spot].map(({ x, y }) => ({ x, y })))
+  })
+
+  it('grows a full square cluster by a row below, a full row by a column beside', () => {
+    const square = formed(4)
+    expect(growSpotsInCluster(square.size, note, square.notes)[0]).toEqual({ x: CLUSTER_PADDING, y: CLUSTER_PADDING + 2 * (NOTE_SIZE + CLUSTER_GAP) })
+    const row = formed(3)
+    expect(growSpotsInCluster(row.size, note, row.notes)[0]).toEqual({ x: CLUSTER_PADDING + 3 * (NOTE_SIZE + CLUSTER_GAP), y: CLUSTER_PADDING })
+  })
+
+  it('takes the other way when the cluster cannot grow the first (the board or the clusters around leave no room)', () => {
+    const { size, notes } = formed(1)
+    const [first, second] = growSpotsInCluster(size, note, notes)
+    expect(dropSpotInCluster(size, { x: 40, y: 40, ...note }, notes)).toEqual(first)
+    expect(dropSpotInCluster(size, { x: 40, y: 40, ...note }, notes, (spot) => spot.x !== first.x || spot.y !== first.y)).toEqual(second)
+  })
+
+  it('keeps a note at its grow spot where it is, wherever it was dropped (the server tells a note at rest by this)', () => {
+    const { size, notes } = formed(2)
+    for (const growSpot of growSpotsInCluster(size, note, notes)) {
+      const canGrowTo = (spot: { x: number; y: number }) => spot.x === growSpot.x && spot.y === growSpot.y
+      for (const dropped of [{ x: size.w - 60, y: size.h - 60 }, { x: -30, y: 40 }, growSpot]) {
+        expect(dropSpotInCluster(size, { ...dropped, ...note }, notes, canGrowTo)).toEqual(growSpot)
+      }
+    }
   })
 })

@@ -212,3 +212,63 @@ export function insideCluster(cluster: Size, note: Rect): Point {
     y: Math.max(CLUSTER_PADDING, Math.min(note.y, cluster.h - CLUSTER_PADDING - note.h)),
   }
 }
+
+/**
+ * Where a note dropped into a cluster goes (positions relative to the cluster), so that it covers
+ * none of the cluster's `others` (a note lying exactly on another hid it: a participant's note
+ * dropped at the cluster's corner slid onto the note there):
+ * - where `insideCluster` slides it, when that covers no other note;
+ * - else the free spot inside the padding nearest to there, beside or below the other notes (or on
+ *   the grid the cluster's own padding and gaps make);
+ * - else, the cluster being full, one of `growSpotsInCluster`: beside or below its notes, past its
+ *   edge, for the cluster to grow around (the server does for a participant's drop:
+ *   server/sync/clustersAroundGrownNotes.ts); the first that `canGrowTo` accepts (the board and the
+ *   clusters around may leave no room one way), else the first.
+ */
+export function dropSpotInCluster(cluster: Size, note: Rect, others: readonly Rect[], canGrowTo: (spot: Point) => boolean = () => true): Point {
+  const slid = insideCluster(cluster, note)
+  const covers = (spot: Point) => others.some((other) => rectsOverlap(other, { ...spot, w: note.w, h: note.h }))
+  if (!covers(slid)) return slid
+  const fits = (spot: Point) =>
+    spot.x >= CLUSTER_PADDING &&
+    spot.y >= CLUSTER_PADDING &&
+    spot.x + note.w <= cluster.w - CLUSTER_PADDING &&
+    spot.y + note.h <= cluster.h - CLUSTER_PADDING
+  const xs = new Set([CLUSTER_PADDING, ...others.flatMap((other) => [other.x, other.x + other.w + CLUSTER_GAP, other.x - CLUSTER_GAP - note.w])])
+  const ys = new Set([CLUSTER_PADDING, ...others.flatMap((other) => [other.y, other.y + other.h + CLUSTER_GAP, other.y - CLUSTER_GAP - note.h])])
+  for (let x = CLUSTER_PADDING; x + note.w <= cluster.w - CLUSTER_PADDING; x += note.w + CLUSTER_GAP) xs.add(x)
+  for (let y = CLUSTER_PADDING; y + note.h <= cluster.h - CLUSTER_PADDING; y += note.h + CLUSTER_GAP) ys.add(y)
+  let best: Point | undefined
+  let bestDistance = Infinity
+  for (const y of [...ys].sort((a, b) => a - b)) {
+    for (const x of [...xs].sort((a, b) => a - b)) {
+      const spot = { x, y }
+      const distance = (x - slid.x) ** 2 + (y - slid.y) ** 2
+      // Strictly nearer only: of spots as near, the first in reading order.
+      if (distance < bestDistance && fits(spot) && !covers(spot)) {
+        best = spot
+        bestDistance = distance
+      }
+    }
+  }
+  if (best) return best
+  const growSpots = growSpotsInCluster(cluster, note, others)
+  return growSpots.find(canGrowTo) ?? growSpots[0]!
+}
+
+/**
+ * Where a note goes into a cluster with no free spot left, for the cluster to grow around it: a
+ * new column right of its notes (at the top) or a new row below them (at the left), the one that
+ * leaves the grown cluster smaller first (the row when even), as "Aufräumen" lays a cluster out
+ * in a near-square grid. They depend only on the cluster and its other notes, not on where the
+ * note was dropped, so the server can tell a note that came to rest there from one being dragged.
+ */
+export function growSpotsInCluster(cluster: Size, note: Size, others: readonly Rect[]): [Point, Point] {
+  const right = Math.max(CLUSTER_PADDING - CLUSTER_GAP, ...others.map((other) => other.x + other.w))
+  const bottom = Math.max(CLUSTER_PADDING - CLUSTER_GAP, ...others.map((other) => other.y + other.h))
+  const besides = { x: right + CLUSTER_GAP, y: CLUSTER_PADDING }
+  const below = { x: CLUSTER_PADDING, y: bottom + CLUSTER_GAP }
+  const grownArea = (spot: Point) =>
+    Math.max(cluster.w, spot.x + note.w + CLUSTER_PADDING) * Math.max(cluster.h, spot.y + note.h + CLUSTER_PADDING)
+  return grownArea(besides) < grownArea(below) ? [besides, below] : [below, besides]
+}
