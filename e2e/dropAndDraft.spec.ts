@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { createSession, getJson, moderate } from '../server/testing/apiClient.ts'
-import { PinnwandServer } from '../server/testing/serverProcess.ts'
+import { useBuiltServer } from './support/builtServer.ts'
+import { closeContextsAfterEach } from './support/closeContextsAfterEach.ts'
 import { boxesOverlap, boxHolds, type Box } from './support/layoutChecks.ts'
 import { joinAs, noteOnCanvas, openModerator, postNote } from './support/workshopPages.ts'
 
@@ -10,19 +11,10 @@ import { joinAs, noteOnCanvas, openModerator, postNote } from './support/worksho
  * a full cluster's corner does not land on the note there, the cluster grows around it
  * (placeDroppedNotesInCluster, server/sync/clustersAroundGrownNotes.ts).
  */
-let server: PinnwandServer
+const server = useBuiltServer()
+closeContextsAfterEach()
 
 test.describe.configure({ timeout: 180_000 })
-
-test.beforeAll(async () => {
-  server = await PinnwandServer.start({ entry: 'built' })
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
-test.afterEach(async ({ browser }) => {
-  await Promise.all(browser.contexts().map((context) => context.close()))
-})
 
 test('hidden mode: text typed into "Verdeckte Karte" and left with Escape is there again when "+ Karte" reopens the dialog', async ({ browser }) => {
   const session = await createSession(server.origin)
