@@ -37,6 +37,21 @@ function shapeIn<T>(client: SyncTestClient, id: string): T | undefined {
 }
 
 /**
+ * Waits until `observer` sees cluster `top` grown to hold a note 60 taller (260 high) and checks
+ * that the cluster below was moved clear of it; returns the grown cluster and its height.
+ */
+async function grownAroundTallNote(observer: SyncTestClient, top: string, below: string): Promise<{ grown: ClusterShape; needed: number }> {
+  const needed = CLUSTER_PADDING + 260 + CLUSTER_PADDING
+  await waitFor('the observer to see the cluster grown around the note', () => shapeIn<ClusterShape>(observer, top)?.props.h === needed)
+  const grown = shapeIn<ClusterShape>(observer, top)!
+  const moved = shapeIn<ClusterShape>(observer, below)!
+  expect(grown.props.w).toBe(232)
+  expect(moved.y).toBeGreaterThan(220 + 232 + CLUSTER_LABEL_SPACE + 20)
+  expect(rectsOverlap(clusterArea(grown), clusterArea(moved))).toBe(false)
+  return { grown, needed }
+}
+
+/**
  * Anna's note in cluster "oben" on board 0, cluster "unten" below it (the room for its name and
  * 20 more between them); Anna, the moderator and an observer are connected and see it.
  */
@@ -64,13 +79,7 @@ describe('a participant’s note that grows taller than its cluster', () => {
     const mine = shapeIn<NoteShape>(anna, note)!
     writeRecords(anna.doc, { put: [{ ...mine, props: { ...mine.props, growY: 60 } }] })
 
-    const needed = CLUSTER_PADDING + 260 + CLUSTER_PADDING
-    await waitFor('the observer to see the cluster grown around the note', () => shapeIn<ClusterShape>(observer, top)?.props.h === needed)
-    const grown = shapeIn<ClusterShape>(observer, top)!
-    const moved = shapeIn<ClusterShape>(observer, below)!
-    expect(grown.props.w).toBe(232)
-    expect(moved.y).toBeGreaterThan(220 + 232 + CLUSTER_LABEL_SPACE + 20)
-    expect(rectsOverlap(clusterArea(grown), clusterArea(moved))).toBe(false)
+    const { grown, needed } = await grownAroundTallNote(observer, top, below)
     // Anna sees it too, and her connection stayed open (the server's change, not hers).
     await waitFor('Anna to see the cluster grown', () => shapeIn<ClusterShape>(anna, top)?.props.h === needed)
     expect(anna.closes).toEqual([])
@@ -147,13 +156,7 @@ describe('a note that enters a cluster too small for it', () => {
     // Her drop slides it inside the padding (keepNotesInsideCluster): at the top, still too tall.
     moveAnnasNote(anna, note, top, CLUSTER_PADDING, CLUSTER_PADDING)
 
-    const needed = CLUSTER_PADDING + 260 + CLUSTER_PADDING
-    await waitFor('the observer to see the cluster grown around the note', () => shapeIn<ClusterShape>(observer, top)?.props.h === needed)
-    const grown = shapeIn<ClusterShape>(observer, top)!
-    const moved = shapeIn<ClusterShape>(observer, below)!
-    expect(grown.props.w).toBe(232)
-    expect(moved.y).toBeGreaterThan(220 + 232 + CLUSTER_LABEL_SPACE + 20)
-    expect(rectsOverlap(clusterArea(grown), clusterArea(moved))).toBe(false)
+    const { grown, needed } = await grownAroundTallNote(observer, top, below)
     const held = shapeIn<NoteShape>(observer, note)!
     expect(held.y + recordSize(held).h + CLUSTER_PADDING).toBeLessThanOrEqual(grown.props.h)
     await waitFor('Anna to see the cluster grown', () => shapeIn<ClusterShape>(anna, top)?.props.h === needed)
