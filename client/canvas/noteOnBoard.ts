@@ -1,6 +1,6 @@
 import type { TLNoteShape, TLRecord, TLShapeId } from '@tldraw/tlschema'
 import type { IndexKey } from '@tldraw/utils'
-import { recordSize } from '../../shared/workshop/clusterGrowthOnBoard.ts'
+import { recordSize } from '../../shared/workshop/recordSize.ts'
 import { isBoard, isCluster, type BoardShape } from '../../shared/workshop/workshopRecords.ts'
 
 export interface BoardLookup {

@@ -5,9 +5,6 @@ import { growClusterAmongNeighbours } from './clusterNeighbours.ts'
 import { recordSize, type SizeOf } from './recordSize.ts'
 import { freeNotePosition, isCluster, isNote, type BoardShape, type ClusterShape } from './workshopRecords.ts'
 
-// Defined in its own file so that placing a note (workshopRecords) can size notes without a cycle.
-export { recordSize, type SizeOf }
-
 /**
  * A cluster's growth around its notes as record changes, for the moderator's canvas (a drop, a
  * move, typing) and for the server (a participant's note grown by its text, which the participant

@@ -1,5 +1,5 @@
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
-import { recordSize } from './clusterGrowthOnBoard.ts'
+import { recordSize } from './recordSize.ts'
 import { isBoard } from './workshopRecords.ts'
 
 /**
