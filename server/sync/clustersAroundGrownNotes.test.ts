@@ -51,17 +51,23 @@ async function grownAroundTallNote(observer: SyncTestClient, top: string, below:
   return { grown, needed }
 }
 
-/**
- * Anna's note in cluster "oben" on board 0, cluster "unten" below it (the room for its name and
- * 20 more between them); Anna, the moderator and an observer are connected and see it.
- */
-async function annasNoteInCluster() {
+/** A new session with participant Anna, the moderator and an observer connected and synced. */
+async function annaModeratorAndObserver() {
   const session = await createSession(fixture.server.origin)
   const annaJoined = await join(fixture.server.origin, session.id, 'Anna')
   const anna = fixture.client(session.id, { participant: annaJoined.participantToken })
   const moderator = fixture.client(session.id, { token: session.moderatorToken })
   const observer = fixture.client(session.id)
   await Promise.all([anna, moderator, observer].map((client) => client.synced()))
+  return { session, annaJoined, anna, moderator, observer }
+}
+
+/**
+ * Anna's note in cluster "oben" on board 0, cluster "unten" below it (the room for its name and
+ * 20 more between them); Anna, the moderator and an observer are connected and see it.
+ */
+async function annasNoteInCluster() {
+  const { session, annaJoined, anna, moderator, observer } = await annaModeratorAndObserver()
   const note = addNote(anna.doc, { authorId: annaJoined.participantId, authorName: 'Anna' }, 'Mehr Radwege', 0)
   await waitFor('the moderator to have Anna’s note', () => shapeIn(moderator, note.id))
   const board = boardsInOrder(readRecords(moderator.doc))[0]!
@@ -114,12 +120,7 @@ describe('a participant’s note that grows taller than its cluster', () => {
  * Anna may move her note into a cluster.
  */
 async function annasNoteBesideClusters(tall: boolean) {
-  const session = await createSession(fixture.server.origin)
-  const annaJoined = await join(fixture.server.origin, session.id, 'Anna')
-  const anna = fixture.client(session.id, { participant: annaJoined.participantToken })
-  const moderator = fixture.client(session.id, { token: session.moderatorToken })
-  const observer = fixture.client(session.id)
-  await Promise.all([anna, moderator, observer].map((client) => client.synced()))
+  const { session, annaJoined, anna, moderator, observer } = await annaModeratorAndObserver()
   const board = boardsInOrder(readRecords(moderator.doc))[0]!
   const top = cluster(board, 'oben', 32, 220, 'a8')
   const below = cluster(board, 'unten', 32, 220 + 232 + CLUSTER_LABEL_SPACE + 20, 'a9')
