@@ -1,13 +1,17 @@
 import type { TLFrameShape, TLShapeId } from '@tldraw/tlschema'
 import type { IndexKey } from '@tldraw/utils'
+import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { getRecordStore, readRecords, writeRecords } from '../../shared/doc/documentLayout.ts'
 import { rectsOverlap } from '../../shared/workshop/boardLayout.ts'
 import { recordSize } from '../../shared/workshop/recordSize.ts'
 import { CLUSTER_GAP, CLUSTER_LABEL_SPACE, CLUSTER_PADDING, clusterArea, dropSpotInCluster, growSpotsInCluster } from '../../shared/workshop/clusterLayout.ts'
+import { defaultTemplate } from '../../shared/template/defaultTemplate.ts'
+import { seedSessionDocument } from '../../shared/workshop/seedSession.ts'
 import { boardsInOrder, buildNoteRecord, type BoardShape, type ClusterShape, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
 import { createSession, join, moderate } from '../testing/apiClient.ts'
 import { addNote } from '../testing/notes.ts'
+import { growClustersAroundGrownNotes } from './clustersAroundGrownNotes.ts'
 import { serverForThisFile } from '../testing/serverForThisFile.ts'
 import { type SyncTestClient, waitFor } from '../testing/syncClient.ts'
 
@@ -228,5 +232,47 @@ describe('a note that enters a cluster too small for it', () => {
     expect(shapeIn<ClusterShape>(observer, top)!.props.h).toBe(320)
     expect(shapeIn<ClusterShape>(observer, below)!.y).toBe(next.y + 100)
     expect(shapeIn<NoteShape>(observer, note)).toMatchObject({ x: CLUSTER_PADDING, y: CLUSTER_PADDING })
+  })
+})
+
+describe('a note entering a cluster, looked at again only when something about it changed', () => {
+  /** Lets the listener's queued work run (it runs in a microtask after the change). */
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+  it('comes to rest by a change of its cluster’s other notes, counted at the next look (as before: when an entering note changes)', async () => {
+    const doc = new Y.Doc()
+    seedSessionDocument(doc, defaultTemplate)
+    const server = Symbol('server')
+    growClustersAroundGrownNotes(doc, server)
+    const board = boardsInOrder(readRecords(doc))[0]!
+    const top = cluster(board, 'oben', 32, 220, 'a8')
+    const below = cluster(board, 'unten', 32, 220 + 232 + CLUSTER_LABEL_SPACE + 20, 'a9')
+    const author = { authorId: 'p1', authorName: 'Anna' }
+    const theirs = buildNoteRecord({ board, author, text: 'Busse', siblings: readRecords(doc) })
+    const mine = buildNoteRecord({ board, author, text: 'Radwege', siblings: [...readRecords(doc), theirs] })
+    const other = buildNoteRecord({ board, author, text: 'Bahn', siblings: [...readRecords(doc), theirs, mine] })
+    // "oben" holds a note, which the moderator then moves 10 to the right (a move inside its
+    // cluster is the canvas's business). "Mine" is put at the spot beside where that note rests:
+    // not where a drop leaves it while the note there is 10 further right.
+    const besideRested = { x: CLUSTER_PADDING + recordSize(theirs).w + CLUSTER_GAP, y: CLUSTER_PADDING }
+    writeRecords(doc, { put: [top, below, mine, other, { ...theirs, parentId: top.id, x: CLUSTER_PADDING, y: CLUSTER_PADDING }] }, 'moderator')
+    await settled()
+    writeRecords(doc, { put: [{ ...(getRecordStore(doc).get(theirs.id) as NoteShape), x: CLUSTER_PADDING + 10 }] }, 'moderator')
+    await settled()
+    expect((getRecordStore(doc).get(top.id) as ClusterShape).props.w).toBe(232)
+    writeRecords(doc, { put: [{ ...mine, parentId: top.id, ...besideRested }] }, 'anna')
+    await settled()
+    expect((getRecordStore(doc).get(top.id) as ClusterShape).props.w).toBe(232)
+
+    // The moderator moves their note to where it rests: "mine" now lies at the spot beside it,
+    // but a change of no entering note is no occasion to look.
+    writeRecords(doc, { put: [{ ...(getRecordStore(doc).get(theirs.id) as NoteShape), x: CLUSTER_PADDING }] }, 'moderator')
+    await settled()
+    expect((getRecordStore(doc).get(top.id) as ClusterShape).props.w).toBe(232)
+
+    // Another note enters "unten" (hanging out of it, being dragged): at that look, "mine" is at rest.
+    writeRecords(doc, { put: [{ ...other, parentId: below.id, x: 150, y: 150 }] }, 'anna')
+    await settled()
+    expect((getRecordStore(doc).get(top.id) as ClusterShape).props.w).toBe(besideRested.x + recordSize(mine).w + CLUSTER_PADDING)
   })
 })

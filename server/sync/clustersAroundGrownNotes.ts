@@ -1,10 +1,11 @@
 import type * as Y from 'yjs'
 import type { TLShape } from '@tldraw/tlschema'
 import { getRecordStore, readRecords, writeRecords } from '../../shared/doc/documentLayout.ts'
-import type { RecordChangeListener } from '../../shared/doc/recordStore.ts'
+import type { RecordChange, RecordChangeListener, RecordStore } from '../../shared/doc/recordStore.ts'
 import { clusterGrowthOnBoard } from '../../shared/workshop/clusterGrowthOnBoard.ts'
 import { recordSize } from '../../shared/workshop/recordSize.ts'
 import { growSpotsInCluster, insideCluster } from '../../shared/workshop/clusterLayout.ts'
+import { NotesByParent } from './notesByParent.ts'
 import { isBoard, isCluster, isNote, type ClusterShape, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
 
 /**
@@ -33,15 +34,26 @@ import { isBoard, isCluster, isNote, type ClusterShape, type NoteShape } from '.
  */
 export function growClustersAroundGrownNotes(doc: Y.Doc, origin: unknown): () => void {
   const store = getRecordStore(doc)
+  const notesByParent = new NotesByParent(store)
   /** Notes that entered a cluster and have not come to rest in it yet (a drag may still be going on). */
   const entering = new Set<string>()
+  /**
+   * The entering notes whose note, cluster or cluster's other notes changed since they were last
+   * looked at: the others would come out as they did then (not at rest), so only these are
+   * looked at again, and a note dragged about costs its own cluster's notes, not every record.
+   */
+  const unchecked = new Set<string>()
   const onChange: RecordChangeListener = (changes, transaction) => {
+    notesByParent.apply(changes)
+    // Whatever the origin: the server's own growth also changes where entering notes are to rest.
+    if (entering.size > 0) markChanged(store, changes, entering, unchecked)
     if (transaction.origin === origin) return
     const grownNotes: string[] = []
     let enteringChanged = false
     for (const [id, change] of changes) {
       if (change.action === 'delete' || !isNote(change.newValue)) {
         entering.delete(id)
+        unchecked.delete(id)
         continue
       }
       if (entering.has(id)) enteringChanged = true
@@ -54,6 +66,7 @@ export function growClustersAroundGrownNotes(doc: Y.Doc, origin: unknown): () =>
       if (recordSize(newValue).h > recordSize(oldValue).h) grownNotes.push(id)
       else if (newValue.parentId !== oldValue.parentId) {
         entering.add(id)
+        unchecked.add(id)
         enteringChanged = true
       }
     }
@@ -61,7 +74,7 @@ export function growClustersAroundGrownNotes(doc: Y.Doc, origin: unknown): () =>
     if (grownNotes.length > 0 || enteringChanged) {
       queueMicrotask(() => {
         if (doc.isDestroyed) return // the room was unloaded meanwhile
-        growClustersOf(doc, [...grownNotes, ...settledNotes(doc, entering)], origin)
+        growClustersOf(doc, [...grownNotes, ...settledNotes(store, notesByParent, entering, unchecked)], origin)
       })
     }
   }
@@ -70,21 +83,40 @@ export function growClustersAroundGrownNotes(doc: Y.Doc, origin: unknown): () =>
 }
 
 /**
- * The entering notes that came to rest in their cluster; they, and those no longer in a cluster,
- * are no longer entering.
+ * Adds to `unchecked` the entering notes that `changes` may bring to rest (or out of their
+ * cluster): those changed themselves, and those whose cluster changed or gained, lost or moved
+ * a note.
  */
-function settledNotes(doc: Y.Doc, entering: Set<string>): string[] {
-  const store = getRecordStore(doc)
-  const settled: string[] = []
+function markChanged(store: RecordStore, changes: ReadonlyMap<string, RecordChange>, entering: ReadonlySet<string>, unchecked: Set<string>): void {
+  const touched = new Set<string>()
+  for (const [id, change] of changes) {
+    if (entering.has(id)) unchecked.add(id)
+    touched.add(id)
+    if (change.action !== 'add' && isNote(change.oldValue)) touched.add(change.oldValue.parentId)
+    if (change.action !== 'delete' && isNote(change.newValue)) touched.add(change.newValue.parentId)
+  }
   for (const id of entering) {
+    const note = store.get(id)
+    if (note && isNote(note) && touched.has(note.parentId)) unchecked.add(id)
+  }
+}
+
+/**
+ * The unchecked entering notes that came to rest in their cluster; they, and those no longer in
+ * a cluster, are no longer entering. All unchecked notes are checked by then.
+ */
+function settledNotes(store: RecordStore, notesByParent: NotesByParent, entering: Set<string>, unchecked: Set<string>): string[] {
+  const settled: string[] = []
+  for (const id of unchecked) {
     const note = store.get(id)
     const cluster = note && isNote(note) ? store.get(note.parentId) : undefined
     if (!note || !isNote(note) || !cluster || !isCluster(cluster)) entering.delete(id)
-    else if (restsIn(doc, cluster, note)) {
+    else if (restsIn(notesByParent, cluster, note)) {
       entering.delete(id)
       settled.push(id)
     }
   }
+  unchecked.clear()
   return settled
 }
 
@@ -93,12 +125,13 @@ function settledNotes(doc: Y.Doc, entering: Set<string>): string[] {
  * where it is too large, or, the cluster being full, at the spot beside or below its other notes
  * that it is to grow around.
  */
-function restsIn(doc: Y.Doc, cluster: ClusterShape, note: NoteShape): boolean {
+function restsIn(notesByParent: NotesByParent, cluster: ClusterShape, note: NoteShape): boolean {
   const size = recordSize(note)
   const spot = insideCluster(cluster.props, { x: note.x, y: note.y, ...size })
   if (spot.x === note.x && spot.y === note.y) return true
-  const others = readRecords(doc)
-    .filter((record): record is NoteShape => isNote(record) && record.parentId === cluster.id && record.id !== note.id)
+  const others = notesByParent
+    .notesIn(cluster.id)
+    .filter((other) => other.id !== note.id)
     .map((other) => ({ x: other.x, y: other.y, ...recordSize(other) }))
   return growSpotsInCluster(cluster.props, size, others).some((spot) => spot.x === note.x && spot.y === note.y)
 }
