@@ -1,5 +1,7 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { writeRecords } from '../../shared/doc/documentLayout.ts'
 import { defaultTemplate } from '../../shared/template/defaultTemplate.ts'
 import { boardsInOrder, buildNoteRecord, buildSeedRecords } from '../../shared/workshop/workshopRecords.ts'
 import { batchesWithin, recordBytes } from './messageBatches.ts'
@@ -7,13 +9,28 @@ import { batchesWithin, recordBytes } from './messageBatches.ts'
 const board = boardsInOrder(buildSeedRecords(defaultTemplate))[0]!
 const note = (text: string) => buildNoteRecord({ board, author: { authorId: 'p-anna', authorName: 'Anna' }, text, siblings: [] })
 
+/** Bytes that writing `record` over its earlier version adds to a document's update. */
+function updateBytesOf(record: TLRecord): number {
+  const doc = new Y.Doc()
+  writeRecords(doc, { put: [{ ...record, meta: { earlier: true } }] })
+  const before = Y.encodeStateVector(doc)
+  writeRecords(doc, { put: [record] })
+  return Y.encodeStateAsUpdate(doc, before).byteLength
+}
+
 describe('recordBytes', () => {
-  it('counts UTF-8 bytes of the record’s JSON', () => {
+  it('counts UTF-8 bytes', () => {
     const ascii = note('a')
     expect(recordBytes(note('ä')) - recordBytes(ascii)).toBe(1)
     expect(recordBytes(note('😀')) - recordBytes(ascii)).toBe(3)
-    const german = note('Grünflächen für Bürger:innen – 😀 “mehr”')
-    expect(recordBytes(german) - recordBytes(ascii)).toBe(new TextEncoder().encode(JSON.stringify(german)).length - new TextEncoder().encode(JSON.stringify(ascii)).length)
+  })
+
+  it('sizes what the update carries from above, and closely', () => {
+    for (const record of [note(''), note('Grünflächen für Bürger:innen – 😀 “mehr”'), note('x'.repeat(2000)), board]) {
+      const actual = updateBytesOf(record)
+      expect(recordBytes(record)).toBeGreaterThanOrEqual(actual)
+      expect(recordBytes(record)).toBeLessThan(actual + 100)
+    }
   })
 })
 

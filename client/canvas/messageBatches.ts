@@ -1,4 +1,5 @@
 import type { TLRecord } from '@tldraw/tlschema'
+import { toStoredRecord } from '../../shared/doc/storedRecord.ts'
 
 type RecordId = TLRecord['id']
 
@@ -12,15 +13,17 @@ export interface RecordBatch {
 const ITEM_BYTES = 64
 
 /**
- * Bytes a record adds to an update, from above: its JSON's UTF-8 length (Yjs encodes the same
- * strings, with less punctuation around them) and the item around it. A count, not an encoding:
- * no copy of a photo's data URL is made.
+ * Bytes a record adds to an update, from above: the UTF-8 length of its id and of its stored
+ * text (what Yjs writes, storedRecord.ts) and the item around them.
  */
 export function recordBytes(record: TLRecord): number {
-  const json = JSON.stringify(record)
-  let bytes = ITEM_BYTES
-  for (let index = 0; index < json.length; index++) {
-    const code = json.charCodeAt(index)
+  return ITEM_BYTES + utf8Bytes(record.id) + utf8Bytes(toStoredRecord(record))
+}
+
+function utf8Bytes(text: string): number {
+  let bytes = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
     if (code < 0x80) bytes += 1
     else if (code < 0x800) bytes += 2
     else if (code >= 0xd800 && code <= 0xdbff) {

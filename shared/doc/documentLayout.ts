@@ -8,8 +8,8 @@ import { RecordStore, type RecordEntry } from './recordStore.ts'
  * The Yjs document layout of a session, defined once:
  *
  * - `doc.getArray('records')`: every tldraw record as a y-utility `YKeyValue` entry
- *   `{ key: record.id, val: stored }`, `stored` being the record without what the document
- *   knows anyway (storedRecord.ts). A moved note overwrites its entry; unlike a `Y.Map`, the
+ *   `{ key: record.id, val: stored }`, `stored` being the JSON text of the record without what
+ *   the document knows anyway (storedRecord.ts). A moved note overwrites its entry; unlike a `Y.Map`, the
  *   array does not keep growing with each overwrite. Read and write it through
  *   {@link getRecordStore}, which deals in whole tldraw records.
  * - `doc.getMap('meta')`: workshop data, see {@link SessionMeta}.
@@ -18,10 +18,11 @@ export const RECORDS_ARRAY_NAME = 'records'
 export const META_MAP_NAME = 'meta'
 
 /**
- * Bumped when the layout itself (not tldraw's schema) changes shape. 2: records in their stored
- * form (storedRecord.ts); version 1 held full records, which are read as they are.
+ * Bumped when the layout itself (not tldraw's schema) changes shape. 3: records as compact JSON
+ * text (storedRecord.ts). Version 2 held the compact records as objects, version 1 full records
+ * as objects; both are read as they are.
  */
-export const DOCUMENT_LAYOUT_VERSION = 2
+export const DOCUMENT_LAYOUT_VERSION = 3
 
 export interface SessionMeta {
   layoutVersion: number

@@ -5,6 +5,7 @@ import { defaultTemplate } from '../template/defaultTemplate.ts'
 import { boardsInOrder, buildNoteRecord, buildSeedRecords } from '../workshop/workshopRecords.ts'
 import { getRecordStore, readRecords, writeRecords } from './documentLayout.ts'
 import type { RecordChange } from './recordStore.ts'
+import { toStoredRecord } from './storedRecord.ts'
 
 const seed = buildSeedRecords(defaultTemplate)
 const board = boardsInOrder(seed)[0]!
@@ -43,10 +44,33 @@ it('reports changes with whole records, also for changes from elsewhere', () => 
     { action: 'update', oldValue: note, newValue: moved },
     { action: 'delete', oldValue: moved, newValue: undefined },
   ])
+  // The record a change hands out is the one the store hands out before and after it.
+  const [update, removal] = seen.map((changes) => changes.get(note.id)!)
+  expect(removal!.action === 'delete' && removal!.oldValue).toBe(update!.action === 'update' && update!.newValue)
   getRecordStore(remote).off('change', listener)
   writeRecords(doc, { put: [note] })
   Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(remote)))
   expect(seen).toHaveLength(2)
+})
+
+it('builds a record again when its key is written again after a delete', async () => {
+  const doc = new Y.Doc()
+  const store = getRecordStore(doc)
+  writeRecords(doc, { put: [note] })
+  const first = store.get(note.id)
+  writeRecords(doc, { remove: [note.id] })
+  await Promise.resolve()
+  expect(store.get(note.id)).toBeUndefined()
+  writeRecords(doc, { put: [{ ...note, x: 5 }] })
+  expect(store.get(note.id)).toEqual({ ...note, x: 5 })
+  expect(store.get(note.id)).not.toBe(first)
+})
+
+it('reads a document whose entries hold compact records as objects (layout version 2)', () => {
+  const doc = new Y.Doc()
+  doc.getArray<{ key: string; val: unknown }>('records').push([...seed, note].map((record) => ({ key: record.id, val: JSON.parse(toStoredRecord(record)) })))
+  expect(getRecordStore(doc).get(note.id)).toEqual(note)
+  expect(readRecords(doc)).toHaveLength(seed.length + 1)
 })
 
 it('reads a document whose entries hold full records (layout version 1)', () => {

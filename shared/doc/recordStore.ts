@@ -3,7 +3,10 @@ import type { TLRecord } from '@tldraw/tlschema'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { fromStoredRecord, toStoredRecord, type StoredRecord } from './storedRecord.ts'
 
-/** One entry of the records array: the record's id and its stored form (storedRecord.ts). */
+/**
+ * One entry of the records array: the record's id and its stored form (storedRecord.ts).
+ * Documents of earlier layout versions hold objects; a broken client may have written anything.
+ */
 export type RecordEntry = { key: string; val: StoredRecord }
 
 /** What a transaction did to the records, by id; like `Y.Map`'s change events. */
@@ -14,7 +17,10 @@ export type RecordChange =
 
 export type RecordChangeListener = (changes: Map<string, RecordChange>, transaction: Y.Transaction) => void
 
-type StoredChange = { action: 'add' | 'update' | 'delete'; oldValue?: StoredRecord; newValue?: StoredRecord }
+type StoredChange = { action: 'add' | 'update' | 'delete'; oldValue?: unknown; newValue?: unknown }
+
+/** A record built from a stored value, and the one before it, so a change's old and new records keep their identity. */
+type BuiltRecord = { stored: unknown; record: TLRecord; previous?: { stored: unknown; record: TLRecord } }
 
 /**
  * The tldraw records of a session document, read and written as whole records. Underneath, a
@@ -23,19 +29,26 @@ type StoredChange = { action: 'add' | 'update' | 'delete'; oldValue?: StoredReco
  * compare records by identity, as they do tldraw's.
  */
 export class RecordStore {
-  private readonly entries: YKeyValue<StoredRecord>
-  private readonly built = new WeakMap<StoredRecord, TLRecord>()
+  private readonly entries: YKeyValue<unknown>
+  private readonly built = new Map<string, BuiltRecord>()
   private readonly listeners = new Map<RecordChangeListener, (changes: Map<string, StoredChange>, transaction: Y.Transaction) => void>()
 
   constructor(array: Y.Array<RecordEntry>) {
-    this.entries = new YKeyValue(array)
+    this.entries = new YKeyValue<unknown>(array as Y.Array<{ key: string; val: unknown }>)
+    this.entries.on('change', (changes: Map<string, StoredChange>) => {
+      // After every listener has seen the deleted record: a key written again meanwhile stays.
+      const deleted = [...changes].filter(([, change]) => change.action === 'delete').map(([key]) => key)
+      if (deleted.length > 0) queueMicrotask(() => deleted.forEach((key) => this.entries.has(key) || this.built.delete(key)))
+    })
   }
 
-  private record(key: string, stored: StoredRecord): TLRecord {
-    // Values of a broken client's entries may be primitives, which a WeakMap cannot hold.
-    if (typeof stored !== 'object' || stored === null) return fromStoredRecord(key, stored)
-    let record = this.built.get(stored)
-    if (!record) this.built.set(stored, (record = fromStoredRecord(key, stored)))
+  private record(key: string, stored: unknown): TLRecord {
+    // The text is the very string Yjs holds, and engines compare a string with itself by reference.
+    const built = this.built.get(key)
+    if (built && built.stored === stored) return built.record
+    if (built?.previous && built.previous.stored === stored) return built.previous.record
+    const record = fromStoredRecord(key, stored)
+    this.built.set(key, { stored, record, previous: built && { stored: built.stored, record: built.record } })
     return record
   }
 
