@@ -1,8 +1,8 @@
 import { devices, expect, test, type Browser, type Locator, type Page } from '@playwright/test'
-import { createSession, moderate } from '../server/testing/apiClient.ts'
+import { createSession, getJson, moderate } from '../server/testing/apiClient.ts'
 import { useBuiltServer } from './support/builtServer.ts'
 import { watchForeignRequests } from './support/sameOrigin.ts'
-import { joinAs, noteOnCanvas } from './support/workshopPages.ts'
+import { joinAs, noteOnCanvas, postNote } from './support/workshopPages.ts'
 
 const server = useBuiltServer()
 
@@ -259,6 +259,31 @@ test('a cluster is called "Cluster" in the list view and in the phone’s result
   expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'endVoting' })).status).toBe(200)
   await expect(phone.getByTestId('phone-result')).toHaveText([/^1\. Cluster: Sport\s*2 Punkte$/, /^2\. Sportfest\s*1 Punkt$/])
   await phone.screenshot({ path: testInfo.outputPath('phone-results-cluster.png') })
+  expect(foreign, 'requests that left the origin').toEqual([])
+})
+
+test('the list view names clusters as the export does: the second "Verkehr" of a board is "Verkehr (2)"', async ({ browser }, testInfo) => {
+  const foreign: string[] = []
+  const session = await createSession(server.origin)
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Mia', foreign)
+  for (const text of ['Radweg Hauptstraße', 'Busse am Sonntag']) await postNote(moderator, 0, text)
+  await moderator.getByTestId('phase-cluster').click()
+  // Two moderators' groups of one name: a cluster of each note, both called "Verkehr".
+  for (const text of ['Radweg Hauptstraße', 'Busse am Sonntag']) {
+    await noteOnCanvas(moderator, text, 0).click()
+    await moderator.getByTestId('cluster-create').click()
+    await moderator.getByTestId('cluster-rename').fill('Verkehr')
+  }
+  const exportedLabels = async () =>
+    ((await getJson(server.origin, `/api/sessions/${session.id}/export?format=json`, session.moderatorToken)).json.boards[0].clusters as Array<{ label: string }>).map(
+      (cluster) => cluster.label,
+    )
+  await expect.poll(async () => [...(await exportedLabels())].sort()).toEqual(['Verkehr', 'Verkehr (2)'])
+
+  await moderator.getByTestId('view-list').click()
+  // The same names in the same order (reading order on the board) as the export's.
+  await expect(moderator.getByTestId('list-board-0').locator('.list-cluster h3')).toHaveText(await exportedLabels())
+  await moderator.screenshot({ path: testInfo.outputPath('list-same-named-clusters.png') })
   expect(foreign, 'requests that left the origin').toEqual([])
 })
 

@@ -3,10 +3,12 @@ import * as Y from 'yjs'
 import { readRecords, writeRecords } from '../../shared/doc/documentLayout.ts'
 import { buildExport } from '../../shared/export/exportModel.ts'
 import { buildExportFixture, FIXTURE_CLUSTER_IDS, FIXTURE_NOTE_IDS, fixtureTemplate } from '../../shared/export/testing/exportFixture.ts'
+import { buildSameNamedClustersFixture } from '../../shared/export/testing/sameNamedClustersFixture.ts'
 import { writeModerationState } from '../../shared/moderation/moderationState.ts'
 import { defaultTemplate } from '../../shared/template/defaultTemplate.ts'
 import { seedSessionDocument } from '../../shared/workshop/seedSession.ts'
 import { boardsInOrder, buildNoteRecord } from '../../shared/workshop/workshopRecords.ts'
+import { clusterTitle } from './clusterTitle.ts'
 import { allNotes, deriveWorkshopView, newNotesByOthers, rankingOfBoard, readWorkshopInput, type Viewer } from './workshopModel.ts'
 
 const anna: Viewer = { role: 'participant', participantId: 'u-anna' }
@@ -27,7 +29,7 @@ describe('deriveWorkshopView', () => {
     expect(first!.clusters.map((cluster) => cluster.id)).toEqual([C.verwaltung, C.vereine, C.unbenannt])
     // In reading order, as the export: Jürgen's later note is pinned left of Anna's.
     expect(first!.clusters[0]!.notes.map((note) => note.id)).toEqual([N.zitat, N.buergerhaushalt])
-    expect(second!.clusters.map((cluster) => cluster.name)).toEqual(['Schule | Kita', 'Schule | Kita › Ganztag'])
+    expect(second!.clusters.map((cluster) => cluster.label)).toEqual(['Schule | Kita', 'Ganztag'])
     expect(second!.clusters[1]!.notes.map((note) => note.text)).toEqual(['Offene Ganztagsschule einbinden'])
     expect(allNotes(view).map((note) => note.id)).not.toContain(N.parkplatz)
   })
@@ -41,6 +43,21 @@ describe('deriveWorkshopView', () => {
       )
       expect(board.notes.map((note) => note.id)).toEqual(exportedBoard.unclusteredNotes.map((note) => note.id))
     })
+  })
+
+  it('names clusters as the export labels them: unique on the board, "Verkehr (2)" for the second of a name', () => {
+    const sameNamed = buildSameNamedClustersFixture()
+    const exported = buildExport(sameNamed, { sessionId: 's', exportedAt: new Date(0), anonymise: false, includeEmpty: true })
+    const board = deriveWorkshopView(readWorkshopInput(sameNamed), anna).boards[0]!
+    expect(board.clusters.map((cluster) => [cluster.id, cluster.label])).toEqual(exported.boards[0]!.clusters.map((cluster) => [cluster.id, cluster.label]))
+    expect(board.clusters.map((cluster) => clusterTitle(cluster, '(untitled)'))).toEqual([
+      'Verkehr',
+      'Verkehr (3)',
+      'verkehr (4)',
+      'Verkehr (2)',
+      '(untitled)',
+      '(untitled) (2)',
+    ])
   })
 
   it('ranks a board’s notes and clusters by dots as the export does', () => {

@@ -8,6 +8,7 @@ import { countDotsByTarget, readDotStanding, type DotStanding } from '../../shar
 import { boardsInOrder, isCluster, isNote, type ClusterShape, type NoteShape } from '../../shared/workshop/workshopRecords.ts'
 import { inReadingOrder, readingPlaceOnBoard } from '../../shared/workshop/readingOrder.ts'
 import { clustersInReadingOrder, placeOf } from '../../shared/workshop/workshopStructure.ts'
+import { distinctClusterLabels } from '../../shared/export/clusterLabels.ts'
 import { rankByDots } from '../../shared/export/ranking.ts'
 import type { RankingEntry } from '../../shared/export/exportSchema.ts'
 
@@ -32,7 +33,13 @@ export interface NoteView {
 
 export interface ClusterView {
   id: string
-  name: string
+  /**
+   * The export's label (shared/export/clusterLabels.ts): unique on its board ("Verkehr (2)"), so a
+   * reader finds the same names here as in the protocol. Shown through `clusterTitle`.
+   */
+  label: string
+  /** The cluster has no name of its own (only spaces, or none). */
+  unnamed: boolean
   notes: NoteView[]
   dots: number | null
   myDots: number
@@ -91,17 +98,6 @@ function questionFromBoardName(name: string): string {
 const byCreation = (a: NoteShape, b: NoteShape) =>
   Date.parse(a.meta.createdAt) - Date.parse(b.meta.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
-/** A nested cluster is named with the clusters it sits in: "Schule › Ganztag". */
-function clusterName(cluster: ClusterShape, byId: ReadonlyMap<string, TLRecord>): string {
-  const names = [cluster.props.name]
-  const seen = new Set<string>([cluster.id])
-  for (let parent = byId.get(cluster.parentId); parent && isCluster(parent) && !seen.has(parent.id); parent = byId.get(parent.parentId)) {
-    seen.add(parent.id)
-    names.unshift(parent.props.name)
-  }
-  return names.filter((name) => name.trim() !== '').join(' › ')
-}
-
 export function deriveWorkshopView(input: WorkshopInput, viewer: Viewer): WorkshopView {
   const records = [...input.records]
   const resultsVisible = resultsVisibleTo(viewer, input.moderation)
@@ -149,10 +145,13 @@ export function deriveWorkshopView(input: WorkshopInput, viewer: Viewer): Worksh
     inReadingOrder(notes ?? [], (note) => readingPlaceOnBoard(note, byId), byCreation)
 
   const boards = boardsInOrder(records).map((board): BoardView => {
-    const clusters = clustersInReadingOrder(clustersByBoard.get(board.id) ?? [], byId).map(
+    const clusterShapes = clustersInReadingOrder(clustersByBoard.get(board.id) ?? [], byId)
+    const labels = distinctClusterLabels(clusterShapes, byId)
+    const clusters = clusterShapes.map(
       (cluster): ClusterView => ({
         id: cluster.id,
-        name: clusterName(cluster, byId),
+        label: labels.get(cluster.id)!,
+        unnamed: cluster.props.name.trim() === '',
         notes: inReadingOrderOnBoard(notesByCluster.get(cluster.id)).map(noteView),
         dots: dotsOf(cluster.id),
         myDots: myCounts.get(cluster.id) ?? 0,
@@ -194,7 +193,7 @@ export function notesOfBoard(board: BoardView): NoteView[] {
 export function rankingOfBoard(board: BoardView, unnamedCluster: string): RankingEntry[] {
   const oldest = (notes: readonly NoteView[]) => notes.reduce<string | null>((first, note) => (first === null || note.createdAt < first ? note.createdAt : first), null)
   return rankByDots([
-    ...board.clusters.map((cluster) => ({ kind: 'cluster' as const, id: cluster.id, label: cluster.name || unnamedCluster, dots: cluster.dots ?? 0, createdAt: oldest(cluster.notes) })),
+    ...board.clusters.map((cluster) => ({ kind: 'cluster' as const, id: cluster.id, label: cluster.label || unnamedCluster, dots: cluster.dots ?? 0, createdAt: oldest(cluster.notes) })),
     ...notesOfBoard(board).map((note) => ({ kind: 'note' as const, id: note.id, label: note.text, dots: note.dots ?? 0, createdAt: note.createdAt })),
   ])
 }

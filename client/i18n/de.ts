@@ -271,7 +271,8 @@ export const de = {
   'export.failed': 'Export fehlgeschlagen: {message}',
   'compose.phase': 'In der Phase „{phase}“ werden keine neuen Karten geschrieben.',
   'compose.locked': 'Diese Frage ist gesperrt: keine neuen Karten.',
-  'list.unnamedCluster': 'Cluster ohne Namen',
+  // As the protocol names it (shared/export/clusterLabels.ts UNTITLED_CLUSTER), so the list and the export agree.
+  'list.unnamedCluster': '(ohne Titel)',
   // Moderation (issue 3): phase bar, moderator panel, clusters, dots on the canvas, hidden mode.
   'moderation.phaseBar': 'Ablauf des Workshops',
   'moderation.title': 'Moderation',

@@ -268,7 +268,7 @@ export const en: Messages = {
   'export.failed': 'Export failed: {message}',
   'compose.phase': 'No new cards are written in the “{phase}” phase.',
   'compose.locked': 'This question is locked: no new cards.',
-  'list.unnamedCluster': 'Unnamed cluster',
+  'list.unnamedCluster': '(untitled)',
   // Moderation (issue 3)
   'moderation.phaseBar': 'Workshop progress',
   'moderation.title': 'Facilitation',

@@ -1,4 +1,5 @@
 import { useTranslate, type Translate } from '../i18n/translate.ts'
+import { clusterTitle } from '../docView/clusterTitle.ts'
 import { DotControls } from '../docView/DotControls.tsx'
 import { NoteComposer } from '../docView/NoteComposer.tsx'
 import type { Workshop } from '../docView/useWorkshop.ts'
@@ -40,7 +41,7 @@ export function BoardSection({ board, workshop }: { board: BoardView; workshop: 
       </p>
       {board.noteCount === 0 && board.clusters.length === 0 && <p className="list-board__empty">{t('list.noCards')}</p>}
       {board.clusters.map((cluster) => {
-        const name = cluster.name || t('list.unnamedCluster')
+        const name = clusterTitle(cluster, t('list.unnamedCluster'))
         return (
           <section key={cluster.id} className="list-cluster" aria-labelledby={`${headingId}-${cluster.id}`}>
             <h3 id={`${headingId}-${cluster.id}`}>{name}</h3>

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslate } from '../i18n/translate.ts'
+import { clusterTitle } from '../docView/clusterTitle.ts'
 import { canVoteNow, DotControls } from '../docView/DotControls.tsx'
 import { NoteComposer } from '../docView/NoteComposer.tsx'
 import { PhaseStatus } from '../docView/PhaseStatus.tsx'
@@ -52,11 +53,11 @@ export default function PhoneView(props: DocViewProps) {
             <ul className="phone-cards">
               {board.clusters.map((cluster) => (
                 <li key={cluster.id} className="phone-card phone-card--cluster">
-                  <p className="phone-card__text">{cluster.name || t('list.unnamedCluster')}</p>
+                  <p className="phone-card__text">{clusterTitle(cluster, t('list.unnamedCluster'))}</p>
                   <DotControls
                     workshop={workshop}
                     targetId={cluster.id}
-                    targetLabel={cluster.name || t('list.unnamedCluster')}
+                    targetLabel={clusterTitle(cluster, t('list.unnamedCluster'))}
                     dots={cluster.dots}
                     myDots={cluster.myDots}
                   />
