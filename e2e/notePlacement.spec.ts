@@ -2,12 +2,13 @@ import { expect, test, type Page } from '@playwright/test'
 import { createSession } from '../server/testing/apiClient.ts'
 import { useBuiltServer } from './support/builtServer.ts'
 import { closeContextsAfterEach } from './support/closeContextsAfterEach.ts'
-import { boxesOverlap, type Box } from './support/layoutChecks.ts'
+import { boxesOverlap, boxHolds, type Box } from './support/layoutChecks.ts'
 import { joinAs, noteOnCanvas, openModerator, postNote } from './support/workshopPages.ts'
 
 /**
  * Where a new note goes (shared/workshop/boardLayout.ts firstFreeNoteSlot), in Chromium against
- * the real server: a long note covers the slots below it too, so the next note does not go there.
+ * the real server: a long note covers the slots below it too, so the next note does not go there;
+ * a note that its text makes long stays on its board.
  */
 const server = useBuiltServer()
 closeContextsAfterEach()
@@ -58,4 +59,41 @@ test('a note posted after a long note does not go under it: the slots its text r
       expect(boxesOverlap(long, await noteBox(page, text)), `${text} over or under Anna's long note`).toBe(false)
     }
   }
+})
+
+/** The screen box of a shape on `page` by its id (boards: shape:board-<question>). */
+async function shapeBox(page: Page, id: string): Promise<Box> {
+  return (await page.locator(`.tl-shape[data-shape-id="${id}"]`).boundingBox())!
+}
+
+test('a note in the board’s last row that typing makes long moves up within its board: it covers neither the next question nor its "+ Karte"', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  const moderator = await openModerator(browser, session)
+  // Two full rows: Anna's next note goes to the last row, board 2 right below it.
+  for (const text of ['Eins', 'Zwei', 'Drei', 'Vier', 'Fünf', 'Sechs', 'Sieben', 'Acht', 'Neun', 'Zehn']) await postNote(anna, 0, text)
+  await anna.getByTestId('add-note-0').click()
+  await anna.keyboard.type('Radwege')
+  for (const line of LONG_LINES) {
+    await anna.keyboard.press('Enter')
+    await anna.keyboard.type(line)
+  }
+  const last = LONG_LINES.at(-1)!
+  // While she types, the note is well taller than wide, and all of it is on its board.
+  await expect.poll(async () => {
+    const box = await noteBox(anna, last)
+    return box.height / box.width
+  }).toBeGreaterThan(1.3)
+  await expect.poll(async () => boxHolds(await shapeBox(anna, 'shape:board-0'), await noteBox(anna, last))).toBe(true)
+  await anna.keyboard.press('Escape')
+
+  // The moderator sees all boards: the note is whole on board 0, clear of board 2's question and button.
+  await expect.poll(async () => (await noteBox(moderator, last)).height / (await noteBox(moderator, last)).width).toBeGreaterThan(1.3)
+  const long = await noteBox(moderator, last)
+  expect(boxHolds(await shapeBox(moderator, 'shape:board-0'), long), 'the long note on its board').toBe(true)
+  expect(boxesOverlap(long, await shapeBox(moderator, 'shape:board-2'))).toBe(false)
+  expect(boxesOverlap(long, await shapeBox(moderator, 'shape:board-2-header'))).toBe(false)
+  expect(boxesOverlap(long, (await moderator.getByTestId('add-note-2').boundingBox())!)).toBe(false)
+  // Its text is still all there.
+  await expect(noteOnCanvas(moderator, last, 0)).toContainText('Radwege')
 })

@@ -1,9 +1,10 @@
-import type { TLRecord } from '@tldraw/tlschema'
+import { createShapeId, type TLRecord } from '@tldraw/tlschema'
 import { getIndexAbove } from '@tldraw/utils'
 import { describe, expect, it } from 'vitest'
+import { clusterRecord } from '../../shared/export/testing/exportFixture.ts'
 import { defaultTemplate } from '../../shared/template/defaultTemplate.ts'
 import { boardsInOrder, buildNoteRecord, buildSeedRecords, PAGE_ID } from '../../shared/workshop/workshopRecords.ts'
-import { NOTE_SIZE } from '../../shared/workshop/boardLayout.ts'
+import { BOARD_HEADER_HEIGHT, BOARD_PADDING, NOTE_COLUMNS, NOTE_SIZE, noteSlotPosition } from '../../shared/workshop/boardLayout.ts'
 import { keepNoteOnBoard, type BoardLookup } from './noteOnBoard.ts'
 
 function setup() {
@@ -11,7 +12,7 @@ function setup() {
   const boards = boardsInOrder(records.values())
   const lookup: BoardLookup = { get: (id) => records.get(id), boards, indexAbove: () => getIndexAbove() }
   const note = buildNoteRecord({ board: boards[0]!, author: { authorId: 'p-anna', authorName: 'Anna' }, text: 'Idee', siblings: [] })
-  return { boards, lookup, note }
+  return { boards, lookup, note, records }
 }
 
 describe('keepNoteOnBoard', () => {
@@ -29,11 +30,41 @@ describe('keepNoteOnBoard', () => {
     expect(keepNoteOnBoard(note, onThePage, lookup)).toBe(note)
   })
 
-  it('keeps a change that does not move the note, even when its text makes it grow past the board', () => {
+  it('keeps a change that does not move the note, even when its text makes it grow past the board: the text stays, the note at the first row', () => {
     const { lookup, note, boards } = setup()
     const low = { ...note, y: boards[0]!.props.h - 250 }
     const grown = { ...low, props: { ...low.props, growY: 2000 } }
-    expect(keepNoteOnBoard(low, grown, lookup)).toBe(grown)
+    const kept = keepNoteOnBoard(low, grown, lookup)
+    expect(kept.props).toBe(grown.props)
+    expect(kept).toMatchObject({ parentId: low.parentId, x: low.x, y: BOARD_HEADER_HEIGHT })
+  })
+
+  it('moves a note of the last row up as its text makes it taller, so all of it stays on its board', () => {
+    const { lookup, note, boards } = setup()
+    const board = boards[0]!
+    const lastRow = { ...note, y: noteSlotPosition(2 * NOTE_COLUMNS).y }
+    const grown = { ...lastRow, props: { ...lastRow.props, growY: 250 } }
+    const kept = keepNoteOnBoard(lastRow, grown, lookup)
+    expect(kept.props).toBe(grown.props)
+    expect(kept.x).toBe(lastRow.x)
+    expect(kept.y + NOTE_SIZE + 250).toBe(board.props.h - BOARD_PADDING)
+    // Its head is still on its board, so it stays with its question.
+    expect(kept.parentId).toBe(board.id)
+  })
+
+  it('leaves a growing note where it is while it still fits above the board’s bottom edge', () => {
+    const { lookup, note } = setup()
+    const grown = { ...note, props: { ...note.props, growY: 250 } }
+    expect(keepNoteOnBoard(note, grown, lookup)).toBe(grown)
+  })
+
+  it('leaves a growing note in a cluster to the cluster, which grows around it', () => {
+    const { lookup, note, boards, records } = setup()
+    const cluster = clusterRecord(createShapeId('c-low'), boards[0]!, 'Radwege', 'a5', 32, 600)
+    records.set(cluster.id, cluster)
+    const inCluster = { ...note, parentId: cluster.id, x: 16, y: 16 }
+    const grown = { ...inCluster, props: { ...inCluster.props, growY: 400 } }
+    expect(keepNoteOnBoard(inCluster, grown, lookup)).toBe(grown)
   })
 
   it('moves a note dropped over another board into that board, at the same page position', () => {

@@ -1,5 +1,6 @@
 import type { TLNoteShape, TLRecord, TLShapeId } from '@tldraw/tlschema'
 import type { IndexKey } from '@tldraw/utils'
+import { noteTopOnBoard } from '../../shared/workshop/boardLayout.ts'
 import { recordSize } from '../../shared/workshop/recordSize.ts'
 import { isBoard, isCluster, type BoardShape } from '../../shared/workshop/workshopRecords.ts'
 
@@ -39,11 +40,20 @@ function boardOf(parentId: string, lookup: BoardLookup): BoardShape | undefined 
  * Notes live on boards (the gate refuses a note anywhere else). Given a note as tldraw wants to
  * change it, returns what is kept: the change itself while the note's head stays on its board,
  * the note moved into another board when dragged over it, or the previous state when it would
- * leave all boards. A change that does not move the note is kept as it is: text that makes a note
- * low on its board grow past the board's edge was refused here, and the pasted or typed text was
- * silently gone when typing ended.
+ * leave all boards. A note that the change makes taller (its text wraps: tldraw's `growY`) is
+ * kept whole on its board, moved up as far as needed (`noteTopOnBoard`).
  */
 export function keepNoteOnBoard(prev: TLNoteShape, next: TLNoteShape, lookup: BoardLookup): TLNoteShape {
+  const kept = keptWhereItGoes(prev, next, lookup)
+  return kept === prev ? prev : grownWithinBoard(prev, kept, lookup)
+}
+
+/**
+ * A change that does not move the note is kept as it is: text that makes a note low on its board
+ * grow past the board's edge was refused here, and the pasted or typed text was silently gone
+ * when typing ended.
+ */
+function keptWhereItGoes(prev: TLNoteShape, next: TLNoteShape, lookup: BoardLookup): TLNoteShape {
   if (prev.x === next.x && prev.y === next.y && prev.parentId === next.parentId) return next
   const origin = pagePosition(next, lookup)
   if (!origin) return next
@@ -54,6 +64,22 @@ export function keepNoteOnBoard(prev: TLNoteShape, next: TLNoteShape, lookup: Bo
   if (!target) return prev
   if (boardOf(next.parentId, lookup)?.id === target.id) return next
   return { ...next, parentId: target.id, x: origin.x - target.x, y: origin.y - target.y, index: lookup.indexAbove(target.id) }
+}
+
+/**
+ * A note on a board that typing makes taller grows downwards (tldraw's note): in the board's
+ * last row it reached past the board's bottom edge, over the next board's question and its
+ * "+ Karte". It moves up instead, in the same change as its text (one step to undo), so all of
+ * it stays on its board. A note in a cluster is left to the cluster, which grows around it
+ * (clusterGrowth.ts).
+ */
+function grownWithinBoard(prev: TLNoteShape, next: TLNoteShape, lookup: BoardLookup): TLNoteShape {
+  const { h } = recordSize(next)
+  if (h <= recordSize(prev).h) return next
+  const board = lookup.get(next.parentId)
+  if (!board || !isBoard(board)) return next
+  const y = noteTopOnBoard(next.y, h, board.props)
+  return y === next.y ? next : { ...next, y }
 }
 
 /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
+  BOARD_HEADER_HEIGHT,
   BOARD_HEIGHT,
+  BOARD_PADDING,
   BOARD_WIDTH,
   firstFreeNoteSlot,
   NOTE_COLUMNS,
@@ -8,6 +10,7 @@ import {
   NOTE_SLOT_CAPACITY,
   NOTE_SLOTS_PER_LAYER,
   noteSlotPosition,
+  noteTopOnBoard,
   rectsOverlap,
   type Rect,
 } from './boardLayout.ts'
@@ -85,5 +88,28 @@ describe('note slots on a board', () => {
       const spot = noteSlotPosition(firstFreeNoteSlot({ notes: postNotes(count) }, size))
       expect(spot.y + size.h).toBeLessThanOrEqual(BOARD_HEIGHT)
     }
+  })
+})
+
+describe('a note kept on its board as it grows', () => {
+  const board = { h: BOARD_HEIGHT }
+  const lastRow = noteSlotPosition(2 * NOTE_COLUMNS).y
+
+  it('leaves a note that still ends above the board’s padding where it is', () => {
+    expect(noteTopOnBoard(lastRow, NOTE_SIZE, board)).toBe(lastRow)
+    expect(noteTopOnBoard(BOARD_HEADER_HEIGHT, 500, board)).toBe(BOARD_HEADER_HEIGHT)
+  })
+
+  it('moves a note of the last row that grew up, until it ends where the last row ends', () => {
+    const y = noteTopOnBoard(lastRow, 450, board)
+    expect(y).toBeLessThan(lastRow)
+    expect(y + 450).toBe(BOARD_HEIGHT - BOARD_PADDING)
+    expect(lastRow + NOTE_SIZE).toBe(BOARD_HEIGHT - BOARD_PADDING)
+  })
+
+  it('moves a note taller than the board’s room no higher than the first row, and never down', () => {
+    expect(noteTopOnBoard(lastRow, 2000, board)).toBe(BOARD_HEADER_HEIGHT)
+    // One that lies above the first row (put there by hand) stays there.
+    expect(noteTopOnBoard(BOARD_HEADER_HEIGHT - 100, 2000, board)).toBe(BOARD_HEADER_HEIGHT - 100)
   })
 })

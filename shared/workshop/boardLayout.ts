@@ -114,6 +114,17 @@ export function firstFreeNoteSlot(
   return start
 }
 
+/**
+ * Where a note of height `h` at `y` (board-relative) lies so that it stays on its board: moved
+ * up until it ends where the board's last row of slots ends (the board's padding above its
+ * bottom edge), never above the first row (the question stays readable), never down. A note
+ * taller than the board's room below its question stays at the first row and reaches past the
+ * edge: there is no room on the board to keep it whole.
+ */
+export function noteTopOnBoard(y: number, h: number, board: { h: number }): number {
+  return Math.min(y, Math.max(BOARD_HEADER_HEIGHT, board.h - BOARD_PADDING - h))
+}
+
 /** Whether two rectangles share any area (touching edges do not count). */
 export function rectsOverlap(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
