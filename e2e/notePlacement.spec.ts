@@ -8,7 +8,8 @@ import { joinAs, noteOnCanvas, openModerator, postNote } from './support/worksho
 /**
  * Where a new note goes (shared/workshop/boardLayout.ts firstFreeNoteSlot), in Chromium against
  * the real server: a long note covers the slots below it too, so the next note does not go there;
- * a note that its text makes long stays on its board.
+ * a note that its text makes long stays on its board; a note posted with a long text from the
+ * list view goes where there is room for all of it once a canvas has measured it.
  */
 const server = useBuiltServer()
 closeContextsAfterEach()
@@ -96,4 +97,35 @@ test('a note in the board’s last row that typing makes long moves up within it
   expect(boxesOverlap(long, (await moderator.getByTestId('add-note-2').boundingBox())!)).toBe(false)
   // Its text is still all there.
   await expect(noteOnCanvas(moderator, last, 0)).toContainText('Radwege')
+})
+
+test('a note posted with a long text from the list view does not cover the note below its slot once a canvas has measured it', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  const moderator = await openModerator(browser, session)
+  // The top row and the first note of the second row; the first slot is free again.
+  for (const text of ['Eins', 'Zwei', 'Drei', 'Vier', 'Fünf', 'Sechs']) await postNote(moderator, 0, text)
+  await noteOnCanvas(moderator, 'Eins', 0).click()
+  await moderator.keyboard.press('Delete')
+  await expect(noteOnCanvas(moderator, 'Eins', 0)).toHaveCount(0)
+  await expect(noteOnCanvas(anna, 'Eins', 0)).toHaveCount(0)
+
+  // Anna posts a long text to question 1 in the list view: it would reach down over "Sechs".
+  const lines = LONG_LINES.slice(0, 10)
+  const last = lines.at(-1)!
+  await anna.getByTestId('view-list').click()
+  await anna.getByRole('textbox', { name: 'Neue Karte zu Frage 1' }).fill(['Radwege', ...lines].join('\n'))
+  await anna.getByTestId('list-board-0').getByRole('button', { name: 'Karte senden' }).click()
+  await expect(anna.getByTestId('list-note').filter({ hasText: last })).toHaveCount(1)
+
+  for (const page of [moderator, anna]) {
+    if (page === anna) await anna.getByTestId('view-canvas').click()
+    await expect.poll(async () => (await noteBox(page, last)).height / (await noteBox(page, last)).width).toBeGreaterThan(1.3)
+    await expect.poll(async () => {
+      const long = await noteBox(page, last)
+      const others = await Promise.all(['Zwei', 'Drei', 'Vier', 'Fünf', 'Sechs'].map((text) => noteBox(page, text)))
+      return others.some((other) => boxesOverlap(long, other))
+    }, 'the long note over or under another').toBe(false)
+    expect(boxHolds(await shapeBox(page, 'shape:board-0'), await noteBox(page, last)), 'the long note on its board').toBe(true)
+  }
 })

@@ -1,6 +1,8 @@
 import { isEqual } from '@tldraw/utils'
 import type { Editor, NoteShapeUtil, TLNoteShape, TLShape, TLShapeId } from 'tldraw'
-import { isNote } from '../../shared/workshop/workshopRecords.ts'
+import { recordSize } from '../../shared/workshop/recordSize.ts'
+import { isBoard, isNote, placeForSize } from '../../shared/workshop/workshopRecords.ts'
+import type { TextChangedOffCanvas } from '../docView/textsChangedOffCanvas.ts'
 
 /**
  * A note as tall as its text, also when the text did not come from a canvas here.
@@ -27,16 +29,28 @@ import { isNote } from '../../shared/workshop/workshopRecords.ts'
  * canvas may not write others' notes, and the Beamer none. Canvases that may not write show the
  * measured height for themselves only (as a remote change, which the binding never sends) and
  * keep it while the document has not caught up.
+ *
+ * A note posted with its text without a canvas lies in a slot free for an empty note: nothing
+ * there can measure text (tldraw's measurement is the only one of a note's height, and the phone
+ * view does without tldraw), and measured it reached down over the notes below it. So a note
+ * that arrives already written (any note created elsewhere: one posted on a canvas arrives
+ * measured and is left alone) or that this page posted without a canvas goes, with the height
+ * written here, where all of it fits (shared `placeForSize`: the slot rule of posting, at its
+ * real size), in the same change. Notes whose text was only changed elsewhere stay where they
+ * are, as when their text is typed on the canvas.
  */
-export function registerNoteHeights(editor: Editor, mayWrite: (note: TLNoteShape) => boolean, measureNow: readonly string[]): () => void {
+export function registerNoteHeights(editor: Editor, mayWrite: (note: TLNoteShape) => boolean, measureNow: readonly TextChangedOffCanvas[]): () => void {
   const queued = new Set<TLShapeId>()
+  /** Queued notes that arrived written: placed for their measured size (see above). */
+  const toPlace = new Set<TLShapeId>()
   /** Notes measured here that the document still holds at another height. */
   const shownOnlyHere = new Set<TLShapeId>()
   let scheduled = false
   /** While this canvas puts the sizes it may only show (a remote change, but its own). */
   let showing = false
-  const queue = (id: TLShapeId) => {
+  const queue = (id: TLShapeId, arrivedWritten = false) => {
     queued.add(id)
+    if (arrivedWritten) toPlace.add(id)
     if (scheduled) return
     scheduled = true
     // After the remote change that brought the text has been applied, as a change of its own.
@@ -58,6 +72,7 @@ export function registerNoteHeights(editor: Editor, mayWrite: (note: TLNoteShape
     const written: TLNoteShape[] = []
     const shown: TLNoteShape[] = []
     for (const id of ids) {
+      const place = toPlace.delete(id)
       const note = editor.getShape(id)
       if (!note || !isNote(note)) continue
       // tldraw's own sizing of a note for its text (undefined: it has the size already).
@@ -67,7 +82,8 @@ export function registerNoteHeights(editor: Editor, mayWrite: (note: TLNoteShape
         continue
       }
       const { growY, fontSizeAdjustment } = sized.props
-      const next: TLNoteShape = { ...note, props: { ...note.props, growY, fontSizeAdjustment } }
+      const measured: TLNoteShape = { ...note, props: { ...note.props, growY, fontSizeAdjustment } }
+      const next = place ? placedForItsSize(measured, written) : measured
       if (mayWrite(next)) {
         shownOnlyHere.delete(id)
         written.push(next)
@@ -77,7 +93,7 @@ export function registerNoteHeights(editor: Editor, mayWrite: (note: TLNoteShape
       }
     }
     if (written.length > 0)
-      editor.run(() => editor.updateShapes(written.map(({ id, type, props }) => ({ id, type, props }))), { history: 'ignore' })
+      editor.run(() => editor.updateShapes(written.map(({ id, type, x, y, props }) => ({ id, type, x, y, props }))), { history: 'ignore' })
     if (shown.length === 0) return
     showing = true
     try {
@@ -87,8 +103,20 @@ export function registerNoteHeights(editor: Editor, mayWrite: (note: TLNoteShape
     }
   }
 
+  /** `note` where all of it fits on its board, among its siblings and the notes written before it in this batch. */
+  const placedForItsSize = (note: TLNoteShape, before: readonly TLNoteShape[]): TLNoteShape => {
+    const board = editor.getShape(note.parentId)
+    if (!board || !isBoard(board)) return note
+    const siblings = editor
+      .getSortedChildIdsForParent(board.id)
+      .map((id) => before.find((other) => other.id === id) ?? editor.getShape(id))
+      .filter((shape): shape is TLShape => shape !== undefined)
+    const spot = placeForSize(board, note, siblings, recordSize(note))
+    return spot.x === note.x && spot.y === note.y ? note : { ...note, ...spot }
+  }
+
   const stopCreate = editor.sideEffects.registerAfterCreateHandler('shape', (shape, source) => {
-    if (source === 'remote' && isNote(shape)) queue(shape.id)
+    if (source === 'remote' && isNote(shape)) queue(shape.id, true)
   })
   const stopChange = editor.sideEffects.registerAfterChangeHandler('shape', (prev, next, source) => {
     if (source !== 'remote' || showing || !isNote(next) || !isNote(prev)) return
@@ -97,7 +125,7 @@ export function registerNoteHeights(editor: Editor, mayWrite: (note: TLNoteShape
   const stopDelete = editor.sideEffects.registerAfterDeleteHandler('shape', (shape) => {
     shownOnlyHere.delete(shape.id)
   })
-  for (const id of measureNow) queue(id as TLShapeId)
+  for (const { noteId, posted } of measureNow) queue(noteId as TLShapeId, posted)
   return () => {
     stopCreate()
     stopChange()

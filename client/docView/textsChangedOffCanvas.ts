@@ -7,17 +7,23 @@ import type * as Y from 'yjs'
  * (client/canvas/noteHeights.ts); any other page's open canvas measures them as they arrive.
  * Kept per document, for this page only: a handful of ids, nothing to store.
  */
-const changed = new WeakMap<Y.Doc, Set<string>>()
+export interface TextChangedOffCanvas {
+  noteId: string
+  /** Posted so: it lies in a slot free for an empty note, and goes where all of it fits once measured. */
+  posted: boolean
+}
 
-export function rememberTextChangedOffCanvas(doc: Y.Doc, noteId: string): void {
-  let ids = changed.get(doc)
-  if (!ids) changed.set(doc, (ids = new Set()))
-  ids.add(noteId)
+const changed = new WeakMap<Y.Doc, Map<string, boolean>>()
+
+export function rememberTextChangedOffCanvas(doc: Y.Doc, noteId: string, posted = false): void {
+  let notes = changed.get(doc)
+  if (!notes) changed.set(doc, (notes = new Map()))
+  notes.set(noteId, posted || notes.get(noteId) === true)
 }
 
 /** The notes remembered for `doc`, forgotten as they are handed out. */
-export function takeTextsChangedOffCanvas(doc: Y.Doc): string[] {
-  const ids = [...(changed.get(doc) ?? [])]
+export function takeTextsChangedOffCanvas(doc: Y.Doc): TextChangedOffCanvas[] {
+  const notes = [...(changed.get(doc) ?? [])].map(([noteId, posted]) => ({ noteId, posted }))
   changed.delete(doc)
-  return ids
+  return notes
 }

@@ -59,7 +59,7 @@ export function postNote(doc: Y.Doc, actor: Actor, author: Author, questionIndex
   const verdict = judgeRecordRules(doc, actor, note.id, note)
   if (!verdict.allowed) return verdict
   writeRecords(doc, { put: [note] })
-  rememberTextChangedOffCanvas(doc, note.id)
+  rememberTextChangedOffCanvas(doc, note.id, true)
   return { allowed: true, noteId: note.id }
 }
 

@@ -22,6 +22,7 @@ import {
   firstFreeNoteSlot,
   NOTE_SIZE,
   noteSlotPosition,
+  rectsOverlap,
 } from './boardLayout.ts'
 import { clusterArea, type Size } from './clusterLayout.ts'
 import {
@@ -172,6 +173,33 @@ export function freeNotePosition(
   const notes = onBoard.filter((shape) => shape.type === 'note').map((note) => ({ x: note.x, y: note.y, ...sizeOf(note) }))
   const covered = onBoard.filter((shape) => isCluster(shape)).map(clusterArea)
   return noteSlotPosition(firstFreeNoteSlot({ notes, covered, board: board.props }, size))
+}
+
+/**
+ * Where a note goes once its size is known, when it was placed before: a note posted with its
+ * text without a canvas (phone, list view) lies in a slot free for an empty note, as nothing
+ * there can measure text (a note's height is tldraw's measurement, `growY`, see recordSize).
+ * At `size` it stays where it is while it stays on `board` and covers no other note and no
+ * cluster there; otherwise it goes to the first free slot for `size` ({@link freeNotePosition}),
+ * as a note of that size posted now would.
+ */
+export function placeForSize(
+  board: BoardShape,
+  note: TLShape,
+  siblings: readonly TLRecord[],
+  size: Size,
+  sizeOf: SizeOf = recordSize,
+): { x: number; y: number } {
+  const others = siblings.filter((record) => record.id !== note.id)
+  const area = { x: note.x, y: note.y, ...size }
+  const covers = others.some(
+    (shape) =>
+      shape.typeName === 'shape' &&
+      shape.parentId === board.id &&
+      ((shape.type === 'note' && rectsOverlap({ x: shape.x, y: shape.y, ...sizeOf(shape) }, area)) || (isCluster(shape) && rectsOverlap(clusterArea(shape), area))),
+  )
+  const leaves = area.x + area.w > board.props.w || area.y + area.h > board.props.h
+  return covers || leaves ? freeNotePosition(board, others, size, sizeOf) : { x: note.x, y: note.y }
 }
 
 /** The boards of a record set, ordered by question. */
