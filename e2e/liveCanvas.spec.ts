@@ -576,3 +576,20 @@ test('the "+" beside a participant’s selected note posts a note of hers while 
   await expect(noteOnCanvas(moderator, 'Daneben', 0).filter({ has: moderator.getByTestId('note-author').getByText('Anna', { exact: true }) })).toHaveCount(1)
   await expect(anna.getByTestId('toast')).toHaveCount(0)
 })
+
+test('a note the moderator duplicates (Ctrl+D) is the moderator’s own, not a second note of its author’s', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  await postNote(anna, 0, 'Annas Karte')
+  await expect(noteOnCanvas(moderator, 'Annas Karte', 0)).toBeVisible()
+  await moderator.keyboard.press('Escape')
+  await noteOnCanvas(moderator, 'Annas Karte', 0).click()
+  await expect(moderator.locator('.tl-shape [contenteditable="true"]')).toHaveCount(0)
+  await moderator.keyboard.press('Control+d')
+  // The copy reaches everyone under the name of whom made it (it came under Anna's).
+  await expect(noteOnCanvas(anna, 'Annas Karte', 0)).toHaveCount(2)
+  const authors = noteOnCanvas(anna, 'Annas Karte', 0).getByTestId('note-author')
+  await expect.poll(async () => (await authors.allInnerTexts()).map((name) => name.trim()).sort()).toEqual(['Anna', 'Moni'])
+  await expect(moderator.getByTestId('toast')).toHaveCount(0)
+})

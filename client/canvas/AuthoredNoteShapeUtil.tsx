@@ -13,6 +13,7 @@ import {
   type TLNoteShape,
 } from 'tldraw'
 import { mayAddNoteBeside } from './adjacentNotes.ts'
+import { asDuplicatorsNote } from './duplicatedNotes.ts'
 import { mayEditText } from './boardRules.ts'
 import { LazyGeometry2d } from './lazyGeometry.ts'
 import { NoteAuthorLine } from './NoteAuthorLine.tsx'
@@ -88,6 +89,11 @@ export class AuthoredNoteShapeUtil extends NoteShapeUtil {
     const family = `tldraw_${shape.props.font}`
     if (shape.props.textLastEditedBy || !(family in DefaultFontFaces) || !plainParagraphs(shape.props.richText)) return super.getFontFaces(shape)
     return [DefaultFontFaces[family as keyof TLDefaultFonts].normal.normal]
+  }
+
+  /** A duplicate is the duplicating person's note, not a second one of the original's author (duplicatedNotes.ts). */
+  override onBeforeDuplicate(original: TLNoteShape, copy: TLNoteShape): TLNoteShape {
+    return asDuplicatorsNote(this.editor, super.onBeforeDuplicate(original, copy) ?? copy)
   }
 
   /** Only one's own notes (moderators: every note), see boardRules. */

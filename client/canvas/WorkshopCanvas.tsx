@@ -54,6 +54,7 @@ import { useWholePixelSize, wholePixelSize, type WholePixelSize } from './wholeP
 import { prefetchTldrawTranslations, preloadTldrawFonts, tldrawAssetUrls } from './tldrawAssets.ts'
 import { bindStoreToYjs, documentRecordsForStore, type YjsStoreBinding } from './yjsStoreBinding.ts'
 import { registerAdjacentNotes, updateNoteAdding } from './adjacentNotes.ts'
+import { registerDuplicatedNotes } from './duplicatedNotes.ts'
 import { registerClusterGrowth } from './clusterGrowth.ts'
 import { registerNoteHeights } from './noteHeights.ts'
 import { takeTextsChangedOffCanvas } from '../docView/textsChangedOffCanvas.ts'
@@ -335,6 +336,8 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       const unregisterRules = registerBoardRules(editor, actor, (record) => judgeRecordChange(doc, sessionRef.current.actor, record.id, record).allowed)
       // Notes tldraw makes beside a note are the person's own, offered where she may post.
       const stopAdjacentNotes = registerAdjacentNotes(editor, noteAuthor, mayAddOpenNote)
+      // So are the notes she duplicates.
+      const stopDuplicatedNotes = registerDuplicatedNotes(editor, noteAuthor)
       if (actor.role === 'participant') registerParticipantPaste(editor, () => sessionRef.current.author, () => sealedSenderRef.current)
       const stopUndoingOthers = registerUndoOfOwnChanges(editor)
       const stopGrowingClusters = registerClusterGrowth(editor)
@@ -358,6 +361,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
         stopFitting()
         unregisterRules()
         stopAdjacentNotes()
+        stopDuplicatedNotes()
         stopUndoingOthers()
         stopGrowingClusters()
         stopSizingNotes()

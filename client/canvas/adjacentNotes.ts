@@ -39,7 +39,7 @@ function addRule(author: () => Author | null, mayAddTo: (boardId: string) => boo
  * and was no note to Pinnwand: a participant's canvas refused it ("Teilnehmende können nur
  * Karten schreiben"), a moderator's sent a note nobody wrote. Now it gets what "+ Karte" gives a
  * note (newNoteMeta: author, creation time; the author's colour); the gate judges it as any
- * new note. A copy with someone's meta (duplicating) is left alone: that is the gate's to judge.
+ * new note. A copy with someone's meta (duplicating) is left alone here (duplicatedNotes.ts).
  */
 export function registerAdjacentNotes(editor: Editor, author: () => Author | null, mayAddTo: (boardId: string) => boolean): () => void {
   addRules.set(editor, atom('pinnwand note adding', addRule(author, mayAddTo)))
