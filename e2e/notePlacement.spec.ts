@@ -8,8 +8,9 @@ import { joinAs, noteOnCanvas, openModerator, postNote } from './support/worksho
 /**
  * Where a new note goes (shared/workshop/boardLayout.ts firstFreeNoteSlot), in Chromium against
  * the real server: a long note covers the slots below it too, so the next note does not go there;
- * a note that its text makes long stays on its board; a note posted with a long text from the
- * list view goes where there is room for all of it once a canvas has measured it.
+ * a note that its text makes long stays on its board; a note posted with a long text (from the
+ * list view, once a canvas has measured it; pasted onto the canvas) goes where there is room for
+ * all of it.
  */
 const server = useBuiltServer()
 closeContextsAfterEach()
@@ -128,4 +129,33 @@ test('a note posted with a long text from the list view does not cover the note 
     }, 'the long note over or under another').toBe(false)
     expect(boxHolds(await shapeBox(page, 'shape:board-0'), await noteBox(page, last)), 'the long note on its board').toBe(true)
   }
+})
+
+test('a long text a participant pastes onto the canvas becomes a note in a slot with room for all of it, not over the note below', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  await anna.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  // The top row and the first note of the second row; the first slot is free again.
+  for (const text of ['Eins', 'Zwei', 'Drei', 'Vier', 'Fünf', 'Sechs']) await postNote(anna, 0, text)
+  await anna.keyboard.press('Escape')
+  await noteOnCanvas(anna, 'Eins', 0).click()
+  await anna.keyboard.press('Delete')
+  await expect(noteOnCanvas(anna, 'Eins', 0)).toHaveCount(0)
+
+  // Pasted while one of her notes is selected (not open for typing): a note of its own on board 0.
+  const lines = LONG_LINES.slice(0, 10)
+  const last = lines.at(-1)!
+  await anna.evaluate((text) => navigator.clipboard.writeText(text), ['Radwege', ...lines].join('\n'))
+  await anna.keyboard.press('Escape')
+  await noteOnCanvas(anna, 'Zwei', 0).click()
+  await expect(anna.locator('.tl-shape [contenteditable="true"]')).toHaveCount(0)
+  await anna.keyboard.press('Control+v')
+  await expect(noteOnCanvas(anna, last, 0)).toBeVisible()
+
+  await expect.poll(async () => (await noteBox(anna, last)).height / (await noteBox(anna, last)).width).toBeGreaterThan(1.3)
+  const long = await noteBox(anna, last)
+  for (const text of ['Zwei', 'Drei', 'Vier', 'Fünf', 'Sechs']) {
+    expect(boxesOverlap(long, await noteBox(anna, text)), `${text} over or under the pasted note`).toBe(false)
+  }
+  expect(boxHolds(await shapeBox(anna, 'shape:board-0'), long), 'the pasted note on its board').toBe(true)
 })

@@ -1,6 +1,7 @@
-import { startEditingShapeWithRichText, type Editor, type TLShape, type TLShapeId } from 'tldraw'
+import { startEditingShapeWithRichText, type Editor, type NoteShapeUtil, type TLShape, type TLShapeId } from 'tldraw'
 import type { Author } from '../../shared/workshop/recordMeta.ts'
-import { buildNoteRecord, type BoardShape } from '../../shared/workshop/workshopRecords.ts'
+import { recordSize } from '../../shared/workshop/recordSize.ts'
+import { buildNoteRecord, freeNotePosition, type BoardShape } from '../../shared/workshop/workshopRecords.ts'
 import { pageBoards, zoomToBoardOf } from './pageBoards.ts'
 
 /** Below this zoom a note's text is too small to write in; posting zooms onto the board. */
@@ -22,13 +23,19 @@ export function addNoteToBoard(editor: Editor, board: BoardShape, author: Author
 }
 
 /**
- * Posts one note per text on `board`, each on a free slot, and selects them: what a participant
- * pastes becomes their notes. Returns the new notes' ids.
+ * Posts one note per text on `board`, each on a slot free for all of it, and selects them: what a
+ * participant pastes becomes their notes. Returns the new notes' ids.
+ *
+ * Each note is sized for its text first, by tldraw's own measurement (what creating it does
+ * anyway): placed at an empty note's size, a long pasted text reached down over the notes below.
  */
 export function postNotesWithTexts(editor: Editor, board: BoardShape, author: Author, texts: readonly string[]): TLShapeId[] {
   const siblings: TLShape[] = shapesOn(editor, board)
+  const util = editor.getShapeUtil<NoteShapeUtil>('note')
   const notes = texts.map((text) => {
-    const note = buildNoteRecord({ board, author, text, siblings })
+    const draft = buildNoteRecord({ board, author, text, siblings })
+    const sized = util.onBeforeCreate(draft) ?? draft
+    const note = { ...sized, ...freeNotePosition(board, siblings, recordSize(sized)) }
     siblings.push(note)
     return note
   })
