@@ -1,4 +1,5 @@
 import type { ApiErrorCode } from '../../shared/api/apiError.ts'
+import { CLIENT_BUILD_PATH, type ClientBuildAnswer } from '../../shared/api/clientBuild.ts'
 import type { RefusalCode } from '../../shared/permissions/refusal.ts'
 import type { WorkshopTemplate } from '../../shared/template/templateSchema.ts'
 import type { Role } from '../../shared/permissions/updatePolicy.ts'
@@ -133,6 +134,12 @@ function absolute(url: string): string {
 
 export function fetchConfig(): Promise<ClientConfig> {
   return request<ClientConfig>('/api/config')
+}
+
+/** The client build the server serves now (null: none, or an older server that does not say). */
+export async function fetchServedClientBuild(): Promise<string | null> {
+  const answer = await request<Partial<ClientBuildAnswer> | undefined>(CLIENT_BUILD_PATH, { cache: 'no-store' })
+  return typeof answer?.build === 'string' ? answer.build : null
 }
 
 export function fetchTemplates(): Promise<TemplateSummary[]> {

@@ -8,6 +8,7 @@ import { useTranslate, type MessageKey } from '../i18n/translate.ts'
 import { ConnectionIndicator } from '../panels/ConnectionIndicator.tsx'
 import { LanguageToggle } from '../panels/LanguageToggle.tsx'
 import { OnlineList } from '../panels/OnlineList.tsx'
+import { UpdateNotice } from '../panels/UpdateNotice.tsx'
 import type { SessionConnectionOptions } from '../session/sessionConnection.ts'
 import { cachedSessionInfo, cacheSessionInfo, rememberedName, rememberName, storeCredentials, storedCredentials } from '../session/deviceMemory.ts'
 import { useSessionConnection } from '../session/useSessionConnection.ts'
@@ -174,6 +175,7 @@ export function SessionPage({ route }: { route: SessionRoute }) {
         <ConnectionIndicator />
         <LanguageToggle />
       </header>
+      <UpdateNotice />
       {live?.ready && view === 'canvas' && (
         <Suspense fallback={null}>
           <PhaseBar

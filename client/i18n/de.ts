@@ -76,6 +76,8 @@ export const de = {
   'connection.closedSessionGone': 'Dieser Workshop wurde gelöscht.',
   'connection.closedNotAdmitted': 'Dieser Link oder Ihre Anmeldung gilt nicht (mehr); bitte öffnen Sie den Einladungslink erneut.',
   'connection.permissionDenied': 'Nicht erlaubt: {reason}',
+  'update.otherBuildServed': 'Pinnwand wurde aktualisiert. Bitte lade die Seite neu.',
+  'update.reload': 'Neu laden',
 
   'online.title': 'Online',
   'online.you': 'du',

@@ -75,6 +75,8 @@ export const en: Messages = {
   'connection.closedSessionGone': 'This workshop was deleted.',
   'connection.closedNotAdmitted': 'This link or your sign-in is not valid (any more); please open the invitation link again.',
   'connection.permissionDenied': 'Not allowed: {reason}',
+  'update.otherBuildServed': 'Pinnwand has been updated. Please reload the page.',
+  'update.reload': 'Reload',
 
   'online.title': 'Online',
   'online.you': 'you',

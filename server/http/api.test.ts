@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { request as httpRequest } from 'node:http'
@@ -160,6 +160,20 @@ describe('HTTP API', () => {
     })
   })
 
+  it('names the client build it serves, as it is on disk now', async () => {
+    // The stand-in client has no module entry: no build to name.
+    expect(await getJson(server.origin, '/api/client-build')).toEqual({ status: 200, json: { build: null } })
+    const indexFile = join(clientDir, 'index.html')
+    const standIn = readFileSync(indexFile, 'utf8')
+    try {
+      // A deploy replaces the client under the running server: the next answer names the new one.
+      writeFileSync(indexFile, '<!doctype html><title>Pinnwand</title><script type="module" crossorigin src="/assets/app-1a2b3c.js"></script>')
+      expect((await getJson(server.origin, '/api/client-build')).json).toEqual({ build: 'app-1a2b3c.js' })
+    } finally {
+      writeFileSync(indexFile, standIn)
+    }
+  })
+
   it('serves the client: assets immutable, SPA fallback for /s/<id>, no path traversal', async () => {
     const asset = await fetch(`${server.origin}/assets/app-1a2b3c.js`)
     expect(asset.headers.get('content-type')).toContain('text/javascript')
@@ -188,6 +202,7 @@ describe('without a built client', () => {
       expect(response.status).toBe(503)
       expect(await response.text()).toContain('npm run build')
       expect((await fetch(`${bare.origin}/healthz`)).status).toBe(200)
+      expect((await getJson(bare.origin, '/api/client-build')).json).toEqual({ build: null })
     } finally {
       await bare.stop()
     }

@@ -46,6 +46,8 @@ export class PinnwandServer {
   readonly dataDir: string
   private readonly ownsDataDir: boolean
   private captured = ''
+  /** Environment given to {@link relaunch}, on top of `options.env` from then on. */
+  private relaunchEnv: Record<string, string> = {}
 
   private constructor(
     readonly port: number,
@@ -88,6 +90,7 @@ export class PinnwandServer {
         DATA_DIR: this.dataDir,
         UNLOAD_GRACE_MS: '1000',
         ...this.options.env,
+        ...this.relaunchEnv,
       },
       stdio: ['ignore', this.options.captureOutput ? 'pipe' : 'inherit', this.options.captureOutput ? 'pipe' : 'inherit'],
     })
@@ -113,8 +116,12 @@ export class PinnwandServer {
     await this.exit(signal)
   }
 
-  /** Starts a stopped server again on the same port and data. */
-  async relaunch(): Promise<void> {
+  /**
+   * Starts a stopped server again on the same port and data; `env` changes its environment from
+   * now on (a deploy: another CLIENT_DIR).
+   */
+  async relaunch(env: Record<string, string> = {}): Promise<void> {
+    this.relaunchEnv = { ...this.relaunchEnv, ...env }
     await this.launch()
   }
 
