@@ -593,3 +593,61 @@ test('a note the moderator duplicates (Ctrl+D) is the moderator’s own, not a s
   await expect.poll(async () => (await authors.allInnerTexts()).map((name) => name.trim()).sort()).toEqual(['Anna', 'Moni'])
   await expect(moderator.getByTestId('toast')).toHaveCount(0)
 })
+
+/**
+ * Copies the selection of `page` (Ctrl+C) and waits until tldraw has written it to the clipboard
+ * (it writes asynchronously: a Ctrl+V right after it could read the clipboard before).
+ */
+async function copySelection(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.clipboard.writeText(''))
+  await page.keyboard.press('Control+c')
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const html = (await navigator.clipboard.read()).find((item) => item.types.includes('text/html'))
+        return html ? (await (await html.getType('text/html')).text()).includes('data-tldraw') : false
+      }),
+    )
+    .toBe(true)
+}
+
+test('a note the moderator copies and pastes (Ctrl+C, Ctrl+V) is the moderator’s own, not a second note of its author’s', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
+  await moderator.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  await postNote(anna, 0, 'Annas Karte')
+  await expect(noteOnCanvas(moderator, 'Annas Karte', 0)).toBeVisible()
+  await moderator.keyboard.press('Escape')
+  await noteOnCanvas(moderator, 'Annas Karte', 0).click()
+  await expect(moderator.locator('.tl-shape [contenteditable="true"]')).toHaveCount(0)
+  await copySelection(moderator)
+  await moderator.keyboard.press('Control+v')
+  // The copy reaches everyone under the name of whom pasted it.
+  await expect(noteOnCanvas(anna, 'Annas Karte', 0)).toHaveCount(2)
+  const authors = noteOnCanvas(anna, 'Annas Karte', 0).getByTestId('note-author')
+  await expect.poll(async () => (await authors.allInnerTexts()).map((name) => name.trim()).sort()).toEqual(['Anna', 'Moni'])
+  await expect(moderator.getByTestId('toast')).toHaveCount(0)
+})
+
+test('a cluster the moderator copies and pastes holds the moderator’s own notes, not second notes of their authors', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
+  await moderator.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  await postNote(anna, 0, 'Annas Karte')
+  await postNote(moderator, 0, 'Radwege')
+  await expect(noteOnCanvas(moderator, 'Annas Karte', 0)).toBeVisible()
+  await moderator.keyboard.press('Escape')
+  await noteOnCanvas(moderator, 'Annas Karte', 0).click()
+  await noteOnCanvas(moderator, 'Radwege', 0).click({ modifiers: ['Shift'] })
+  await moderator.getByTestId('cluster-create').click()
+  // The new cluster is selected: copied and pasted with its notes.
+  await expect(moderator.getByTestId('cluster-rename')).toBeVisible()
+  await copySelection(moderator)
+  await moderator.keyboard.press('Control+v')
+  await expect(noteOnCanvas(anna, 'Annas Karte')).toHaveCount(2)
+  await expect(noteOnCanvas(anna, 'Radwege')).toHaveCount(2)
+  const authors = noteOnCanvas(anna, 'Annas Karte').getByTestId('note-author')
+  await expect.poll(async () => (await authors.allInnerTexts()).map((name) => name.trim()).sort()).toEqual(['Anna', 'Moni'])
+})

@@ -8,7 +8,8 @@ const authors = new WeakMap<Editor, () => Author | null>()
 
 /**
  * A note duplicated on the canvas (Ctrl+D, the menu's "Duplizieren", Alt+drag, a duplicated
- * cluster's notes) is a new note of the person who duplicated it. tldraw copies the whole note,
+ * cluster's notes) or pasted by a moderator (Ctrl+C, Ctrl+V: tldraw's paste calls onBeforeDuplicate
+ * for every pasted shape, a pasted cluster's notes too) is a new note of the person who made the copy. tldraw copies the whole note,
  * meta too, so a moderator's copy of Anna's note showed "Anna" and counted as hers in the export,
  * though Anna never wrote it. It gets what "+ Karte" gives a note (newNoteMeta: author, creation
  * time; the author's colour), as a note tldraw makes beside one does (adjacentNotes.ts); the gate
