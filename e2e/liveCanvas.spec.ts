@@ -651,3 +651,40 @@ test('a cluster the moderator copies and pastes holds the moderator’s own note
   const authors = noteOnCanvas(anna, 'Annas Karte').getByTestId('note-author')
   await expect.poll(async () => (await authors.allInnerTexts()).map((name) => name.trim()).sort()).toEqual(['Anna', 'Moni'])
 })
+
+test('a hidden card copied before the reveal is left out of a paste, the moderator’s and its author’s, and they are told so: nothing shown, nothing made up', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
+  await moderator.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  await anna.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'setHiddenMode', hidden: true })).status).toBe(200)
+  await expect(anna.getByTestId('hidden-mode-indicator')).toBeVisible()
+  await anna.getByTestId('add-note-0').click()
+  await anna.getByTestId('sealed-note-input').fill('Geheime Idee')
+  await anna.getByTestId('sealed-note-send').click()
+  await expect(anna.getByTestId('sealed-note-dialog').getByRole('status')).toHaveText('Deine Karte ist verdeckt abgegeben.')
+  await anna.getByTestId('sealed-note-close').click()
+  await expect(moderator.getByTestId('sealed-note')).toHaveCount(1)
+  const leftOut = 'Verdeckte Karten lassen sich erst nach dem Aufdecken kopieren: 1 verdeckte Karte wurde weggelassen'
+
+  // The moderator's paste made an empty open card of hers out of it.
+  await moderator.keyboard.press('Escape')
+  await moderator.getByTestId('sealed-note').click({ force: true }) // (tldraw's note container lies over the cover)
+  await copySelection(moderator)
+  await moderator.keyboard.press('Control+v')
+  await expect(moderator.getByTestId('toast').filter({ hasText: leftOut })).toBeVisible()
+  // Anna's own paste of her card (tldraw's copy holds no text) was "no card" to her.
+  await anna.keyboard.press('Escape')
+  await anna.getByTestId('sealed-note').click({ force: true })
+  await copySelection(anna)
+  await anna.keyboard.press('Control+v')
+  await expect(anna.getByTestId('toast').filter({ hasText: leftOut })).toBeVisible()
+  await expect(anna.getByTestId('toast')).toHaveCount(1)
+
+  // The reveal: one card, Anna's, with her text; nothing else was made.
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'setHiddenMode', hidden: false })).status).toBe(200)
+  await expect(noteOnCanvas(moderator, 'Geheime Idee', 0).getByTestId('note-author')).toHaveText('Anna')
+  await expect(moderator.locator('[data-testid="note"]')).toHaveCount(1)
+  await expect(anna.locator('[data-testid="note"]')).toHaveCount(1)
+})

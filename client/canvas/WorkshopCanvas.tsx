@@ -42,6 +42,7 @@ import { BoardFrameShapeUtil } from './BoardFrameShapeUtil.tsx'
 import { CanvasModerationContext, type CanvasModeration } from './canvasModeration.ts'
 import { registerBoardRules } from './boardRules.ts'
 import { registerParticipantPaste } from './participantPaste.ts'
+import { registerModeratorPaste } from './moderatorPaste.ts'
 import { CanvasSessionContext, type CanvasSession } from './canvasSession.ts'
 import { animationFrameScheduler, throttledScheduler } from './frameScheduler.ts'
 import { ModerationOverlays } from './ModerationOverlays.tsx'
@@ -339,6 +340,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
       // So are the notes she duplicates.
       const stopDuplicatedNotes = registerDuplicatedNotes(editor, noteAuthor)
       if (actor.role === 'participant') registerParticipantPaste(editor, () => sessionRef.current.author, () => sealedSenderRef.current)
+      else if (actor.role === 'moderator') registerModeratorPaste(editor)
       const stopUndoingOthers = registerUndoOfOwnChanges(editor)
       const stopGrowingClusters = registerClusterGrowth(editor)
       const stopSizingNotes = registerNoteHeights(

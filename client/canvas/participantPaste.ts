@@ -7,6 +7,7 @@ import { translateNow } from '../i18n/translate.ts'
 import { showToast } from '../stores/toastStore.ts'
 import { boardAtViewportCentre, postNotesWithTexts } from './noteActions.ts'
 import { boardAround, pageBoards } from './pageBoards.ts'
+import { reportSealedLeftOut, withoutSealedNotes } from './sealedCopies.ts'
 
 /**
  * What a participant pastes (Ctrl+V) becomes their notes. tldraw's defaults made shapes the
@@ -15,7 +16,9 @@ import { boardAround, pageBoards } from './pageBoards.ts'
  * person's name, off the board, and was refused too; a copied cluster lost its notes with it. Now
  * every pasted text, and every copied shape's text, is posted as a note of this participant on
  * the board of the selection (or under the paste point, or in the middle of the view); shapes
- * without text are left out, and the participant is told how many.
+ * without text are left out, and the participant is told how many. Authorship is the same as
+ * for a moderator's paste (moderatorPaste.ts): the pasted notes are the paster's new notes, and
+ * hidden cards are left out of both (sealedCopies.ts).
  *
  * While notes are collected hidden (`sealedSender` names the participant), each text is handed in
  * as a sealed note the way the hidden-note text field does it (sendSealedNote): written into the
@@ -37,7 +40,11 @@ export function registerParticipantPaste(editor: Editor, author: () => Author | 
   editor.registerExternalContentHandler('text', ({ text, point }) => post([text], point))
   editor.registerExternalContentHandler('url', ({ url, point }) => post([url], point))
   editor.registerExternalContentHandler('tldraw', ({ content, point }) => {
-    const { texts, leftOut } = textsOfCopiedShapes(content)
+    // Hidden cards have no text to copy before the reveal: left out, as from a moderator's paste.
+    const { content: open, sealed } = withoutSealedNotes(content)
+    reportSealedLeftOut(sealed)
+    if (sealed > 0 && open.shapes.length === 0) return
+    const { texts, leftOut } = textsOfCopiedShapes(open)
     post(texts, point, leftOut)
   })
 }

@@ -97,6 +97,8 @@ export const de = {
   'board.pasteLeftOutOne': '1 eingefügte Form ist keine Karte und wurde weggelassen (nur Texte werden zu Karten)',
   'board.pasteLeftOutMany': '{count} eingefügte Formen sind keine Karten und wurden weggelassen (nur Texte werden zu Karten)',
   'board.pasteNothing': 'Im Eingefügten ist kein Text für eine Karte',
+  'board.pasteSealedLeftOutOne': 'Verdeckte Karten lassen sich erst nach dem Aufdecken kopieren: 1 verdeckte Karte wurde weggelassen',
+  'board.pasteSealedLeftOutMany': 'Verdeckte Karten lassen sich erst nach dem Aufdecken kopieren: {count} verdeckte Karten wurden weggelassen',
   'board.imageTooLarge': 'Das Bild passt auch verkleinert nicht auf die Pinnwand (höchstens {limit})',
   // Why a change was refused, one key per shared RefusalCode (shared/permissions/refusal.ts).
   // Clauses without a final period: they are shown inside board.refused, connection.refused etc.

@@ -97,6 +97,8 @@ export const en: Messages = {
   'board.pasteLeftOutOne': '1 pasted shape is not a note and was left out (only texts become notes)',
   'board.pasteLeftOutMany': '{count} pasted shapes are not notes and were left out (only texts become notes)',
   'board.pasteNothing': 'There is no text for a note in what you pasted',
+  'board.pasteSealedLeftOutOne': 'Hidden notes can only be copied after the reveal: 1 hidden note was left out',
+  'board.pasteSealedLeftOutMany': 'Hidden notes can only be copied after the reveal: {count} hidden notes were left out',
   // Why a change was refused, one key per shared RefusalCode (shared/permissions/refusal.ts).
   // Clauses without a final period: they are shown inside board.refused, connection.refused etc.
   'refusal.readOnlyViewer': 'The projector (Beamer) link can only watch, not change anything',
