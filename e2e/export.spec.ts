@@ -252,3 +252,43 @@ async function pictureByContextMenu(page: Page, target: Locator): Promise<string
   await page.keyboard.press('Escape')
   return (await readFile((await file.path())!)).toString('utf8')
 }
+
+test('an unnamed cluster reads "(ohne Titel)" and a second "Verkehr" reads "Verkehr (2)" on the canvas and in the board’s picture, as in the files', async ({ browser }, testInfo) => {
+  test.setTimeout(240_000)
+  const session = await createSession(server.origin)
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Mia')
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  for (const text of ['Radweg', 'Busse', 'Ohne Namen']) await postNote(anna, 0, text)
+  await moderator.getByTestId('phase-cluster').click()
+  const clusterOfOne = async (text: string, name: string) => {
+    await noteOnCanvas(moderator, text, 0).click()
+    await moderator.getByTestId('cluster-create').click()
+    await moderator.getByTestId('cluster-rename').fill(name)
+    await moderator.keyboard.press('Escape')
+  }
+  await clusterOfOne('Radweg', 'Verkehr')
+  await clusterOfOne('Busse', 'Verkehr')
+  await clusterOfOne('Ohne Namen', '')
+  const clusters = async () =>
+    (await getJson(server.origin, `/api/sessions/${session.id}/export?format=json`, session.moderatorToken)).json.boards[0].clusters.map((cluster: any) => cluster.label)
+  await expect.poll(clusters).toEqual(expect.arrayContaining(['Verkehr', 'Verkehr (2)', '']))
+
+  // On everyone's canvas, the headings the list view and the protocol give: never tldraw's "Frame".
+  for (const page of [moderator, anna]) {
+    const headings = page.locator('.tl-frame-heading')
+    await expect(headings.filter({ hasText: /^\(ohne Titel\)/ })).toHaveCount(1)
+    await expect(headings.filter({ hasText: /^Verkehr \(2\)/ })).toHaveCount(1)
+    await expect(headings.filter({ hasText: /^Frame/ })).toHaveCount(0)
+  }
+
+  await moderator.getByTestId('export-open').click()
+  const svg = (await download(moderator, 'export-board-svg-0')).bytes.toString('utf8')
+  await writeFile(testInfo.outputPath('board-cluster-labels.svg'), svg)
+  // tldraw sets each word of a heading in a tspan of its own (and ends it with a zero-width space).
+  const texts = [...svg.matchAll(/<text[^>]*>([\s\S]*?)<\/text>/g)].map((match) =>
+    match[1]!.replace(/<[^>]+>/g, ' ').replace(/\u200b/g, '').replace(/\s+/g, ' ').trim(),
+  )
+  expect(texts).toContain('(ohne Titel)')
+  expect(texts).toContain('Verkehr (2)')
+  expect(texts).not.toContain('Frame')
+})
