@@ -73,9 +73,18 @@ test('a note in the board’s last row that typing makes long moves up within it
   const anna = await joinAs(browser, session.participantUrl, 'Anna')
   const moderator = await openModerator(browser, session)
   // Two full rows: Anna's next note goes to the last row, board 2 right below it.
-  for (const text of ['Eins', 'Zwei', 'Drei', 'Vier', 'Fünf', 'Sechs', 'Sieben', 'Acht', 'Neun', 'Zehn']) await postNote(anna, 0, text)
+  const firstRow = ['Eins', 'Zwei', 'Drei', 'Vier', 'Fünf']
+  const secondRow = ['Sechs', 'Sieben', 'Acht', 'Neun', 'Zehn']
+  for (const text of [...firstRow, ...secondRow]) await postNote(anna, 0, text)
   await anna.getByTestId('add-note-0').click()
   await anna.keyboard.type('Radwege')
+  // While she writes, the moderator takes the second row away: there is room above her note
+  // (with the second row there, no spot on the board holds all of it: grownNoteOnBoard.test.ts).
+  for (const text of secondRow) {
+    await noteOnCanvas(moderator, text, 0).click()
+    await moderator.keyboard.press('Delete')
+    await expect(noteOnCanvas(anna, text, 0)).toHaveCount(0)
+  }
   for (const line of LONG_LINES) {
     await anna.keyboard.press('Enter')
     await anna.keyboard.type(line)
@@ -96,8 +105,32 @@ test('a note in the board’s last row that typing makes long moves up within it
   expect(boxesOverlap(long, await shapeBox(moderator, 'shape:board-2'))).toBe(false)
   expect(boxesOverlap(long, await shapeBox(moderator, 'shape:board-2-header'))).toBe(false)
   expect(boxesOverlap(long, (await moderator.getByTestId('add-note-2').boundingBox())!)).toBe(false)
-  // Its text is still all there.
+  // It covers none of the first row, and its text is still all there.
+  for (const text of firstRow) expect(boxesOverlap(long, await noteBox(moderator, text)), `the long note over ${text}`).toBe(false)
   await expect(noteOnCanvas(moderator, last, 0)).toContainText('Radwege')
+})
+
+test('a note that typing makes long under a full first row does not move up over the note above it', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const ben = await joinAs(browser, session.participantUrl, 'Ben')
+  const moderator = await openModerator(browser, session)
+  // The report's case: R1…R5 fill the first row, Ben's sixth note goes under R1, and he types about 350 characters.
+  const row = ['R1', 'R2', 'R3', 'R4', 'R5']
+  for (const text of row) await postNote(ben, 0, text)
+  await ben.getByTestId('add-note-0').click()
+  const long = 'Lang: Mehr Geld für Vereine und weniger Bürokratie bei Anträgen. '.repeat(6).trim()
+  await ben.keyboard.type(long)
+  const end = 'bei Anträgen.'
+  await expect.poll(async () => (await noteBox(ben, end)).height / (await noteBox(ben, end)).width).toBeGreaterThan(2)
+  // While he types, R1 stays in sight: the long note lies over none of the first row.
+  for (const text of row) expect(boxesOverlap(await noteBox(ben, end), await noteBox(ben, text)), `the long note over ${text} while typing`).toBe(false)
+  await ben.keyboard.press('Escape')
+
+  for (const page of [ben, moderator]) {
+    await expect.poll(async () => (await noteBox(page, end)).height / (await noteBox(page, end)).width).toBeGreaterThan(2)
+    const grown = await noteBox(page, end)
+    for (const text of row) expect(boxesOverlap(grown, await noteBox(page, text)), `the long note over ${text}`).toBe(false)
+  }
 })
 
 test('a note posted with a long text from the list view does not cover the note below its slot once a canvas has measured it', async ({ browser }) => {

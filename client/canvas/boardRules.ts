@@ -43,6 +43,7 @@ export function registerBoardRules(editor: Editor, actor: Actor, mayWrite: (reco
       return $boards.get()
     },
     indexAbove: (parentId) => editor.getHighestIndexForParent(parentId),
+    childrenOf: (parentId) => editor.getSortedChildIdsForParent(parentId).map((id) => editor.getShape(id)!),
   }
   const isModerator = actor.role === 'moderator'
   const isOthersNote = (shape: TLShape) => {

@@ -1,4 +1,4 @@
-import { createShapeId, type TLRecord } from '@tldraw/tlschema'
+import { createShapeId, type TLRecord, type TLShape } from '@tldraw/tlschema'
 import { getIndexAbove } from '@tldraw/utils'
 import { describe, expect, it } from 'vitest'
 import { clusterRecord } from '../../shared/export/testing/exportFixture.ts'
@@ -10,7 +10,12 @@ import { keepNoteOnBoard, type BoardLookup } from './noteOnBoard.ts'
 function setup() {
   const records = new Map<string, TLRecord>(buildSeedRecords(defaultTemplate).map((record) => [record.id, record]))
   const boards = boardsInOrder(records.values())
-  const lookup: BoardLookup = { get: (id) => records.get(id), boards, indexAbove: () => getIndexAbove() }
+  const lookup: BoardLookup = {
+    get: (id) => records.get(id),
+    boards,
+    indexAbove: () => getIndexAbove(),
+    childrenOf: (parentId) => [...records.values()].filter((record): record is TLShape => record.typeName === 'shape' && record.parentId === parentId),
+  }
   const note = buildNoteRecord({ board: boards[0]!, author: { authorId: 'p-anna', authorName: 'Anna' }, text: 'Idee', siblings: [] })
   return { boards, lookup, note, records }
 }
@@ -56,6 +61,20 @@ describe('keepNoteOnBoard', () => {
     const { lookup, note } = setup()
     const grown = { ...note, props: { ...note.props, growY: 250 } }
     expect(keepNoteOnBoard(note, grown, lookup)).toBe(grown)
+  })
+
+  it('does not move a growing note up over the note above it: the board’s other notes count', () => {
+    const { lookup, note, boards, records } = setup()
+    const board = boards[0]!
+    const above = { ...note, id: createShapeId('r1'), ...noteSlotPosition(0) }
+    records.set(above.id, above)
+    const underIt = { ...note, ...noteSlotPosition(NOTE_COLUMNS) }
+    records.set(underIt.id, underIt)
+    const grown = { ...underIt, props: { ...underIt.props, growY: 440 } }
+    const kept = keepNoteOnBoard(underIt, grown, lookup)
+    expect(kept.props).toBe(grown.props)
+    // R1 is the only other note: the column beside it has room for all of the grown note.
+    expect(kept).toMatchObject({ parentId: board.id, ...noteSlotPosition(1) })
   })
 
   it('leaves a growing note in a cluster to the cluster, which grows around it', () => {

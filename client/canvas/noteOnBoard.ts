@@ -1,6 +1,6 @@
-import type { TLNoteShape, TLRecord, TLShapeId } from '@tldraw/tlschema'
+import type { TLNoteShape, TLRecord, TLShape, TLShapeId } from '@tldraw/tlschema'
 import type { IndexKey } from '@tldraw/utils'
-import { noteTopOnBoard } from '../../shared/workshop/boardLayout.ts'
+import { grownNotePosition } from '../../shared/workshop/grownNoteOnBoard.ts'
 import { recordSize } from '../../shared/workshop/recordSize.ts'
 import { isBoard, isCluster, type BoardShape } from '../../shared/workshop/workshopRecords.ts'
 
@@ -9,6 +9,8 @@ export interface BoardLookup {
   boards: readonly BoardShape[]
   /** A fractional index above the children of `parentId`. */
   indexAbove: (parentId: TLShapeId) => IndexKey
+  /** The shapes whose parent is `parentId`. */
+  childrenOf: (parentId: TLShapeId) => readonly TLShape[]
 }
 
 /** Page position of a shape's origin, summing its parents' offsets (boards and clusters are never rotated). */
@@ -41,7 +43,7 @@ function boardOf(parentId: string, lookup: BoardLookup): BoardShape | undefined 
  * change it, returns what is kept: the change itself while the note's head stays on its board,
  * the note moved into another board when dragged over it, or the previous state when it would
  * leave all boards. A note that the change makes taller (its text wraps: tldraw's `growY`) is
- * kept whole on its board, moved up as far as needed (`noteTopOnBoard`).
+ * kept whole on its board, clear of the other notes there (`grownNotePosition`).
  */
 export function keepNoteOnBoard(prev: TLNoteShape, next: TLNoteShape, lookup: BoardLookup): TLNoteShape {
   const kept = keptWhereItGoes(prev, next, lookup)
@@ -69,17 +71,18 @@ function keptWhereItGoes(prev: TLNoteShape, next: TLNoteShape, lookup: BoardLook
 /**
  * A note on a board that typing makes taller grows downwards (tldraw's note): in the board's
  * last row it reached past the board's bottom edge, over the next board's question and its
- * "+ Karte". It moves up instead, in the same change as its text (one step to undo), so all of
- * it stays on its board. A note in a cluster is left to the cluster, which grows around it
- * (clusterGrowth.ts).
+ * "+ Karte"; moved straight up instead, it lay over the note above, hiding it. It goes where
+ * `grownNotePosition` finds room (where it is while it fits, so it does not move on every
+ * keystroke), in the same change as its text (one step to undo). A note in a cluster is left to
+ * the cluster, which grows around it (clusterGrowth.ts).
  */
 function grownWithinBoard(prev: TLNoteShape, next: TLNoteShape, lookup: BoardLookup): TLNoteShape {
-  const { h } = recordSize(next)
-  if (h <= recordSize(prev).h) return next
+  const size = recordSize(next)
+  if (size.h <= recordSize(prev).h) return next
   const board = lookup.get(next.parentId)
   if (!board || !isBoard(board)) return next
-  const y = noteTopOnBoard(next.y, h, board.props)
-  return y === next.y ? next : { ...next, y }
+  const { x, y } = grownNotePosition(board, next, size, lookup.childrenOf(board.id))
+  return x === next.x && y === next.y ? next : { ...next, x, y }
 }
 
 /**
