@@ -396,3 +396,31 @@ test('on a phone a long display name ends in an ellipsis inside the screen, with
   }
   await context.close()
 })
+
+test('hidden mode offline: the phone keeps the sealed note and hands it in, once, when the connection is back', async ({ browser }, testInfo) => {
+  const foreign: string[] = []
+  const session = await createSession(server.origin)
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'setHiddenMode', hidden: true })).status).toBe(200)
+  const phone = await joinOnPhone(browser, session.participantUrl, 'Paul', foreign)
+  await phone.getByTestId('phone-question-0').check()
+
+  await phone.context().setOffline(true)
+  await expect(phone.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline')
+  await phone.getByTestId('phone-note-input').fill('Verdeckt ohne Netz')
+  await phone.getByTestId('phone-send').tap()
+  await expect(phone.getByRole('status').filter({ hasText: 'wird verdeckt gesendet, sobald die Verbindung zurück ist' })).toBeVisible()
+  await expect(phone.getByTestId('phone-note-input')).toHaveValue('')
+  await phone.screenshot({ path: testInfo.outputPath('phone-sealed-offline.png') })
+
+  await phone.context().setOffline(false)
+  await expect(phone.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
+  await expect(phone.getByTestId('phone-my-notes')).toContainText('Verdeckt ohne Netz')
+  await expect(phone.getByTestId('phone-my-notes')).toContainText('verdeckt, nur für dich sichtbar')
+  await phone.screenshot({ path: testInfo.outputPath('phone-sealed-sent-after-reconnect.png') })
+
+  // Handed in once: after the reveal the board holds it a single time.
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'setHiddenMode', hidden: false })).status).toBe(200)
+  const exported = (await getJson(server.origin, `/api/sessions/${session.id}/export?format=json`, session.moderatorToken)).json
+  expect(exported.boards[0].unclusteredNotes.map((note: { text: string }) => note.text)).toEqual(['Verdeckt ohne Netz'])
+  expect(foreign, 'requests that left the origin').toEqual([])
+})

@@ -4,6 +4,7 @@ import type { Refusal } from '../../shared/permissions/refusal.ts'
 import { refusalMessage } from '../i18n/refusalMessage.ts'
 import { useTranslate, type Translate } from '../i18n/translate.ts'
 import { useConnectionStore } from '../stores/connectionStore.ts'
+import { newSealedNoteId, usePendingSealedNotes } from './pendingSealedNotes.ts'
 import { sendSealedNote } from './sealedNoteSending.ts'
 import type { Workshop } from './useWorkshop.ts'
 import { postingVerdict, postNote, postsAreSealed } from './workshopActions.ts'
@@ -76,11 +77,18 @@ export function NoteComposer({ workshop, questionIndex, label, inputTestId, send
     if (postsAreSealed(workshop.doc)) {
       if (!workshop.participantToken) return
       setStatus({ kind: 'sending' })
-      const result = await sendSealedNote(t, { sessionId: workshop.sessionId, participantToken: workshop.participantToken }, questionIndex, trimmed)
+      const sender = { sessionId: workshop.sessionId, participantToken: workshop.participantToken }
+      const noteId = newSealedNoteId()
+      const result = await sendSealedNote(t, sender, questionIndex, trimmed, noteId)
       if (result.sent) {
         workshop.addSealedText(result.noteId, result.text)
         setText('')
         setStatus({ kind: 'sealed' })
+      } else if (result.offline) {
+        // Kept on the device and sent, under the same id, once the connection is back (useWorkshop).
+        usePendingSealedNotes.getState().keep({ ...sender, noteId, questionIndex, text: trimmed })
+        setText('')
+        setStatus({ kind: 'done', message: t('compose.sentSealedOffline') })
       } else setStatus({ kind: 'error', message: t('compose.failed', { message: result.reason }) })
       return
     }

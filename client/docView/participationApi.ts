@@ -35,11 +35,14 @@ export interface SealedNote {
 
 const sessionPath = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}`
 
-/** Posts a note in hidden mode: the server keeps the text and puts an empty placeholder on the board. */
-export function postSealedNote(sessionId: string, participantToken: string, questionIndex: number, text: string): Promise<{ noteId: string }> {
+/**
+ * Posts a note in hidden mode: the server keeps the text and puts an empty placeholder on the
+ * board. With `noteId` (chosen on the device), posting it again hands it in once only.
+ */
+export function postSealedNote(sessionId: string, participantToken: string, questionIndex: number, text: string, noteId?: string): Promise<{ noteId: string }> {
   return requestJson(`${sessionPath(sessionId)}/sealed-notes`, {
     method: 'POST',
-    body: JSON.stringify({ participantToken, questionIndex, text }),
+    body: JSON.stringify({ participantToken, questionIndex, text, noteId }),
   })
 }
 

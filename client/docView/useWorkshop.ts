@@ -6,6 +6,7 @@ import type { ParticipantCredentials, SessionInfo } from '../api/pinnwandApi.ts'
 import type { SessionConnection } from '../session/sessionConnection.ts'
 import { dotBudgetOf, type DotBudget } from './dotBudget.ts'
 import { fetchMySealedNotes } from './participationApi.ts'
+import { useSendPendingSealedNotes } from './pendingSealedNotes.ts'
 import { useDocSnapshot } from './useDocSnapshot.ts'
 import { allNotes, deriveWorkshopView, readWorkshopInput, type WorkshopView } from './workshopModel.ts'
 
@@ -56,6 +57,9 @@ export function useWorkshop({ connection, session, participant }: DocViewProps):
     .filter((note) => note.mine && note.sealed)
     .map((note) => note.id)
   const { sealedTexts, addSealedText } = useMySealedTexts(session.id, participantToken, mySealedIds)
+  // Sealed notes written without a connection go out once it is back.
+  const sealedSender = useMemo(() => (participantToken ? { sessionId: session.id, participantToken } : null), [session.id, participantToken])
+  useSendPendingSealedNotes(sealedSender, addSealedText)
   return { doc, sessionId: session.id, actor, author, participantToken, view, budget, sealedTexts, addSealedText }
 }
 

@@ -233,6 +233,7 @@ export const de = {
   'compose.sentOffline': 'Keine Verbindung: Deine Karte ist auf diesem Gerät gespeichert und kommt an die Pinnwand, sobald die Verbindung wieder steht.',
   'compose.sentSealed': 'Deine Karte ist verdeckt abgegeben.',
   'compose.sentSealedRevealed': 'Deine Karte ist aufgedeckt und hängt an der Pinnwand.',
+  'compose.sentSealedOffline': 'Keine Verbindung: Deine Karte ist auf diesem Gerät gespeichert und wird verdeckt gesendet, sobald die Verbindung zurück ist.',
   'compose.failed': 'Senden hat nicht geklappt: {message}',
   'compose.empty': 'Schreib erst etwas auf die Karte.',
   'compose.notNow': 'Gerade können hier keine Karten geschrieben werden ({reason}).',

@@ -230,6 +230,7 @@ export const en: Messages = {
   'compose.sentOffline': 'No connection: your card is saved on this device and goes onto the board as soon as the connection is back.',
   'compose.sentSealed': 'Your card was handed in hidden.',
   'compose.sentSealedRevealed': 'Your card is revealed and on the board.',
+  'compose.sentSealedOffline': 'No connection: your card is saved on this device and will be handed in hidden as soon as the connection is back.',
   'compose.failed': 'Sending failed: {message}',
   'compose.empty': 'Write something on the card first.',
   'compose.notNow': 'No cards can be written here right now ({reason}).',

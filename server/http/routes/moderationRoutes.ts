@@ -1,9 +1,10 @@
-import { createShapeId } from '@tldraw/tlschema'
+import { createShapeId, type TLShapeId } from '@tldraw/tlschema'
 import * as z from 'zod'
-import { writeRecords } from '../../../shared/doc/documentLayout.ts'
+import { getRecordStore, writeRecords } from '../../../shared/doc/documentLayout.ts'
 import type { AppContext } from '../../app/appContext.ts'
 import { applyModerationAction, moderationActionSchema } from '../../moderation/moderationActions.ts'
 import { buildSealedPlaceholder, revealSealedNotes } from '../../moderation/sealedNotes.ts'
+import { apiError } from '../../../shared/api/apiError.ts'
 import { HttpError, parseInput } from '../httpError.ts'
 import { readJsonBody } from '../jsonBody.ts'
 import type { Router } from '../router.ts'
@@ -17,6 +18,14 @@ const sealedNoteBody = z
     participantToken: z.string().min(1).max(200),
     questionIndex: z.number().int().min(0).max(100),
     text: z.string().trim().min(1).max(SEALED_NOTE_MAX_LENGTH),
+    /**
+     * The note's id, chosen by the device that wrote it, so that sending it again (its answer was
+     * lost, or it waited offline and goes out once more) hands it in once, not twice.
+     */
+    noteId: z
+      .string()
+      .regex(/^shape:[A-Za-z0-9_-]{1,64}$/)
+      .optional(),
   })
   .strict()
 
@@ -50,7 +59,14 @@ export function registerModerationRoutes(router: Router, app: AppContext): void 
     const body = parseInput(sealedNoteBody, await readJsonBody(request))
     const participantId = requireParticipant(app, session, body.participantToken)
     const now = app.now()
+    if (body.noteId !== undefined) {
+      const handedIn = app.store.listSealedNotes(session.id, { includeRevealed: true }).find((sealed) => sealed.noteId === body.noteId)
+      // Sent before: the same answer, no second note.
+      if (handedIn?.participantId === participantId) return { status: 200, body: { noteId: handedIn.noteId } }
+      if (handedIn) throw new HttpError(409, apiError('invalidRequest', { detail: 'noteId is taken' }))
+    }
     const note = app.rooms.change(session.id, (doc) => {
+      if (body.noteId !== undefined && getRecordStore(doc).has(body.noteId)) throw new HttpError(409, apiError('invalidRequest', { detail: 'noteId is taken' }))
       // The same limits as notes written over the websocket (checked before anything is written).
       const limited = app.writeLimits.checkServerNote(session.id, doc, participantId, Buffer.byteLength(body.text) + 1024)
       if (limited) throw new HttpError(limited.status, limited.refusal)
@@ -58,7 +74,7 @@ export function registerModerationRoutes(router: Router, app: AppContext): void 
         doc,
         app.store,
         { sessionId: session.id, participantId, questionIndex: body.questionIndex, text: body.text, now },
-        createShapeId(),
+        body.noteId !== undefined ? (body.noteId as TLShapeId) : createShapeId(),
       )
       // Text first: if storing it fails, no placeholder appears.
       app.store.addSealedNote({
