@@ -410,12 +410,16 @@ test('hidden mode offline: the phone keeps the sealed note and hands it in, once
   await phone.getByTestId('phone-send').tap()
   await expect(phone.getByRole('status').filter({ hasText: 'wird verdeckt gesendet, sobald die Verbindung zurück ist' })).toBeVisible()
   await expect(phone.getByTestId('phone-note-input')).toHaveValue('')
+  // "Meine Karten" shows it as waiting on the device.
+  await expect(phone.getByTestId('phone-waiting-note')).toContainText('Verdeckt ohne Netz')
+  await expect(phone.getByTestId('phone-waiting-note')).toContainText('sobald die Verbindung zurück ist')
   await phone.screenshot({ path: testInfo.outputPath('phone-sealed-offline.png') })
 
   await phone.context().setOffline(false)
   await expect(phone.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
   await expect(phone.getByTestId('phone-my-notes')).toContainText('Verdeckt ohne Netz')
   await expect(phone.getByTestId('phone-my-notes')).toContainText('verdeckt, nur für dich sichtbar')
+  await expect(phone.getByTestId('phone-waiting-note')).toHaveCount(0)
   await phone.screenshot({ path: testInfo.outputPath('phone-sealed-sent-after-reconnect.png') })
 
   // Handed in once: after the reveal the board holds it a single time.

@@ -217,6 +217,7 @@ export const de = {
   'note.by': 'von {name}',
   'note.sealed': 'Verdeckte Karte',
   'note.sealedMine': 'verdeckt, nur für dich sichtbar',
+  'note.sealedWaiting': 'noch auf diesem Gerät: wird verdeckt gesendet, sobald die Verbindung zurück ist',
   'note.edit': 'Bearbeiten',
   'note.editLabel': 'Karte bearbeiten: {text}',
   'note.editField': 'Text der Karte',

@@ -214,6 +214,7 @@ export const en: Messages = {
   'note.by': 'by {name}',
   'note.sealed': 'Hidden card',
   'note.sealedMine': 'hidden, only visible to you',
+  'note.sealedWaiting': 'still on this device: handed in hidden as soon as the connection is back',
   'note.edit': 'Edit',
   'note.editLabel': 'Edit card: {text}',
   'note.editField': 'Card text',

@@ -3,6 +3,7 @@ import { useTranslate } from '../i18n/translate.ts'
 import { clusterTitle } from '../docView/clusterTitle.ts'
 import { canVoteNow, DotControls } from '../docView/DotControls.tsx'
 import { NoteComposer } from '../docView/NoteComposer.tsx'
+import { usePendingSealedNotes } from '../docView/pendingSealedNotes.ts'
 import { PhaseStatus } from '../docView/PhaseStatus.tsx'
 import { useWorkshop, type DocViewProps } from '../docView/useWorkshop.ts'
 import { notesOfBoard } from '../docView/workshopModel.ts'
@@ -30,6 +31,10 @@ export default function PhoneView(props: DocViewProps) {
     notesOfBoard(candidate)
       .filter((note) => note.mine)
       .map((note) => ({ note, number: candidate.questionIndex + 1 })),
+  )
+  // Sealed notes written offline, not yet handed in: hers too, shown as waiting.
+  const waiting = usePendingSealedNotes((state) => state.notes).filter(
+    (pending) => pending.sessionId === workshop.sessionId && pending.participantToken === workshop.participantToken,
   )
   const voting = canVoteNow(workshop)
   const roundEnded = view.moderation.voting?.status === 'ended' && view.resultsVisible
@@ -85,12 +90,19 @@ export default function PhoneView(props: DocViewProps) {
       {workshop.actor.role !== 'viewer' && (
         <section className="phone-view__section" aria-labelledby="phone-mine-title">
           <h3 id="phone-mine-title">{t('phone.myNotes')}</h3>
-          {mine.length === 0 ? (
+          {mine.length === 0 && waiting.length === 0 ? (
             <p className="phone-view__hint">{t('phone.noNotes')}</p>
           ) : (
             <ul className="phone-cards" data-testid="phone-my-notes">
               {mine.map(({ note, number: noteNumber }) => (
                 <PhoneMyNote key={note.id} note={note} questionNumber={noteNumber} workshop={workshop} />
+              ))}
+              {waiting.map((pending) => (
+                <li key={pending.noteId} className="phone-card phone-card--mine" data-testid="phone-waiting-note">
+                  <p className="phone-card__question">{t('list.question', { number: pending.questionIndex + 1 })}</p>
+                  <p className="phone-card__text">{pending.text}</p>
+                  <p className="phone-card__author">{t('note.sealedWaiting')}</p>
+                </li>
               ))}
             </ul>
           )}
