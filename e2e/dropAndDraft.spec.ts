@@ -106,3 +106,25 @@ test('a participant’s note dropped just inside a full cluster’s bottom-right
     expect(boxesOverlap(annas!, radwege!)).toBe(false)
   }
 })
+
+test('hidden mode offline on the canvas: the card from "+ Karte" is kept and handed in, once, when the connection is back, the dialog closed', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'setHiddenMode', hidden: true })).status).toBe(200)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  await expect(anna.getByTestId('hidden-mode-indicator')).toBeVisible()
+
+  await anna.context().setOffline(true)
+  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline')
+  await anna.getByTestId('add-note-0').click()
+  await anna.getByTestId('sealed-note-input').fill('Verdeckt vom Laptop ohne Netz')
+  await anna.getByTestId('sealed-note-send').click()
+  await expect(anna.getByTestId('sealed-note-dialog').getByRole('status')).toContainText('sobald die Verbindung zurück ist')
+  await anna.getByTestId('sealed-note-close').click()
+
+  await anna.context().setOffline(false)
+  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
+  await expect(anna.locator('[data-testid="sealed-note"][data-mine="true"]')).toContainText('Verdeckt vom Laptop ohne Netz')
+  expect((await moderate(server.origin, session.id, session.moderatorToken, { action: 'setHiddenMode', hidden: false })).status).toBe(200)
+  const exported = (await getJson(server.origin, `/api/sessions/${session.id}/export?format=json`, session.moderatorToken)).json
+  expect(exported.boards[0].unclusteredNotes.map((note: { text: string }) => note.text)).toEqual(['Verdeckt vom Laptop ohne Netz'])
+})

@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { useEditor, useValue } from 'tldraw'
 import { NoteComposer } from '../docView/NoteComposer.tsx'
+import { useSendPendingSealedNotes } from '../docView/pendingSealedNotes.ts'
 import { useMySealedTexts, useWorkshop } from '../docView/useWorkshop.ts'
 import { useTranslate } from '../i18n/translate.ts'
 import { useCanvasModeration } from './canvasModeration.ts'
@@ -9,7 +10,8 @@ import { sealedDraftKey, useSealedNoteStore } from './sealedNoteStore.ts'
 
 /**
  * Keeps the author's sealed texts in the store while the canvas is open: fetched from the
- * server whenever their sealed notes in the document change (a new post, the reveal).
+ * server whenever their sealed notes in the document change (a new post, the reveal). Sealed
+ * notes written without a connection go out once it is back, whether the dialog is open or not.
  */
 export function SealedTextsSync() {
   const editor = useEditor()
@@ -29,8 +31,11 @@ export function SealedTextsSync() {
     [editor, me],
   )
   const ids = mySealedIds === '' ? [] : mySealedIds.split(',')
-  const { sealedTexts } = useMySealedTexts(session.id, participant?.participantToken ?? null, ids)
+  const participantToken = participant?.participantToken ?? null
+  const { sealedTexts, addSealedText } = useMySealedTexts(session.id, participantToken, ids)
   useEffect(() => useSealedNoteStore.getState().setTexts(sealedTexts), [sealedTexts])
+  const sender = useMemo(() => (participantToken ? { sessionId: session.id, participantToken } : null), [session.id, participantToken])
+  useSendPendingSealedNotes(sender, addSealedText)
   return null
 }
 

@@ -55,11 +55,17 @@ export async function sendPendingSealedNotes(sender: SealedNoteSender, onSent: (
   sending = true
   const refused: string[] = []
   try {
-    const store = usePendingSealedNotes.getState()
-    for (const note of store.notes.filter((kept) => kept.sessionId === sender.sessionId && kept.participantToken === sender.participantToken)) {
+    // Read afresh after each send: a note written meanwhile goes out in the same run.
+    const tried = new Set<string>()
+    for (;;) {
+      const note = usePendingSealedNotes
+        .getState()
+        .notes.find((kept) => kept.sessionId === sender.sessionId && kept.participantToken === sender.participantToken && !tried.has(kept.noteId))
+      if (!note) break
+      tried.add(note.noteId)
       const result = await sendSealedNote(translateNow, sender, note.questionIndex, note.text, note.noteId)
       if (!result.sent && result.offline) break
-      store.forget(note.noteId)
+      usePendingSealedNotes.getState().forget(note.noteId)
       if (result.sent) onSent(result.noteId, result.text)
       else refused.push(note.text)
     }
