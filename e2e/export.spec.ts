@@ -281,6 +281,11 @@ test('an unnamed cluster reads "(ohne Titel)" and a second "Verkehr" reads "Verk
     await expect(headings.filter({ hasText: /^Frame/ })).toHaveCount(0)
   }
 
+  // Renaming on the heading itself starts from the name as it is (empty), not from its label.
+  await moderator.locator('.tl-frame-heading').filter({ hasText: /^\(ohne Titel\)/ }).dblclick()
+  await expect(moderator.locator('.tl-frame-name-input:visible')).toHaveValue('')
+  await moderator.keyboard.press('Escape')
+
   await moderator.getByTestId('export-open').click()
   const svg = (await download(moderator, 'export-board-svg-0')).bytes.toString('utf8')
   await writeFile(testInfo.outputPath('board-cluster-labels.svg'), svg)
