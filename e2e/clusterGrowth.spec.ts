@@ -209,6 +209,41 @@ test('a cluster the moderator forms around a cluster moves it aside instead of c
   }
 })
 
+test('"Cluster bilden" next to a long note on a crowded board does not cover it: the note moves out from under the new cluster', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  const moderator = await openModerator(browser, session)
+  // The report: "Busse" in the first slot, Anna's long note beside it (taller than the board's
+  // room below its question, so no slot holds all of it), the rest of the top row, "Bürgerbus"
+  // under "Busse" and two more notes in the second row.
+  await postNote(moderator, 0, 'Busse')
+  await anna.getByTestId('add-note-0').click()
+  await anna.keyboard.type('Anna lang')
+  for (let line = 1; line <= 32; line++) {
+    await anna.keyboard.press('Enter')
+    await anna.keyboard.type(`Zeile ${line}`)
+  }
+  await anna.keyboard.press('Escape')
+  const long = 'Zeile 32'
+  await expect.poll(async () => (await noteBox(moderator, long)).height / (await noteBox(moderator, long)).width).toBeGreaterThan(3.5)
+  const loose = ['Karte 2', 'Karte 3', 'Karte 4', 'Karte 7', 'Karte 8']
+  for (const text of [...loose.slice(0, 3), 'Bürgerbus', ...loose.slice(3)]) await postNote(moderator, 0, text)
+
+  // "Busse" and "Bürgerbus" side by side in the new cluster reach over the column of Anna's note.
+  await formCluster(moderator, ['Busse', 'Bürgerbus'])
+  await expect.poll(() => clusterNotes(session)).toEqual([['Busse', 'Bürgerbus']])
+  for (const page of [moderator, anna]) {
+    await expect.poll(async () => (await clusterBoxes(page)).length).toBe(1)
+    await expect.poll(async () => boxesOverlap((await clusterBoxes(page))[0]!, await noteBox(page, long)), 'the cluster over Anna’s long note').toBe(false)
+    const longBox = await noteBox(page, long)
+    for (const text of loose) {
+      const box = await noteBox(page, text)
+      expect(boxesOverlap((await clusterBoxes(page))[0]!, box), `the cluster over ${text}`).toBe(false)
+      expect(boxesOverlap(longBox, box), `Anna’s long note over ${text}`).toBe(false)
+    }
+  }
+})
+
 /** Edits the note `text` in the list view of `page` (switched to it), giving it LONG_TEXT's lines below. */
 async function writeLongTextInList(page: Page, text: string): Promise<void> {
   await page.getByTestId('view-list').click()

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { TLFrameShape, TLShape, TLShapeId } from '@tldraw/tlschema'
 import type { IndexKey } from '@tldraw/utils'
 import { defaultTemplate } from '../template/defaultTemplate.ts'
-import { NOTE_SIZE, noteSlotPosition, rectsOverlap } from './boardLayout.ts'
+import { BOARD_PADDING, NOTE_SIZE, noteSlotPosition, rectsOverlap } from './boardLayout.ts'
 import { clusterGrowthOnBoard, notesOffClusters } from './clusterGrowthOnBoard.ts'
 import { recordSize } from './recordSize.ts'
 import { CLUSTER_GAP, CLUSTER_PADDING, clusterArea } from './clusterLayout.ts'
@@ -104,6 +104,26 @@ describe('notesOffClusters', () => {
     const moved = notesOffClusters(board, [anna, ...topRow, ben, formed], [formed])
     expect(moved.map((shape) => shape.id)).toEqual([ben.id])
     for (const other of [anna, ...topRow]) expect(rectsOverlap(rect(moved[0]!), rect(other))).toBe(false)
+  })
+
+  it('moves a long note a new cluster covers out from under it even when the crowded board has no free slot for it', () => {
+    // The report: "Cluster bilden" over the first two slots covered the top of Anna's long note
+    // (not in it); with no slot free for its length, the slot it went to (the piles of a full
+    // board) lay under the frame again.
+    const anna = tallNote('Anna: sehr lang …', 1, 500)
+    const topRow = [2, 3, 4, 12, 13].map((index) => inSlot(`Karte ${index}`, index))
+    const formed = { ...cluster('neu', 32, 220), props: { ...cluster('neu', 32, 220).props, w: ONE_NOTE * 2 - CLUSTER_PADDING * 2 + CLUSTER_GAP } }
+    const moved = notesOffClusters(board, [anna, ...topRow, formed], [formed])
+    expect(moved.map((shape) => shape.id)).toEqual([anna.id])
+    // The cluster covers its top: that is what gets it moved.
+    expect(rectsOverlap(rect(anna), clusterArea(formed))).toBe(true)
+    const placed = rect(moved[0]!)
+    expect(rectsOverlap(placed, clusterArea(formed))).toBe(false)
+    // Taller than the board's room below its question and clear of nothing in the first row, it
+    // goes below the cluster in its column, covering nothing, its head on its board.
+    for (const other of topRow) expect(rectsOverlap(placed, rect(other))).toBe(false)
+    expect(placed.x).toBe(anna.x)
+    expect(placed.y + NOTE_SIZE).toBeLessThanOrEqual(board.props.h - BOARD_PADDING)
   })
 
   it('keeps a tall note it moves on its board, so it never reaches over the board below', () => {

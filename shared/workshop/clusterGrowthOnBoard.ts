@@ -2,8 +2,9 @@ import type { TLShape } from '@tldraw/tlschema'
 import { rectsOverlap, type Rect } from './boardLayout.ts'
 import { clusterArea } from './clusterLayout.ts'
 import { growClusterAmongNeighbours } from './clusterNeighbours.ts'
+import { uncoveredNotePosition } from './grownNoteOnBoard.ts'
 import { recordSize, type SizeOf } from './recordSize.ts'
-import { freeNotePosition, isCluster, isNote, type BoardShape, type ClusterShape } from './workshopRecords.ts'
+import { isCluster, isNote, type BoardShape, type ClusterShape } from './workshopRecords.ts'
 
 /**
  * A cluster's growth around its notes as record changes, for the moderator's canvas (a drop, a
@@ -46,8 +47,9 @@ export function clusterGrowthOnBoard(board: BoardShape, cluster: ClusterShape, s
 
 /**
  * Loose notes of `board` that lie under `clusters` (with the room for their names), each moved
- * to the board's first free slot, one by one among the others as they are by then. `shapes` are
- * the board's children as they are now.
+ * to the board's first free slot, or where nothing covers it when no slot is free
+ * (uncoveredNotePosition), one by one among the others as they are by then. `shapes` are the
+ * board's children as they are now.
  */
 export function notesOffClusters(board: BoardShape, shapes: readonly TLShape[], clusters: readonly ClusterShape[], sizeOf: SizeOf = recordSize): TLShape[] {
   const areas = clusters.map(clusterArea)
@@ -58,7 +60,7 @@ export function notesOffClusters(board: BoardShape, shapes: readonly TLShape[], 
   let siblings = shapes.filter((shape) => shape.parentId === board.id)
   const moved: TLShape[] = []
   for (const note of siblings.filter((shape) => isNote(shape) && covered(shape))) {
-    const spot = freeNotePosition(board, siblings.filter((shape) => shape.id !== note.id), sizeOf(note), sizeOf)
+    const spot = uncoveredNotePosition(board, note, sizeOf(note), siblings, sizeOf)
     const placed = { ...note, ...spot }
     moved.push(placed)
     siblings = siblings.map((shape) => (shape.id === note.id ? placed : shape))

@@ -1,5 +1,5 @@
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
-import { BOARD_HEADER_HEIGHT, BOARD_PADDING, NOTE_GAP, noteTopOnBoard, rectsOverlap, type Rect } from './boardLayout.ts'
+import { BOARD_HEADER_HEIGHT, BOARD_PADDING, NOTE_COLUMNS, NOTE_GAP, NOTE_SIZE, noteSlotPosition, noteTopOnBoard, rectsOverlap, type Rect } from './boardLayout.ts'
 import { clusterArea, type Point, type Size } from './clusterLayout.ts'
 import { recordSize, type SizeOf } from './recordSize.ts'
 import { freeNotePosition, isCluster, type BoardShape } from './workshopRecords.ts'
@@ -16,6 +16,7 @@ import { freeNotePosition, isCluster, type BoardShape } from './workshopRecords.
  *   then reaches past the board's bottom edge (moved up over the note above, it hid that note,
  *   someone else's answer, almost whole);
  * - covering something wherever it goes (a full board piles notes anyway): moved up within the board.
+ * (uncoveredNotePosition below finds a spot by the same rules for a note a cluster covers.)
  * `siblings` may hold any records; only the board's other children count.
  */
 export function grownNotePosition(
@@ -25,27 +26,80 @@ export function grownNotePosition(
   siblings: readonly TLRecord[],
   sizeOf: SizeOf = recordSize,
 ): Point {
-  const others = siblings.filter((record): record is TLShape => record.typeName === 'shape' && record.parentId === board.id && record.id !== note.id)
-  const taken: Rect[] = others.flatMap((shape) =>
-    isCluster(shape) ? [clusterArea(shape)] : shape.type === 'note' ? [{ x: shape.x, y: shape.y, ...sizeOf(shape) }] : [],
-  )
-  const bottom = board.props.h - BOARD_PADDING
-  const coversNothing = (spot: Point, h = size.h) => !taken.some((area) => rectsOverlap(area, { ...spot, w: size.w, h }))
-  const clear = (spot: Point, h = size.h) => spot.y + h <= bottom && spot.x + size.w <= board.props.w && coversNothing(spot, h)
-
+  const { others, clear, coversNothing } = boardRoom(board, note, size, siblings, sizeOf)
   const here = { x: note.x, y: note.y }
   if (clear(here)) return here
   const up = { x: note.x, y: noteTopOnBoard(note.y, size.h, board.props) }
   if (clear(up)) return up
-  const column = bottom - BOARD_HEADER_HEIGHT
+  const column = board.props.h - BOARD_PADDING - BOARD_HEADER_HEIGHT
   for (const h of column > size.h ? [column, size.h] : [size.h]) {
     const slot = freeNotePosition(board, others, { w: size.w, h }, sizeOf)
     if (clear(slot, h)) return slot
   }
   // As high as it goes between `up` and where it is: a gap below what lies above it.
-  const highest = [up.y, note.y, ...taken.map((area) => area.y + area.h + NOTE_GAP)]
-    .filter((y) => y >= up.y && y <= note.y)
-    .sort((a, b) => a - b)
-    .find((y) => coversNothing({ x: note.x, y }))
-  return highest === undefined ? up : { x: note.x, y: highest }
+  const highest = spotsBelowOthers(board, note, size, siblings, sizeOf)
+    .filter((spot) => spot.x === note.x && spot.y >= up.y && spot.y <= note.y)
+    .concat(coversNothing(here) ? [here] : [])
+    .sort((a, b) => a.y - b.y)[0]
+  return highest ?? up
+}
+
+/**
+ * Where a loose note that a cluster covers goes (clusterGrowthOnBoard's notesOffClusters), so
+ * that no cluster's frame hides it: the first free slot for its size (`freeNotePosition`) when
+ * that covers nothing; else a spot below what lies on the board (in its own column first) that
+ * holds all of it and covers nothing; else that slot when it is clear of every cluster (a full
+ * board piles its notes onto each other, each showing its edge); else (a long note on a crowded
+ * board, whose slot lay under the new cluster's frame again) the highest spot, in its own column
+ * first, where it covers nothing and its head stays on the board, though its end reaches past the
+ * board's bottom edge. With no such spot either, that slot.
+ */
+export function uncoveredNotePosition(
+  board: BoardShape,
+  note: TLShape,
+  size: Size,
+  siblings: readonly TLRecord[],
+  sizeOf: SizeOf = recordSize,
+): Point {
+  const { others, clear, clusters } = boardRoom(board, note, size, siblings, sizeOf)
+  const slot = freeNotePosition(board, others, size, sizeOf)
+  if (clear(slot)) return slot
+  const spots = inColumnOrder(note, spotsBelowOthers(board, note, size, siblings, sizeOf))
+  const whole = spots.find((spot) => clear(spot))
+  if (whole) return whole
+  // A full board piles its notes (they overlap by design, each showing its edge); under a cluster's frame nothing shows.
+  const onBoard = slot.y + Math.min(size.h, board.props.h - BOARD_PADDING - BOARD_HEADER_HEIGHT) <= board.props.h
+  if (onBoard && !clusters.some((area) => rectsOverlap(area, { ...slot, ...size }))) return slot
+  return spots[0] ?? slot
+}
+
+/** Spots in the note's own column first, then by column, each column from the top. */
+function inColumnOrder(note: TLShape, spots: readonly Point[]): Point[] {
+  return [...spots].sort((a, b) => Number(b.x === note.x) - Number(a.x === note.x) || a.x - b.x || a.y - b.y)
+}
+
+/** The board's other children as areas a note must not cover, and checks of a spot for `note` at `size`. */
+function boardRoom(board: BoardShape, note: TLShape, size: Size, siblings: readonly TLRecord[], sizeOf: SizeOf) {
+  const others = siblings.filter((record): record is TLShape => record.typeName === 'shape' && record.parentId === board.id && record.id !== note.id)
+  const clusters: Rect[] = others.filter((shape) => isCluster(shape)).map(clusterArea)
+  const taken: Rect[] = [...clusters, ...others.filter((shape) => shape.type === 'note').map((shape) => ({ x: shape.x, y: shape.y, ...sizeOf(shape) }))]
+  const bottom = board.props.h - BOARD_PADDING
+  const coversNothing = (spot: Point, h = size.h) => !taken.some((area) => rectsOverlap(area, { ...spot, w: size.w, h }))
+  const clear = (spot: Point, h = size.h) => spot.y + h <= bottom && spot.x + size.w <= board.props.w && coversNothing(spot, h)
+  return { others, taken, clusters, coversNothing, clear }
+}
+
+/**
+ * Spots for `note` in its own column and the board's slot columns that cover nothing and keep its
+ * head (the square at its top) on the board: at the first row, or a gap below something on the
+ * board. Its end may reach past the board's bottom edge.
+ */
+function spotsBelowOthers(board: BoardShape, note: TLShape, size: Size, siblings: readonly TLRecord[], sizeOf: SizeOf): Point[] {
+  const { taken, coversNothing } = boardRoom(board, note, size, siblings, sizeOf)
+  const head = Math.min(size.w, size.h, NOTE_SIZE)
+  const ys = [BOARD_HEADER_HEIGHT, ...taken.map((area) => area.y + area.h + NOTE_GAP)].filter(
+    (y) => y >= BOARD_HEADER_HEIGHT && y + head <= board.props.h - BOARD_PADDING,
+  )
+  const xs = new Set([note.x, ...Array.from({ length: NOTE_COLUMNS }, (_, column) => noteSlotPosition(column).x)])
+  return [...xs].flatMap((x) => ys.map((y) => ({ x, y }))).filter((spot) => spot.x + size.w <= board.props.w && coversNothing(spot))
 }
