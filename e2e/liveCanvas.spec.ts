@@ -3,9 +3,9 @@ import { createSession, join as joinSession, moderate } from '../server/testing/
 import { boardId } from '../shared/workshop/workshopRecords.ts'
 import { SyncTestClient } from '../server/testing/syncClient.ts'
 import { useBuiltServer } from './support/builtServer.ts'
-import { boxesOverlap, boxOf, coveredBy } from './support/layoutChecks.ts'
+import { boxesOverlap, boxHolds, boxOf, coveredBy, type Box } from './support/layoutChecks.ts'
 import { watchForeignRequests } from './support/sameOrigin.ts'
-import { createWorkshopOnStartPage, joinAs, joinInContext, noteOnCanvas, postNote, waitForCanvas } from './support/workshopPages.ts'
+import { createWorkshopOnStartPage, joinAs, joinInContext, noteOnCanvas, pasteNote, postNote, waitForCanvas } from './support/workshopPages.ts'
 
 const server = useBuiltServer()
 
@@ -650,6 +650,108 @@ test('a cluster the moderator copies and pastes holds the moderator’s own note
   await expect(noteOnCanvas(anna, 'Radwege')).toHaveCount(2)
   const authors = noteOnCanvas(anna, 'Annas Karte').getByTestId('note-author')
   await expect.poll(async () => (await authors.allInnerTexts()).map((name) => name.trim()).sort()).toEqual(['Anna', 'Moni'])
+})
+
+/** The screen boxes of board 0's notes (tldraw's shape elements) and of the page's clusters, by text and name. */
+async function boardLayout(page: Page): Promise<{ notes: { text: string; box: Box }[]; clusters: Box[] }> {
+  const notes = []
+  for (const note of await page.locator('[data-testid="note"][data-question-index="0"]').all()) {
+    const box = await note.locator('xpath=..').boundingBox()
+    if (box) notes.push({ text: ((await note.textContent()) ?? '').slice(0, 30), box })
+  }
+  const frames = page.locator('.tl-shape[data-shape-type="frame"]:not([data-shape-id^="shape:board-"])')
+  const clusters = (await Promise.all((await frames.all()).map((frame) => frame.boundingBox()))).filter((box): box is Box => box !== null)
+  return { notes, clusters }
+}
+
+/**
+ * What covers what on board 0 of `page`: notes overlapping notes, clusters overlapping clusters,
+ * and notes a cluster lies over without holding them. Empty when everything is visible.
+ */
+async function clashesOnBoard(page: Page): Promise<string[]> {
+  const { notes, clusters } = await boardLayout(page)
+  const clashes: string[] = []
+  notes.forEach((a, i) => notes.slice(i + 1).forEach((b) => boxesOverlap(a.box, b.box) && clashes.push(`note "${a.text}" / note "${b.text}"`)))
+  clusters.forEach((a, i) => clusters.slice(i + 1).forEach((b) => boxesOverlap(a, b) && clashes.push(`cluster ${i} / cluster ${clusters.indexOf(b)}`)))
+  for (const [i, cluster] of clusters.entries())
+    for (const note of notes) if (boxesOverlap(cluster, note.box) && !boxHolds(cluster, note.box)) clashes.push(`cluster ${i} / note "${note.text}"`)
+  return clashes
+}
+
+test('a note the moderator duplicates (Ctrl+D) goes to a free place on its board, not onto the next note of its row; several at once each to their own', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  for (const text of ['Verkehr', 'Schulen einbeziehen', 'Vereine und Ehrenamt', 'Sport']) await postNote(anna, 0, text)
+  await expect(noteOnCanvas(moderator, 'Sport', 0)).toBeVisible()
+  await moderator.keyboard.press('Escape')
+  await noteOnCanvas(moderator, 'Schulen einbeziehen', 0).click()
+  await expect(moderator.locator('.tl-shape [contenteditable="true"]')).toHaveCount(0)
+  await moderator.keyboard.press('Control+d')
+  // (tldraw put the copy its width and 20 px beside the original: 4 px before "Vereine und Ehrenamt", under it.)
+  await expect(noteOnCanvas(anna, 'Schulen einbeziehen', 0)).toHaveCount(2)
+  await expect.poll(() => clashesOnBoard(anna)).toEqual([])
+  // Two notes duplicated at once: each copy has its own free place.
+  await moderator.keyboard.press('Escape')
+  await noteOnCanvas(moderator, 'Verkehr', 0).click()
+  await noteOnCanvas(moderator, 'Sport', 0).click({ modifiers: ['Shift'] })
+  await moderator.keyboard.press('Control+d')
+  await expect(noteOnCanvas(anna, 'Verkehr', 0)).toHaveCount(2)
+  await expect(noteOnCanvas(anna, 'Sport', 0)).toHaveCount(2)
+  await expect.poll(() => clashesOnBoard(anna)).toEqual([])
+  await expect.poll(() => clashesOnBoard(moderator)).toEqual([])
+  await expect(moderator.getByTestId('toast')).toHaveCount(0)
+})
+
+test('a note the moderator copies and pastes (Ctrl+C, Ctrl+V) goes to a free place on its board, not over a tall note in the middle of it', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
+  await moderator.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  const anna = await joinAs(browser, session.participantUrl, 'Anna')
+  await anna.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await postNote(anna, 0, 'Verkehr')
+  await postNote(anna, 0, 'Schulen einbeziehen')
+  // A tall note in the top row's middle reaches down over the middle of the board.
+  await pasteNote(anna, 0, `Lange Karte: ${'sicher breit beleuchtet durchgehend geräumt '.repeat(5)}`)
+  await expect(noteOnCanvas(moderator, 'Lange Karte', 0)).toBeVisible()
+  await moderator.keyboard.press('Escape')
+  await noteOnCanvas(moderator, 'Verkehr', 0).click()
+  await expect(moderator.locator('.tl-shape [contenteditable="true"]')).toHaveCount(0)
+  await copySelection(moderator)
+  await moderator.keyboard.press('Control+v')
+  // (tldraw pasted onto the middle of the board, over the tall note.)
+  await expect(noteOnCanvas(anna, 'Verkehr', 0)).toHaveCount(2)
+  await expect.poll(() => clashesOnBoard(anna)).toEqual([])
+  await expect.poll(() => clashesOnBoard(moderator)).toEqual([])
+})
+
+test('a cluster the moderator duplicates (Ctrl+D) goes with its notes to a free place on its board, over no note and no other cluster', async ({ browser }) => {
+  const session = await createSession(server.origin)
+  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
+  await moderator.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  for (const text of ['Radwege', 'Busse']) await postNote(moderator, 0, text)
+  await pasteNote(moderator, 0, `Lange Karte: ${'sicher breit beleuchtet durchgehend geräumt '.repeat(4)}`)
+  for (const text of ['Schulen', 'Vereine']) await postNote(moderator, 0, text)
+  const formCluster = async (texts: readonly string[]) => {
+    await moderator.keyboard.press('Escape')
+    for (const [index, text] of texts.entries()) await noteOnCanvas(moderator, text, 0).click(index === 0 ? {} : { modifiers: ['Shift'] })
+    await moderator.getByTestId('cluster-create').click()
+    await expect(moderator.getByTestId('cluster-rename')).toBeVisible()
+  }
+  // (The rightmost first: once a note is selected, tldraw's style panel lies over the top row's last slot.)
+  await formCluster(['Vereine', 'Schulen'])
+  await formCluster(['Radwege', 'Busse'])
+  await expect.poll(() => clashesOnBoard(moderator)).toEqual([])
+  // The new cluster is selected, as after a click on its name: duplicated with its notes.
+  await moderator.keyboard.press('Control+d')
+  await expect(noteOnCanvas(moderator, 'Radwege', 0)).toHaveCount(2)
+  await expect(noteOnCanvas(moderator, 'Busse', 0)).toHaveCount(2)
+  await expect.poll(async () => (await boardLayout(moderator)).clusters.length).toBe(3)
+  await expect.poll(() => clashesOnBoard(moderator)).toEqual([])
+  // Its notes kept their layout: side by side in one row, as in the original.
+  const tops = async (text: string) => (await Promise.all((await noteOnCanvas(moderator, text, 0).all()).map(async (note) => Math.round((await boxOf(note.locator('xpath=..'))).y)))).sort()
+  expect(await tops('Busse')).toEqual(await tops('Radwege'))
+  await expect(moderator.getByTestId('toast')).toHaveCount(0)
 })
 
 test('a hidden card copied before the reveal is left out of a paste, the moderator’s and its author’s, and they are told so: nothing shown, nothing made up', async ({ browser }) => {

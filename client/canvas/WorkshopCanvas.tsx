@@ -56,6 +56,7 @@ import { prefetchTldrawTranslations, preloadTldrawFonts, tldrawAssetUrls } from 
 import { bindStoreToYjs, documentRecordsForStore, type YjsStoreBinding } from './yjsStoreBinding.ts'
 import { registerAdjacentNotes, updateNoteAdding } from './adjacentNotes.ts'
 import { registerDuplicatedNotes } from './duplicatedNotes.ts'
+import { duplicateIntoFreePlaces } from './copiesInFreePlaces.ts'
 import { registerClusterGrowth } from './clusterGrowth.ts'
 import { registerNoteHeights } from './noteHeights.ts'
 import { takeTextsChangedOffCanvas } from '../docView/textsChangedOffCanvas.ts'
@@ -295,7 +296,7 @@ export default function WorkshopCanvas({ connection, session, participant, licen
 
   const overrides = useMemo<TLUiOverrides>(
     () => ({
-      actions: withoutEmbedAction,
+      actions: (editor, actions, helpers) => duplicateIntoFreePlaces(editor, withoutEmbedAction(editor, actions, helpers), helpers),
       translations: PINNWAND_TRANSLATIONS,
       tools(editor, tools) {
         const addNoteHere = () => {
