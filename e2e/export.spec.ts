@@ -5,7 +5,7 @@ import { SyncTestClient } from '../server/testing/syncClient.ts'
 import { readModerationState } from '../shared/moderation/moderationState.ts'
 import { getDotsMap, type Dot } from '../shared/workshop/dots.ts'
 import { useBuiltServer } from './support/builtServer.ts'
-import { joinAs, noteOnCanvas, noteShapeId, postNote, waitForCanvas } from './support/workshopPages.ts'
+import { dotAddButton, joinAs, noteOnCanvas, noteShapeId, postNote, waitForCanvas } from './support/workshopPages.ts'
 
 const NOTE = 'Mehr Bürgerhaushalt, "jetzt"'
 
@@ -112,9 +112,10 @@ test('a board’s picture shows the dots on its notes and clusters and the autho
 
   await moderator.getByTestId('voting-dots-input').fill('3')
   await moderator.getByTestId('voting-start').click()
-  await anna.getByTestId(`dot-add-${noteId}`).click()
-  await anna.getByTestId(`dot-add-${noteId}`).click()
-  await anna.getByTestId(`dot-add-${clusterId}`).click()
+  const addToNote = await dotAddButton(anna, noteId)
+  await addToNote.click()
+  await addToNote.click()
+  await (await dotAddButton(anna, clusterId)).click()
   await expect(anna.getByTestId('dots-left')).toHaveText('Noch 0 von 3 Punkten')
   await expect(moderator.getByTestId(`dot-zoom-${noteId}`)).toHaveText('2')
   await expect(moderator.getByTestId(`dot-zoom-${clusterId}`)).toHaveText('1')
@@ -209,7 +210,7 @@ test('while a round hides the results, a participant gets no dot counts: not in 
   } finally {
     benClient.destroy()
   }
-  await anna.getByTestId(`dot-add-${noteId}`).click()
+  await (await dotAddButton(anna, noteId)).click()
   await expect(anna.getByTestId(`dot-count-${noteId}`)).toHaveText('1 von dir')
 
   // The pictures a participant can make: tldraw's own "Export as" (and "Copy as", which draws the

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test'
 import { createSession, join as joinSession, moderate } from '../server/testing/apiClient.ts'
 import { boardId } from '../shared/workshop/workshopRecords.ts'
 import { SyncTestClient } from '../server/testing/syncClient.ts'
@@ -353,9 +353,7 @@ test('what a participant pastes onto a selected note becomes their notes on that
   await noteOnCanvas(anna, 'Eins', 0).click()
   await anna.keyboard.press('Control+v')
   await expect(noteOnCanvas(moderator, 'Moni-Karte', 0)).toHaveCount(2)
-  // In either order: the copy's place among the board's shapes is not what this is about.
-  const authors = noteOnCanvas(moderator, 'Moni-Karte', 0).getByTestId('note-author')
-  await expect.poll(async () => (await authors.allInnerTexts()).map((name) => name.trim()).sort()).toEqual(['Anna', 'Moni'])
+  await expectAuthorsOf(noteOnCanvas(moderator, 'Moni-Karte', 0), ['Anna', 'Moni'])
   await expect(anna.getByTestId('toast')).toHaveCount(0)
 })
 
@@ -577,7 +575,8 @@ test('the "+" beside a participant’s selected note posts a note of hers while 
   await expect(anna.getByTestId('toast')).toHaveCount(0)
 })
 
-test('a note the moderator duplicates (Ctrl+D) is the moderator’s own, not a second note of its author’s', async ({ browser }) => {
+/** Moni (moderating) and Anna; Anna's note "Annas Karte" on board 0, selected on Moni's canvas (not open for typing). */
+async function annasNoteSelectedByModerator(browser: Browser): Promise<{ moderator: Page; anna: Page }> {
   const session = await createSession(server.origin)
   const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
   const anna = await joinAs(browser, session.participantUrl, 'Anna')
@@ -586,11 +585,21 @@ test('a note the moderator duplicates (Ctrl+D) is the moderator’s own, not a s
   await moderator.keyboard.press('Escape')
   await noteOnCanvas(moderator, 'Annas Karte', 0).click()
   await expect(moderator.locator('.tl-shape [contenteditable="true"]')).toHaveCount(0)
+  return { moderator, anna }
+}
+
+/** Waits until `notes` carry the author names `names`, in any order (a copy's place among the board's shapes is not what is tested). */
+async function expectAuthorsOf(notes: Locator, names: readonly string[]): Promise<void> {
+  const authors = notes.getByTestId('note-author')
+  await expect.poll(async () => (await authors.allInnerTexts()).map((name) => name.trim()).sort()).toEqual([...names].sort())
+}
+
+test('a note the moderator duplicates (Ctrl+D) is the moderator’s own, not a second note of its author’s', async ({ browser }) => {
+  const { moderator, anna } = await annasNoteSelectedByModerator(browser)
   await moderator.keyboard.press('Control+d')
   // The copy reaches everyone under the name of whom made it (it came under Anna's).
   await expect(noteOnCanvas(anna, 'Annas Karte', 0)).toHaveCount(2)
-  const authors = noteOnCanvas(anna, 'Annas Karte', 0).getByTestId('note-author')
-  await expect.poll(async () => (await authors.allInnerTexts()).map((name) => name.trim()).sort()).toEqual(['Anna', 'Moni'])
+  await expectAuthorsOf(noteOnCanvas(anna, 'Annas Karte', 0), ['Anna', 'Moni'])
   await expect(moderator.getByTestId('toast')).toHaveCount(0)
 })
 
@@ -612,21 +621,13 @@ async function copySelection(page: Page): Promise<void> {
 }
 
 test('a note the moderator copies and pastes (Ctrl+C, Ctrl+V) is the moderator’s own, not a second note of its author’s', async ({ browser }) => {
-  const session = await createSession(server.origin)
-  const moderator = await joinAs(browser, session.moderatorUrl, 'Moni')
+  const { moderator, anna } = await annasNoteSelectedByModerator(browser)
   await moderator.context().grantPermissions(['clipboard-read', 'clipboard-write'])
-  const anna = await joinAs(browser, session.participantUrl, 'Anna')
-  await postNote(anna, 0, 'Annas Karte')
-  await expect(noteOnCanvas(moderator, 'Annas Karte', 0)).toBeVisible()
-  await moderator.keyboard.press('Escape')
-  await noteOnCanvas(moderator, 'Annas Karte', 0).click()
-  await expect(moderator.locator('.tl-shape [contenteditable="true"]')).toHaveCount(0)
   await copySelection(moderator)
   await moderator.keyboard.press('Control+v')
   // The copy reaches everyone under the name of whom pasted it.
   await expect(noteOnCanvas(anna, 'Annas Karte', 0)).toHaveCount(2)
-  const authors = noteOnCanvas(anna, 'Annas Karte', 0).getByTestId('note-author')
-  await expect.poll(async () => (await authors.allInnerTexts()).map((name) => name.trim()).sort()).toEqual(['Anna', 'Moni'])
+  await expectAuthorsOf(noteOnCanvas(anna, 'Annas Karte', 0), ['Anna', 'Moni'])
   await expect(moderator.getByTestId('toast')).toHaveCount(0)
 })
 
@@ -648,8 +649,7 @@ test('a cluster the moderator copies and pastes holds the moderator’s own note
   await moderator.keyboard.press('Control+v')
   await expect(noteOnCanvas(anna, 'Annas Karte')).toHaveCount(2)
   await expect(noteOnCanvas(anna, 'Radwege')).toHaveCount(2)
-  const authors = noteOnCanvas(anna, 'Annas Karte').getByTestId('note-author')
-  await expect.poll(async () => (await authors.allInnerTexts()).map((name) => name.trim()).sort()).toEqual(['Anna', 'Moni'])
+  await expectAuthorsOf(noteOnCanvas(anna, 'Annas Karte'), ['Anna', 'Moni'])
 })
 
 /** The screen boxes of board 0's notes (tldraw's shape elements) and of the page's clusters, by text and name. */

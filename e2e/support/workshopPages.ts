@@ -94,6 +94,20 @@ export function noteOnCanvas(page: Page, text: string, questionIndex?: number): 
   return page.locator(selector).filter({ hasText: text })
 }
 
+/**
+ * The "+" that gives the note or cluster `targetId` a dot. Zoomed far out, the canvas shows a badge
+ * instead that brings the board close, and a person clicks it: a layout shift while "+ Karte" zooms
+ * onto its board (the phase bar arriving) can stop that zoom half way.
+ */
+export async function dotAddButton(page: Page, targetId: string): Promise<Locator> {
+  const add = page.getByTestId(`dot-add-${targetId}`)
+  const badge = page.getByTestId(`dot-zoom-${targetId}`)
+  await expect(add.or(badge)).toBeVisible()
+  if (await badge.isVisible()) await badge.click()
+  await expect(add).toBeVisible()
+  return add
+}
+
 /** The tldraw shape id of a note on `page`, found by its text. */
 export async function noteShapeId(page: Page, text: string): Promise<string> {
   const id = await noteOnCanvas(page, text).locator('xpath=ancestor::div[@data-shape-id][1]').first().getAttribute('data-shape-id')
