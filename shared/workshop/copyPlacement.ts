@@ -2,7 +2,7 @@ import type { TLRecord, TLShape, TLShapeId } from '@tldraw/tlschema'
 import { BOARD_HEADER_HEIGHT, BOARD_PADDING, NOTE_GAP, NOTE_SIZE, NOTE_SLOTS_PER_LAYER, firstFreeNoteSlot, noteSlotPosition, rectsOverlap, type Rect } from './boardLayout.ts'
 import { clusterArea, type Point, type Size } from './clusterLayout.ts'
 import { recordSize, type SizeOf } from './recordSize.ts'
-import { freeNotePosition, isCluster, type BoardShape } from './workshopRecords.ts'
+import { boardOccupancy, freeNotePosition, isCluster, type BoardShape } from './workshopRecords.ts'
 
 /** Steps of the search for a free area for a copied cluster: half a note slot, so the grid's slots are among them. */
 const CLUSTER_SEARCH_STEP = (NOTE_SIZE + NOTE_GAP) / 2
@@ -45,9 +45,8 @@ function freeClusterPosition(board: BoardShape, lying: readonly TLRecord[], clus
   const area = clusterArea(cluster)
   // From the area's corner to the frame's: the room for the name lies above the frame.
   const toFrame = { x: cluster.x - area.x, y: cluster.y - area.y }
-  const onBoard = lying.filter((record): record is TLShape => record.typeName === 'shape' && record.parentId === board.id)
-  const notes = onBoard.filter((shape) => shape.type === 'note').map((note) => ({ x: note.x, y: note.y, ...sizeOf(note) }))
-  const covered = onBoard.filter((shape) => isCluster(shape)).map(clusterArea)
+  const occupancy = boardOccupancy(board, lying, sizeOf)
+  const { notes, covered } = occupancy
   // Within the board's padding, as the grid of notes is.
   const room = { w: board.props.w - BOARD_PADDING, h: board.props.h - BOARD_PADDING }
   const isFree = (corner: Point) => {
@@ -55,7 +54,7 @@ function freeClusterPosition(board: BoardShape, lying: readonly TLRecord[], clus
     return at.x + at.w <= room.w && at.y + at.h <= room.h && ![...notes, ...covered].some((rect) => rectsOverlap(rect, at))
   }
   const candidates: Point[] = []
-  const slot = firstFreeNoteSlot({ notes, covered, board: board.props }, area)
+  const slot = firstFreeNoteSlot(occupancy, area)
   if (slot < NOTE_SLOTS_PER_LAYER) candidates.push(noteSlotPosition(slot))
   for (let y = BOARD_HEADER_HEIGHT; y + area.h <= room.h; y += CLUSTER_SEARCH_STEP)
     for (let x = BOARD_PADDING; x + area.w <= room.w; x += CLUSTER_SEARCH_STEP) candidates.push({ x, y })

@@ -1,8 +1,8 @@
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
 import { BOARD_HEADER_HEIGHT, BOARD_PADDING, NOTE_COLUMNS, NOTE_GAP, NOTE_SIZE, noteSlotPosition, noteTopOnBoard, rectsOverlap, type Rect } from './boardLayout.ts'
-import { clusterArea, type Point, type Size } from './clusterLayout.ts'
+import type { Point, Size } from './clusterLayout.ts'
 import { recordSize, type SizeOf } from './recordSize.ts'
-import { freeNotePosition, isCluster, type BoardShape } from './workshopRecords.ts'
+import { boardOccupancy, freeNotePosition, type BoardShape } from './workshopRecords.ts'
 
 /**
  * Where a loose note of `board` goes once its text made it `size` (board-relative), so that it
@@ -26,7 +26,8 @@ export function grownNotePosition(
   siblings: readonly TLRecord[],
   sizeOf: SizeOf = recordSize,
 ): Point {
-  const { others, clear, coversNothing } = boardRoom(board, note, size, siblings, sizeOf)
+  const room = boardRoom(board, note, size, siblings, sizeOf)
+  const { others, clear, coversNothing } = room
   const here = { x: note.x, y: note.y }
   if (clear(here)) return here
   const up = { x: note.x, y: noteTopOnBoard(note.y, size.h, board.props) }
@@ -37,7 +38,7 @@ export function grownNotePosition(
     if (clear(slot, h)) return slot
   }
   // As high as it goes between `up` and where it is: a gap below what lies above it.
-  const highest = spotsBelowOthers(board, note, size, siblings, sizeOf)
+  const highest = spotsBelowOthers(board, note, size, room)
     .filter((spot) => spot.x === note.x && spot.y >= up.y && spot.y <= note.y)
     .concat(coversNothing(here) ? [here] : [])
     .sort((a, b) => a.y - b.y)[0]
@@ -61,10 +62,11 @@ export function uncoveredNotePosition(
   siblings: readonly TLRecord[],
   sizeOf: SizeOf = recordSize,
 ): Point {
-  const { others, clear, clusters } = boardRoom(board, note, size, siblings, sizeOf)
+  const room = boardRoom(board, note, size, siblings, sizeOf)
+  const { others, clear, clusters } = room
   const slot = freeNotePosition(board, others, size, sizeOf)
   if (clear(slot)) return slot
-  const spots = inColumnOrder(note, spotsBelowOthers(board, note, size, siblings, sizeOf))
+  const spots = inColumnOrder(note, spotsBelowOthers(board, note, size, room))
   const whole = spots.find((spot) => clear(spot))
   if (whole) return whole
   // A full board piles its notes (they overlap by design, each showing its edge); under a cluster's frame nothing shows.
@@ -78,11 +80,13 @@ function inColumnOrder(note: TLShape, spots: readonly Point[]): Point[] {
   return [...spots].sort((a, b) => Number(b.x === note.x) - Number(a.x === note.x) || a.x - b.x || a.y - b.y)
 }
 
+type BoardRoom = ReturnType<typeof boardRoom>
+
 /** The board's other children as areas a note must not cover, and checks of a spot for `note` at `size`. */
 function boardRoom(board: BoardShape, note: TLShape, size: Size, siblings: readonly TLRecord[], sizeOf: SizeOf) {
   const others = siblings.filter((record): record is TLShape => record.typeName === 'shape' && record.parentId === board.id && record.id !== note.id)
-  const clusters: Rect[] = others.filter((shape) => isCluster(shape)).map(clusterArea)
-  const taken: Rect[] = [...clusters, ...others.filter((shape) => shape.type === 'note').map((shape) => ({ x: shape.x, y: shape.y, ...sizeOf(shape) }))]
+  const { notes, covered: clusters } = boardOccupancy(board, others, sizeOf)
+  const taken: Rect[] = [...clusters, ...notes]
   const bottom = board.props.h - BOARD_PADDING
   const coversNothing = (spot: Point, h = size.h) => !taken.some((area) => rectsOverlap(area, { ...spot, w: size.w, h }))
   const clear = (spot: Point, h = size.h) => spot.y + h <= bottom && spot.x + size.w <= board.props.w && coversNothing(spot, h)
@@ -94,8 +98,7 @@ function boardRoom(board: BoardShape, note: TLShape, size: Size, siblings: reado
  * head (the square at its top) on the board: at the first row, or a gap below something on the
  * board. Its end may reach past the board's bottom edge.
  */
-function spotsBelowOthers(board: BoardShape, note: TLShape, size: Size, siblings: readonly TLRecord[], sizeOf: SizeOf): Point[] {
-  const { taken, coversNothing } = boardRoom(board, note, size, siblings, sizeOf)
+function spotsBelowOthers(board: BoardShape, note: TLShape, size: Size, { taken, coversNothing }: BoardRoom): Point[] {
   const head = Math.min(size.w, size.h, NOTE_SIZE)
   const ys = [BOARD_HEADER_HEIGHT, ...taken.map((area) => area.y + area.h + NOTE_GAP)].filter(
     (y) => y >= BOARD_HEADER_HEIGHT && y + head <= board.props.h - BOARD_PADDING,

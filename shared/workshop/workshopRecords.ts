@@ -23,6 +23,7 @@ import {
   NOTE_SIZE,
   noteSlotPosition,
   rectsOverlap,
+  type BoardOccupancy,
 } from './boardLayout.ts'
 import { clusterArea, type Size } from './clusterLayout.ts'
 import {
@@ -169,10 +170,18 @@ export function freeNotePosition(
   size: Size = { w: NOTE_SIZE, h: NOTE_SIZE },
   sizeOf: SizeOf = recordSize,
 ): { x: number; y: number } {
-  const onBoard = siblings.filter((record): record is TLShape => record.typeName === 'shape' && record.parentId === board.id)
+  return noteSlotPosition(firstFreeNoteSlot(boardOccupancy(board, siblings, sizeOf), size))
+}
+
+/**
+ * What lies on `board` among `records` (any records; only the board's own children count): its
+ * notes at their real size (`sizeOf`) and its clusters with the room for their names above them.
+ */
+export function boardOccupancy(board: BoardShape, records: readonly TLRecord[], sizeOf: SizeOf = recordSize): Required<BoardOccupancy> {
+  const onBoard = records.filter((record): record is TLShape => record.typeName === 'shape' && record.parentId === board.id)
   const notes = onBoard.filter((shape) => shape.type === 'note').map((note) => ({ x: note.x, y: note.y, ...sizeOf(note) }))
   const covered = onBoard.filter((shape) => isCluster(shape)).map(clusterArea)
-  return noteSlotPosition(firstFreeNoteSlot({ notes, covered, board: board.props }, size))
+  return { notes, covered, board: board.props }
 }
 
 /**
@@ -192,12 +201,8 @@ export function placeForSize(
 ): { x: number; y: number } {
   const others = siblings.filter((record) => record.id !== note.id)
   const area = { x: note.x, y: note.y, ...size }
-  const covers = others.some(
-    (shape) =>
-      shape.typeName === 'shape' &&
-      shape.parentId === board.id &&
-      ((shape.type === 'note' && rectsOverlap({ x: shape.x, y: shape.y, ...sizeOf(shape) }, area)) || (isCluster(shape) && rectsOverlap(clusterArea(shape), area))),
-  )
+  const { notes, covered } = boardOccupancy(board, others, sizeOf)
+  const covers = [...notes, ...covered].some((taken) => rectsOverlap(taken, area))
   const leaves = area.x + area.w > board.props.w || area.y + area.h > board.props.h
   return covers || leaves ? freeNotePosition(board, others, size, sizeOf) : { x: note.x, y: note.y }
 }
